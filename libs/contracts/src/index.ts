@@ -1,0 +1,3 @@
+export * from './lib/enums';
+export * from './lib/limits';
+export * from './lib/api-types';

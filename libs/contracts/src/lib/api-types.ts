@@ -1,0 +1,245 @@
+import type { Health, InitiativeSortField, InitiativeStatus, ParticipantGroup, PartnerType, SortDirection } from './enums';
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO timestamp with time zone. */
+export type IsoDateTime = string;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** Error body, RFC 9457 `application/problem+json`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Messages per field, keyed by the field's path (`milestones.0.title`). */
+  errors?: Record<string, string[]>;
+  /** The current state of the resource, on a conflict. */
+  current?: unknown;
+}
+
+export interface DepartmentRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Department extends DepartmentRef {
+  sortOrder: number;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface CreateDepartment {
+  code: string;
+  name: string;
+  sortOrder?: number;
+}
+export type UpdateDepartment = Partial<CreateDepartment>;
+
+export type Participants = Record<ParticipantGroup, number>;
+
+export interface Goal {
+  id: string;
+  actionPlanId: string;
+  title: string;
+  description: string;
+  sortOrder: number;
+}
+
+export interface CreateGoal {
+  title: string;
+  description?: string;
+  sortOrder?: number;
+}
+export type UpdateGoal = Partial<CreateGoal>;
+
+export interface ActionPlan {
+  id: string;
+  title: string;
+  description: string;
+  coCreationDate: IsoDate | null;
+  coCreationMethod: string;
+  participants: Participants;
+  goals: Goal[];
+  initiativeCount: number;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface CreateActionPlan {
+  title: string;
+  description?: string;
+  coCreationDate?: IsoDate | null;
+  coCreationMethod?: string;
+  participants?: Partial<Participants>;
+  goals?: CreateGoal[];
+}
+export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>>;
+
+export interface InitiativeSummary {
+  id: string;
+  actionPlanId: string;
+  goalId: string | null;
+  title: string;
+  summary: string;
+  leadDepartment: DepartmentRef;
+  participatingDepartments: DepartmentRef[];
+  ownerName: string;
+  status: InitiativeStatus;
+  health: Health;
+  startDate: IsoDate | null;
+  targetDate: IsoDate | null;
+  published: boolean;
+  progress: number;
+  expectedProgress: number | null;
+  suggestedHealth: Health;
+  milestoneCount: number;
+  completedMilestoneCount: number;
+  overdueMilestoneCount: number;
+  nextMilestone: { id: string; title: string; dueDate: IsoDate | null } | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  version: number;
+}
+
+export interface Initiative extends InitiativeSummary {
+  description: string;
+  publicSummary: string;
+  internalNotes: string;
+}
+
+export interface CreateInitiative {
+  actionPlanId: string;
+  goalId?: string | null;
+  title: string;
+  summary?: string;
+  description?: string;
+  leadDepartmentId: string;
+  participatingDepartmentIds?: string[];
+  ownerName?: string;
+  status?: InitiativeStatus;
+  health?: Health;
+  startDate?: IsoDate | null;
+  targetDate?: IsoDate | null;
+  published?: boolean;
+  publicSummary?: string;
+  internalNotes?: string;
+}
+export type UpdateInitiative = Partial<CreateInitiative>;
+
+export interface InitiativeQuery extends PageQuery {
+  /** Department id or code; matches the lead or a participating department. */
+  department?: string;
+  /** `lead` or `participating` narrows `department` to one role. */
+  departmentRole?: 'lead' | 'participating' | 'any';
+  actionPlanId?: string;
+  goalId?: string;
+  status?: InitiativeStatus[];
+  health?: Health[];
+  published?: boolean;
+  q?: string;
+  sort?: InitiativeSortField;
+  direction?: SortDirection;
+}
+
+export interface Milestone {
+  id: string;
+  initiativeId: string;
+  title: string;
+  description: string;
+  dueDate: IsoDate | null;
+  completedDate: IsoDate | null;
+  weight: number;
+  position: number;
+  overdue: boolean;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  version: number;
+}
+
+export interface CreateMilestone {
+  title: string;
+  description?: string;
+  dueDate?: IsoDate | null;
+  completedDate?: IsoDate | null;
+  weight?: number;
+  position?: number;
+}
+export type UpdateMilestone = Partial<CreateMilestone>;
+
+export interface StatusUpdate {
+  id: string;
+  initiativeId: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  health: Health;
+  narrative: string;
+  blockers: string;
+  nextSteps: string;
+  internalText: string;
+  publicText: string;
+  authorName: string;
+  reportedAt: IsoDateTime;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  version: number;
+}
+
+export interface CreateStatusUpdate {
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  health: Health;
+  narrative: string;
+  blockers?: string;
+  nextSteps?: string;
+  internalText?: string;
+  publicText?: string;
+  authorName: string;
+}
+export type UpdateStatusUpdate = Partial<CreateStatusUpdate>;
+
+export interface Partner {
+  id: string;
+  name: string;
+  type: PartnerType;
+  description: string;
+  initiativeCount: number;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface CreatePartner {
+  name: string;
+  type: PartnerType;
+  description?: string;
+}
+export type UpdatePartner = Partial<CreatePartner>;
+
+export interface InitiativePartner {
+  partner: { id: string; name: string; type: PartnerType };
+  role: string;
+  publicConsent: boolean;
+}
+
+export interface LinkPartner {
+  role?: string;
+  publicConsent?: boolean;
+}
+
+export interface HealthStatus {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  version: string;
+}

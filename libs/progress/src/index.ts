@@ -1,0 +1,6 @@
+export * from './lib/dates';
+export * from './lib/progress';
+export * from './lib/expected-progress';
+export * from './lib/overdue';
+export * from './lib/health';
+export * from './lib/initiative-metrics';
