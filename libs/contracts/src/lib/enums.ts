@@ -17,7 +17,7 @@ export type PartnerType = (typeof PARTNER_TYPES)[number];
 export const PARTICIPANT_GROUPS = ['citizens', 'volunteers', 'companies', 'civilSociety', 'staff'] as const;
 export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
 
-export const INITIATIVE_SORT_FIELDS = ['title', 'status', 'health', 'startDate', 'targetDate', 'updatedAt', 'progress'] as const;
+export const INITIATIVE_SORT_FIELDS = ['title', 'status', 'health', 'startDate', 'targetDate', 'updatedAt'] as const;
 export type InitiativeSortField = (typeof INITIATIVE_SORT_FIELDS)[number];
 
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;

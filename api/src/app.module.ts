@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './core/config/app-config';
+import { CoreModule } from './core/core.module';
+import { HealthModule } from './core/health/health.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { ActionPlansModule } from './modules/action-plans/action-plans.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
+import { InitiativesModule } from './modules/initiatives/initiatives.module';
+import { MilestonesModule } from './modules/milestones/milestones.module';
+import { PartnersModule } from './modules/partners/partners.module';
+import { StatusUpdatesModule } from './modules/status-updates/status-updates.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        HealthModule,
+        DepartmentsModule,
+        ActionPlansModule,
+        InitiativesModule,
+        MilestonesModule,
+        StatusUpdatesModule,
+        PartnersModule,
+      ],
+    };
+  }
+}

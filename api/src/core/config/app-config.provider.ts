@@ -1,0 +1,4 @@
+import type { AppConfig } from './app-config';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export type { AppConfig };

@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, the embedded database and demo data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.demoData).toBe(true);
+    expect(config.embeddedPostgres.dataDir).toMatch(/\.data\/postgres$/);
+  });
+
+  it('uses DATABASE_URL when set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/fremdrift' }).databaseUrl).toBe('postgres://u:p@db/fremdrift');
+  });
+
+  it('refuses a port that is not a port', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a port number/);
+  });
+
+  it('reads DEMO_DATA as a boolean and refuses anything else', () => {
+    expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA must be true or false/);
+  });
+});

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when null an embedded server is started. */
+  databaseUrl: string | null;
+  embeddedPostgres: { dataDir: string; port: number };
+  /** Load the demo data when the database is empty. */
+  demoData: boolean;
+  /** The built web app, served on the same port; null to serve the API alone. */
+  webRoot: string | null;
+  timeZone: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: portFrom(env, 'PORT', 3000),
+    host: env['HOST'] || '0.0.0.0',
+    databaseUrl: env['DATABASE_URL'] || null,
+    embeddedPostgres: {
+      dataDir: resolve(env['EMBEDDED_PG_DIR'] || '.data/postgres'),
+      port: portFrom(env, 'EMBEDDED_PG_PORT', 5433),
+    },
+    demoData: booleanFrom(env, 'DEMO_DATA', true),
+    webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/web/browser'),
+    timeZone: env['TZ_MUNICIPALITY'] || 'Europe/Copenhagen',
+  };
+}
+
+function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}

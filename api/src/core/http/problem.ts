@@ -1,0 +1,55 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Problem } from '@fremdrift/contracts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(status: number, detail?: string, extra: Partial<Problem> = {}): Problem {
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
+}
+
+/** An HTTP error whose body is a complete problem document. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: Problem) {
+    super(problem, problem.status);
+  }
+}
+
+export class InvalidFieldsException extends ProblemException {
+  constructor(errors: Record<string, string[]>, detail = 'One or more fields are invalid.') {
+    super(problem(HttpStatus.BAD_REQUEST, detail, { errors }));
+  }
+}
+
+/** 400 for one field, for rules that span the request or the database (a goal of another plan, say). */
+export function invalidField(field: string, message: string): InvalidFieldsException {
+  return new InvalidFieldsException({ [field]: [message] });
+}
+
+export class ResourceNotFoundException extends ProblemException {
+  constructor(resource: string, id: string) {
+    super(problem(HttpStatus.NOT_FOUND, `${resource} ${id} was not found.`));
+  }
+}
+
+export class ConflictProblemException extends ProblemException {
+  constructor(detail: string, extra: Partial<Problem> = {}) {
+    super(problem(HttpStatus.CONFLICT, detail, extra));
+  }
+}

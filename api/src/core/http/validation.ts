@@ -1,0 +1,71 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ISO_DATE_PATTERN } from '@fremdrift/contracts';
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { InvalidFieldsException } from './problem';
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new InvalidFieldsException(flattenValidationErrors(errors)),
+  });
+}
+
+/** `{ "milestones.0.title": ["title must be shorter …"] }` from class-validator's tree of errors. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const error of errors) {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) result[path] = Object.values(error.constraints);
+    if (error.children?.length) Object.assign(result, flattenValidationErrors(error.children, path));
+  }
+  return result;
+}
+
+/** A real calendar date in `YYYY-MM-DD` form (rejects `2026-02-30`). */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be a date in the form YYYY-MM-DD`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string' || !ISO_DATE_PATTERN.test(value)) return false;
+          const parsed = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+        },
+      },
+    });
+}
+
+/** Query-string booleans: `true`/`false`/`1`/`0`; anything else stays as is and fails `@IsBoolean`. */
+export function ToBoolean(): PropertyDecorator {
+  return Transform(({ value }) => {
+    if (value === 'true' || value === '1' || value === true) return true;
+    if (value === 'false' || value === '0' || value === false) return false;
+    return value;
+  });
+}
+
+/** Query-string lists: `?status=a&status=b` or `?status=a,b`. */
+export function ToArray(): PropertyDecorator {
+  return Transform(({ value }) => {
+    const values = Array.isArray(value) ? value : [value];
+    return values.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).filter((v) => v !== '');
+  });
+}
+
+/** Query-string integers; a value that is not an integer stays as is and fails `@IsInt`. */
+export function ToInt(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+}
+
+/** Trims strings so that "  " counts as empty. */
+export function Trim(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+}

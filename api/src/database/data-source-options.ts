@@ -1,0 +1,37 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ActionPlanEntity } from '../modules/action-plans/action-plan.entity';
+import { GoalEntity } from '../modules/action-plans/goal.entity';
+import { DepartmentEntity } from '../modules/departments/department.entity';
+import { InitiativeEntity } from '../modules/initiatives/initiative.entity';
+import { MilestoneEntity } from '../modules/milestones/milestone.entity';
+import { InitiativePartnerEntity } from '../modules/partners/initiative-partner.entity';
+import { PartnerEntity } from '../modules/partners/partner.entity';
+import { StatusUpdateEntity } from '../modules/status-updates/status-update.entity';
+import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema';
+
+export const ENTITIES = [
+  DepartmentEntity,
+  ActionPlanEntity,
+  GoalEntity,
+  InitiativeEntity,
+  MilestoneEntity,
+  StatusUpdateEntity,
+  PartnerEntity,
+  InitiativePartnerEntity,
+];
+
+/** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
+export const MIGRATIONS = [InitialSchema1795000000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'all',
+    poolSize: 10,
+  };
+}

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { GoalEntity } from './goal.entity';
+
+@Entity({ name: 'action_plan' })
+export class ActionPlanEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ name: 'co_creation_date', type: 'date', nullable: true })
+  coCreationDate: string | null;
+
+  @Column({ name: 'co_creation_method', type: 'varchar', length: 200, default: '' })
+  coCreationMethod: string;
+
+  @Column({ name: 'participants_citizens', type: 'integer', default: 0 })
+  participantsCitizens: number;
+
+  @Column({ name: 'participants_volunteers', type: 'integer', default: 0 })
+  participantsVolunteers: number;
+
+  @Column({ name: 'participants_companies', type: 'integer', default: 0 })
+  participantsCompanies: number;
+
+  @Column({ name: 'participants_civil_society', type: 'integer', default: 0 })
+  participantsCivilSociety: number;
+
+  @Column({ name: 'participants_staff', type: 'integer', default: 0 })
+  participantsStaff: number;
+
+  @OneToMany(() => GoalEntity, (goal) => goal.actionPlan)
+  goals: GoalEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

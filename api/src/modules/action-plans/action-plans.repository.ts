@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PageWindow } from '../../core/http/pagination';
+import { InitiativeEntity } from '../initiatives/initiative.entity';
+import { ActionPlanEntity } from './action-plan.entity';
+import { GoalEntity } from './goal.entity';
+
+@Injectable()
+export class ActionPlansRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(window: PageWindow): Promise<[ActionPlanEntity[], number]> {
+    return this.dataSource.getRepository(ActionPlanEntity).findAndCount({
+      relations: { goals: true },
+      order: { coCreationDate: { direction: 'DESC', nulls: 'LAST' }, title: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
+    });
+  }
+
+  findById(id: string): Promise<ActionPlanEntity | null> {
+    return this.dataSource.getRepository(ActionPlanEntity).findOne({ where: { id }, relations: { goals: true } });
+  }
+
+  async countInitiatives(planIds: string[]): Promise<Map<string, number>> {
+    if (planIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(InitiativeEntity)
+      .createQueryBuilder('i')
+      .select('i.action_plan_id', 'planId')
+      .addSelect('count(*)::int', 'count')
+      .where('i.action_plan_id IN (:...planIds)', { planIds })
+      .groupBy('i.action_plan_id')
+      .getRawMany<{ planId: string; count: number }>();
+    return new Map(rows.map((row) => [row.planId, row.count]));
+  }
+
+  /** Creates a plan and its goals in one transaction. */
+  createWithGoals(plan: Partial<ActionPlanEntity>, goals: Partial<GoalEntity>[]): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(ActionPlanEntity, manager.create(ActionPlanEntity, plan));
+      if (goals.length > 0) {
+        await manager.save(GoalEntity, goals.map((goal) => manager.create(GoalEntity, { ...goal, actionPlanId: saved.id })));
+      }
+      return saved.id;
+    });
+  }
+
+  async update(id: string, values: Partial<ActionPlanEntity>): Promise<void> {
+    const repository = this.dataSource.getRepository(ActionPlanEntity);
+    const plan = await repository.findOneByOrFail({ id });
+    await repository.save(Object.assign(plan, values));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(ActionPlanEntity).delete({ id });
+  }
+
+  findGoals(planId: string): Promise<GoalEntity[]> {
+    return this.dataSource.getRepository(GoalEntity).find({ where: { actionPlanId: planId }, order: { sortOrder: 'ASC', title: 'ASC' } });
+  }
+
+  findGoal(planId: string, goalId: string, manager: EntityManager = this.dataSource.manager): Promise<GoalEntity | null> {
+    return manager.getRepository(GoalEntity).findOneBy({ id: goalId, actionPlanId: planId });
+  }
+
+  saveGoal(goal: Partial<GoalEntity>): Promise<GoalEntity> {
+    const repository = this.dataSource.getRepository(GoalEntity);
+    return repository.save(repository.create(goal));
+  }
+
+  async deleteGoal(goalId: string): Promise<void> {
+    await this.dataSource.getRepository(GoalEntity).delete({ id: goalId });
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@fremdrift/contracts';
+import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
+import { ResourceNotFoundException } from '../../core/http/problem';
+import type { ActionPlanEntity } from './action-plan.entity';
+import { ActionPlansRepository } from './action-plans.repository';
+import {
+  type ActionPlanDto,
+  type CreateActionPlanDto,
+  type CreateGoalDto,
+  type GoalDto,
+  type UpdateActionPlanDto,
+  type UpdateGoalDto,
+  participantColumns,
+  toActionPlanDto,
+  toGoalDto,
+} from './dto/action-plan.dto';
+import type { GoalEntity } from './goal.entity';
+
+@Injectable()
+export class ActionPlansService {
+  constructor(private readonly plans: ActionPlansRepository) {}
+
+  async list(query: PageQueryDto): Promise<Page<ActionPlanDto>> {
+    const window = pageWindow(query);
+    const [rows, total] = await this.plans.findPage(window);
+    const counts = await this.plans.countInitiatives(rows.map((plan) => plan.id));
+    return toPage(
+      rows.map((plan) => toActionPlanDto(plan, counts.get(plan.id) ?? 0)),
+      total,
+      window,
+    );
+  }
+
+  async get(id: string): Promise<ActionPlanDto> {
+    const plan = await this.require(id);
+    const counts = await this.plans.countInitiatives([id]);
+    return toActionPlanDto(plan, counts.get(id) ?? 0);
+  }
+
+  async create(input: CreateActionPlanDto): Promise<ActionPlanDto> {
+    const { goals = [], participants = {}, ...fields } = input;
+    const id = await this.plans.createWithGoals(
+      { ...fields, ...participantColumns(participants) },
+      goals.map((goal, index) => ({ ...goal, sortOrder: goal.sortOrder ?? index })),
+    );
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateActionPlanDto): Promise<ActionPlanDto> {
+    await this.require(id);
+    const { participants = {}, ...fields } = input;
+    await this.plans.update(id, { ...fields, ...participantColumns(participants) });
+    return this.get(id);
+  }
+
+  /** A plan with initiatives cannot be removed (409); its goals go with it. */
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.plans.delete(id);
+  }
+
+  async listGoals(planId: string): Promise<GoalDto[]> {
+    await this.require(planId);
+    return (await this.plans.findGoals(planId)).map(toGoalDto);
+  }
+
+  async createGoal(planId: string, input: CreateGoalDto): Promise<GoalDto> {
+    const plan = await this.require(planId);
+    const sortOrder = input.sortOrder ?? plan.goals.length;
+    return toGoalDto(await this.plans.saveGoal({ ...input, sortOrder, actionPlanId: planId }));
+  }
+
+  async updateGoal(planId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
+    const goal = await this.requireGoal(planId, goalId);
+    return toGoalDto(await this.plans.saveGoal(Object.assign(goal, input)));
+  }
+
+  /** Initiatives under a removed goal stay in the plan without a goal. */
+  async removeGoal(planId: string, goalId: string): Promise<void> {
+    await this.requireGoal(planId, goalId);
+    await this.plans.deleteGoal(goalId);
+  }
+
+  private async require(id: string): Promise<ActionPlanEntity> {
+    const plan = await this.plans.findById(id);
+    if (!plan) throw new ResourceNotFoundException('Action plan', id);
+    return plan;
+  }
+
+  private async requireGoal(planId: string, goalId: string): Promise<GoalEntity> {
+    await this.require(planId);
+    const goal = await this.plans.findGoal(planId, goalId);
+    if (!goal) throw new ResourceNotFoundException('Goal', goalId);
+    return goal;
+  }
+}

@@ -1,0 +1,200 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  LIMITS,
+  type ActionPlan,
+  type CreateActionPlan,
+  type CreateGoal,
+  type Goal,
+  type Participants,
+} from '@fremdrift/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { IsIsoDate, Trim } from '../../../core/http/validation';
+import type { ActionPlanEntity } from '../action-plan.entity';
+import type { GoalEntity } from '../goal.entity';
+
+export class ParticipantsDto implements Participants {
+  @ApiProperty({ description: 'Citizens, among them refugees', example: 35 })
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.participants.max)
+  citizens: number;
+
+  @ApiProperty({ example: 25 })
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.participants.max)
+  volunteers: number;
+
+  @ApiProperty({ example: 15 })
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.participants.max)
+  companies: number;
+
+  @ApiProperty({ description: 'Civil-society associations', example: 20 })
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.participants.max)
+  civilSociety: number;
+
+  @ApiProperty({ description: 'Municipal staff and leaders', example: 25 })
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.participants.max)
+  staff: number;
+}
+
+export class PartialParticipantsDto extends PartialType(ParticipantsDto) {}
+
+export class GoalDto implements Goal {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  actionPlanId: string;
+
+  @ApiProperty({ example: 'Et sundt og aktivt liv' })
+  title: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty()
+  sortOrder: number;
+}
+
+export class CreateGoalDto implements CreateGoal {
+  @ApiProperty({ example: 'Et sundt og aktivt liv' })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.title.min, LIMITS.title.max)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longText.max)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(LIMITS.position.min)
+  @Max(LIMITS.position.max)
+  sortOrder?: number;
+}
+
+export class UpdateGoalDto extends PartialType(CreateGoalDto) {}
+
+export class ActionPlanDto implements ActionPlan {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Flygtningehandleplan 2016' })
+  title: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'When the plan was co-created' })
+  coCreationDate: string | null;
+
+  @ApiProperty({ example: 'Design Thinking' })
+  coCreationMethod: string;
+
+  @ApiProperty({ type: ParticipantsDto, description: 'Participants in the co-creation, by group' })
+  participants: ParticipantsDto;
+
+  @ApiProperty({ type: [GoalDto] })
+  goals: GoalDto[];
+
+  @ApiProperty()
+  initiativeCount: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class CreateActionPlanDto implements CreateActionPlan {
+  @ApiProperty({ example: 'Flygtningehandleplan 2016' })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.title.min, LIMITS.title.max)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longText.max)
+  description?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @IsIsoDate()
+  coCreationDate?: string | null;
+
+  @ApiPropertyOptional({ example: 'Design Thinking' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.coCreationMethod.max)
+  coCreationMethod?: string;
+
+  @ApiPropertyOptional({ type: PartialParticipantsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PartialParticipantsDto)
+  participants?: PartialParticipantsDto;
+
+  @ApiPropertyOptional({ type: [CreateGoalDto], description: 'Goals created with the plan, in one transaction' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CreateGoalDto)
+  goals?: CreateGoalDto[];
+}
+
+export class UpdateActionPlanDto extends PartialType(OmitType(CreateActionPlanDto, ['goals'] as const)) {}
+
+export function toGoalDto(goal: GoalEntity): GoalDto {
+  return { id: goal.id, actionPlanId: goal.actionPlanId, title: goal.title, description: goal.description, sortOrder: goal.sortOrder };
+}
+
+export function participantsOf(plan: ActionPlanEntity): ParticipantsDto {
+  return {
+    citizens: plan.participantsCitizens,
+    volunteers: plan.participantsVolunteers,
+    companies: plan.participantsCompanies,
+    civilSociety: plan.participantsCivilSociety,
+    staff: plan.participantsStaff,
+  };
+}
+
+export function participantColumns(participants: Partial<Participants>): Partial<ActionPlanEntity> {
+  const columns: Partial<ActionPlanEntity> = {};
+  if (participants.citizens !== undefined) columns.participantsCitizens = participants.citizens;
+  if (participants.volunteers !== undefined) columns.participantsVolunteers = participants.volunteers;
+  if (participants.companies !== undefined) columns.participantsCompanies = participants.companies;
+  if (participants.civilSociety !== undefined) columns.participantsCivilSociety = participants.civilSociety;
+  if (participants.staff !== undefined) columns.participantsStaff = participants.staff;
+  return columns;
+}
+
+export function toActionPlanDto(plan: ActionPlanEntity, initiativeCount: number): ActionPlanDto {
+  return {
+    id: plan.id,
+    title: plan.title,
+    description: plan.description,
+    coCreationDate: plan.coCreationDate,
+    coCreationMethod: plan.coCreationMethod,
+    participants: participantsOf(plan),
+    goals: [...(plan.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.title.localeCompare(b.title, 'da')).map(toGoalDto),
+    initiativeCount,
+    createdAt: plan.createdAt.toISOString(),
+    updatedAt: plan.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@fremdrift/contracts';
+import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
+import { ResourceNotFoundException } from '../../core/http/problem';
+import { DepartmentsRepository } from './departments.repository';
+import { type CreateDepartmentDto, type DepartmentDto, type UpdateDepartmentDto, toDepartmentDto } from './dto/department.dto';
+import type { DepartmentEntity } from './department.entity';
+
+@Injectable()
+export class DepartmentsService {
+  constructor(private readonly departments: DepartmentsRepository) {}
+
+  async list(query: PageQueryDto): Promise<Page<DepartmentDto>> {
+    const window = pageWindow(query);
+    const [rows, total] = await this.departments.findPage(window);
+    return toPage(rows.map(toDepartmentDto), total, window);
+  }
+
+  async get(id: string): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.require(id));
+  }
+
+  async create(input: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.create(input));
+  }
+
+  async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
+    const department = await this.require(id);
+    Object.assign(department, input);
+    return toDepartmentDto(await this.departments.save(department));
+  }
+
+  /** A department that leads or takes part in an initiative cannot be removed (409). */
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.departments.delete(id);
+  }
+
+  private async require(id: string): Promise<DepartmentEntity> {
+    const department = await this.departments.findById(id);
+    if (!department) throw new ResourceNotFoundException('Department', id);
+    return department;
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { LIMITS, type CreateDepartment, type Department, type DepartmentRef } from '@fremdrift/contracts';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Trim } from '../../../core/http/validation';
+import type { DepartmentEntity } from '../department.entity';
+
+export class DepartmentRefDto implements DepartmentRef {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'MSO' })
+  code: string;
+
+  @ApiProperty({ example: 'Sundhed og Omsorg' })
+  name: string;
+}
+
+export class DepartmentDto extends DepartmentRefDto implements Department {
+  @ApiProperty()
+  sortOrder: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class CreateDepartmentDto implements CreateDepartment {
+  @ApiProperty({ example: 'MSO', description: 'Short code: capital letters and digits' })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.departmentCode.min, LIMITS.departmentCode.max)
+  @Matches(LIMITS.departmentCode.pattern, { message: 'code may contain only capital letters and digits' })
+  code: string;
+
+  @ApiProperty({ example: 'Sundhed og Omsorg' })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.departmentName.min, LIMITS.departmentName.max)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(LIMITS.position.min)
+  @Max(LIMITS.position.max)
+  sortOrder?: number;
+}
+
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}
+
+export function toDepartmentRef(entity: DepartmentEntity): DepartmentRefDto {
+  return { id: entity.id, code: entity.code, name: entity.name };
+}
+
+export function toDepartmentDto(entity: DepartmentEntity): DepartmentDto {
+  return {
+    ...toDepartmentRef(entity),
+    sortOrder: entity.sortOrder,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}

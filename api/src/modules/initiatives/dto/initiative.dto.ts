@@ -1,0 +1,274 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  HEALTHS,
+  INITIATIVE_SORT_FIELDS,
+  INITIATIVE_STATUSES,
+  LIMITS,
+  SORT_DIRECTIONS,
+  type CreateInitiative,
+  type Health,
+  type Initiative,
+  type InitiativeQuery,
+  type InitiativeSortField,
+  type InitiativeStatus,
+  type InitiativeSummary,
+  type SortDirection,
+} from '@fremdrift/contracts';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '../../../core/http/pagination';
+import { IsIsoDate, ToArray, ToBoolean, Trim } from '../../../core/http/validation';
+import { DepartmentRefDto } from '../../departments/dto/department.dto';
+
+export class NextMilestoneDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  dueDate: string | null;
+}
+
+export class InitiativeSummaryDto implements InitiativeSummary {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  actionPlanId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  goalId: string | null;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  summary: string;
+
+  @ApiProperty({ type: DepartmentRefDto })
+  leadDepartment: DepartmentRefDto;
+
+  @ApiProperty({ type: [DepartmentRefDto] })
+  participatingDepartments: DepartmentRefDto[];
+
+  @ApiProperty({ description: 'The named person responsible' })
+  ownerName: string;
+
+  @ApiProperty({ enum: INITIATIVE_STATUSES })
+  status: InitiativeStatus;
+
+  @ApiProperty({ enum: HEALTHS, description: 'Health as reported by the responsible department' })
+  health: Health;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  targetDate: string | null;
+
+  @ApiProperty()
+  published: boolean;
+
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Weighted share of completed milestones (0 to 1)' })
+  progress: number;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1, description: 'Where the schedule says progress should be today' })
+  expectedProgress: number | null;
+
+  @ApiProperty({ enum: HEALTHS, description: 'Health suggested by comparing progress with the schedule' })
+  suggestedHealth: Health;
+
+  @ApiProperty()
+  milestoneCount: number;
+
+  @ApiProperty()
+  completedMilestoneCount: number;
+
+  @ApiProperty()
+  overdueMilestoneCount: number;
+
+  @ApiProperty({ type: NextMilestoneDto, nullable: true })
+  nextMilestone: NextMilestoneDto | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ description: 'Increases with every change' })
+  version: number;
+}
+
+export class InitiativeDto extends InitiativeSummaryDto implements Initiative {
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ description: 'Plain-language summary for the public page' })
+  publicSummary: string;
+
+  @ApiProperty({ description: 'Internal notes; never shown publicly' })
+  internalNotes: string;
+}
+
+export class CreateInitiativeDto implements CreateInitiative {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  actionPlanId: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A goal of the same action plan' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all')
+  goalId?: string | null;
+
+  @ApiProperty({ example: 'Sprogpraktik i lokale virksomheder' })
+  @Trim()
+  @IsString()
+  @Length(LIMITS.title.min, LIMITS.title.max)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.summary.max)
+  summary?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longText.max)
+  description?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  leadDepartmentId: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Departments taking part, besides the lead' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  participatingDepartmentIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.ownerName.max)
+  ownerName?: string;
+
+  @ApiPropertyOptional({ enum: INITIATIVE_STATUSES, default: 'planned' })
+  @IsOptional()
+  @IsIn(INITIATIVE_STATUSES)
+  status?: InitiativeStatus;
+
+  @ApiPropertyOptional({ enum: HEALTHS, default: 'on_track' })
+  @IsOptional()
+  @IsIn(HEALTHS)
+  health?: Health;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIsoDate()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'On or after the start date' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIsoDate()
+  targetDate?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Shown on the public page' })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.summary.max)
+  publicSummary?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longText.max)
+  internalNotes?: string;
+}
+
+export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto) {}
+
+export class InitiativeQueryDto extends PageQueryDto implements InitiativeQuery {
+  @ApiPropertyOptional({ description: 'Department id or short code (e.g. MSO): initiatives it leads or takes part in' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-zÆØÅæøå0-9]{2,10})$/i, {
+    message: 'department must be a department id or code',
+  })
+  department?: string;
+
+  @ApiPropertyOptional({ enum: ['lead', 'participating', 'any'], default: 'any' })
+  @IsOptional()
+  @IsIn(['lead', 'participating', 'any'])
+  departmentRole?: 'lead' | 'participating' | 'any';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  actionPlanId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  goalId?: string;
+
+  @ApiPropertyOptional({ enum: INITIATIVE_STATUSES, isArray: true, description: 'Repeat or separate by commas' })
+  @IsOptional()
+  @ToArray()
+  @IsIn(INITIATIVE_STATUSES, { each: true })
+  status?: InitiativeStatus[];
+
+  @ApiPropertyOptional({ enum: HEALTHS, isArray: true })
+  @IsOptional()
+  @ToArray()
+  @IsIn(HEALTHS, { each: true })
+  health?: Health[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  published?: boolean;
+
+  @ApiPropertyOptional({ description: 'Text search in title, summary and description' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.searchText.max)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: INITIATIVE_SORT_FIELDS, default: 'title' })
+  @IsOptional()
+  @IsIn(INITIATIVE_SORT_FIELDS)
+  sort?: InitiativeSortField;
+
+  @ApiPropertyOptional({ enum: SORT_DIRECTIONS, default: 'asc' })
+  @IsOptional()
+  @IsIn(SORT_DIRECTIONS)
+  direction?: SortDirection;
+}

@@ -1,0 +1,83 @@
+import { HEALTHS, INITIATIVE_STATUSES, type Health, type InitiativeStatus } from '@fremdrift/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DepartmentEntity } from '../departments/department.entity';
+
+@Entity({ name: 'initiative' })
+export class InitiativeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'action_plan_id', type: 'uuid' })
+  actionPlanId: string;
+
+  @Column({ name: 'goal_id', type: 'uuid', nullable: true })
+  goalId: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 1000, default: '' })
+  summary: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ name: 'lead_department_id', type: 'uuid' })
+  leadDepartmentId: string;
+
+  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lead_department_id' })
+  leadDepartment?: DepartmentEntity;
+
+  @ManyToMany(() => DepartmentEntity)
+  @JoinTable({
+    name: 'initiative_department',
+    joinColumn: { name: 'initiative_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'department_id', referencedColumnName: 'id' },
+  })
+  participatingDepartments?: DepartmentEntity[];
+
+  @Column({ name: 'owner_name', type: 'varchar', length: 120, default: '' })
+  ownerName: string;
+
+  @Column({ type: 'enum', enum: INITIATIVE_STATUSES, enumName: 'initiative_status', default: 'planned' })
+  status: InitiativeStatus;
+
+  @Column({ type: 'enum', enum: HEALTHS, enumName: 'health', default: 'on_track' })
+  health: Health;
+
+  @Column({ name: 'start_date', type: 'date', nullable: true })
+  startDate: string | null;
+
+  @Column({ name: 'target_date', type: 'date', nullable: true })
+  targetDate: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  published: boolean;
+
+  @Column({ name: 'public_summary', type: 'varchar', length: 1000, default: '' })
+  publicSummary: string;
+
+  @Column({ name: 'internal_notes', type: 'text', default: '' })
+  internalNotes: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

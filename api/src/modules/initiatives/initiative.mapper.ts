@@ -1,0 +1,43 @@
+import { computeInitiativeMetrics } from '@fremdrift/progress';
+import type { DepartmentEntity } from '../departments/department.entity';
+import { toDepartmentRef } from '../departments/dto/department.dto';
+import type { MilestoneEntity } from '../milestones/milestone.entity';
+import type { InitiativeDto, InitiativeSummaryDto } from './dto/initiative.dto';
+import type { InitiativeEntity } from './initiative.entity';
+
+export interface InitiativeRelations {
+  participatingDepartments: DepartmentEntity[];
+  milestones: MilestoneEntity[];
+}
+
+export function toInitiativeSummaryDto(entity: InitiativeEntity, relations: InitiativeRelations, today: string): InitiativeSummaryDto {
+  if (!entity.leadDepartment) throw new Error('The lead department must be loaded');
+  return {
+    id: entity.id,
+    actionPlanId: entity.actionPlanId,
+    goalId: entity.goalId,
+    title: entity.title,
+    summary: entity.summary,
+    leadDepartment: toDepartmentRef(entity.leadDepartment),
+    participatingDepartments: relations.participatingDepartments.map(toDepartmentRef),
+    ownerName: entity.ownerName,
+    status: entity.status,
+    health: entity.health,
+    startDate: entity.startDate,
+    targetDate: entity.targetDate,
+    published: entity.published,
+    ...computeInitiativeMetrics(entity, relations.milestones, today),
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+    version: entity.version,
+  };
+}
+
+export function toInitiativeDto(entity: InitiativeEntity, relations: InitiativeRelations, today: string): InitiativeDto {
+  return {
+    ...toInitiativeSummaryDto(entity, relations, today),
+    description: entity.description,
+    publicSummary: entity.publicSummary,
+    internalNotes: entity.internalNotes,
+  };
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../core/http/api-responses';
+import { IdParam } from '../../core/http/id-param';
+import { PageDto } from '../../core/http/pagination';
+import { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
+import { InitiativesService } from './initiatives.service';
+
+@ApiTags('initiatives')
+@Controller('initiatives')
+export class InitiativesController {
+  constructor(private readonly initiatives: InitiativesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PageDto(InitiativeSummaryDto) })
+  @ApiProblems(400)
+  list(@Query() query: InitiativeQueryDto) {
+    return this.initiatives.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(400, 404)
+  get(@IdParam() id: string) {
+    return this.initiatives.get(id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: InitiativeDto })
+  @ApiProblems(400, 409)
+  create(@Body() input: CreateInitiativeDto) {
+    return this.initiatives.create(input);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(400, 404, 409)
+  update(@IdParam() id: string, @Body() input: UpdateInitiativeDto) {
+    return this.initiatives.update(id, input);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted, with its milestones, status updates and partner links' })
+  @ApiProblems(400, 404)
+  remove(@IdParam() id: string) {
+    return this.initiatives.remove(id);
+  }
+}

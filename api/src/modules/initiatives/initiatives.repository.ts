@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { InitiativeSortField } from '@fremdrift/contracts';
+import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
+import type { PageWindow } from '../../core/http/pagination';
+import { DepartmentEntity } from '../departments/department.entity';
+import { MilestoneEntity } from '../milestones/milestone.entity';
+import type { InitiativeQueryDto } from './dto/initiative.dto';
+import { InitiativeEntity } from './initiative.entity';
+
+const SORT_COLUMNS: Record<InitiativeSortField, string> = {
+  title: 'i.title',
+  status: 'i.status',
+  health: 'i.health',
+  startDate: 'i.start_date',
+  targetDate: 'i.target_date',
+  updatedAt: 'i.updated_at',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type InitiativeFields = Omit<Partial<InitiativeEntity>, 'leadDepartment' | 'participatingDepartments'>;
+
+@Injectable()
+export class InitiativesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findPage(query: InitiativeQueryDto, window: PageWindow): Promise<[InitiativeEntity[], number]> {
+    const qb = this.dataSource
+      .getRepository(InitiativeEntity)
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.leadDepartment', 'lead');
+
+    if (query.department) {
+      const departmentId = UUID.test(query.department)
+        ? ':department'
+        : '(SELECT d.id FROM department d WHERE d.code = upper(:department))';
+      const asLead = `i.lead_department_id = ${departmentId}`;
+      const asParticipant = `EXISTS (SELECT 1 FROM initiative_department p WHERE p.initiative_id = i.id AND p.department_id = ${departmentId})`;
+      const role = query.departmentRole ?? 'any';
+      const condition = role === 'lead' ? asLead : role === 'participating' ? asParticipant : `(${asLead} OR ${asParticipant})`;
+      qb.andWhere(condition, { department: query.department });
+    }
+    if (query.actionPlanId) qb.andWhere('i.action_plan_id = :actionPlanId', { actionPlanId: query.actionPlanId });
+    if (query.goalId) qb.andWhere('i.goal_id = :goalId', { goalId: query.goalId });
+    if (query.status?.length) qb.andWhere('i.status IN (:...status)', { status: query.status });
+    if (query.health?.length) qb.andWhere('i.health IN (:...health)', { health: query.health });
+    if (query.published !== undefined) qb.andWhere('i.published = :published', { published: query.published });
+    if (query.q?.trim()) {
+      const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((where) =>
+          where.where('i.title ILIKE :pattern', { pattern }).orWhere('i.summary ILIKE :pattern').orWhere('i.description ILIKE :pattern'),
+        ),
+      );
+    }
+
+    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+    qb.orderBy(SORT_COLUMNS[query.sort ?? 'title'], direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('i.id', 'ASC');
+    return qb.offset(window.offset).limit(window.pageSize).getManyAndCount();
+  }
+
+  findById(id: string): Promise<InitiativeEntity | null> {
+    return this.dataSource.getRepository(InitiativeEntity).findOne({ where: { id }, relations: { leadDepartment: true } });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(InitiativeEntity).existsBy({ id });
+  }
+
+  /** Participating departments of several initiatives, in one query. */
+  async participatingDepartments(initiativeIds: string[]): Promise<Map<string, DepartmentEntity[]>> {
+    const result = new Map<string, DepartmentEntity[]>(initiativeIds.map((id) => [id, []]));
+    if (initiativeIds.length === 0) return result;
+    const rows = await this.dataSource
+      .getRepository(DepartmentEntity)
+      .createQueryBuilder('d')
+      .innerJoin('initiative_department', 'p', 'p.department_id = d.id')
+      .addSelect('p.initiative_id', 'initiative_id')
+      .where('p.initiative_id IN (:...initiativeIds)', { initiativeIds })
+      .orderBy('d.sort_order')
+      .addOrderBy('d.name')
+      .getRawAndEntities();
+    rows.entities.forEach((department, index) => result.get(rows.raw[index].initiative_id)?.push(department));
+    return result;
+  }
+
+  /** Milestones of several initiatives, in one query, in their order. */
+  async milestones(initiativeIds: string[]): Promise<Map<string, MilestoneEntity[]>> {
+    const result = new Map<string, MilestoneEntity[]>(initiativeIds.map((id) => [id, []]));
+    if (initiativeIds.length === 0) return result;
+    const rows = await this.dataSource
+      .getRepository(MilestoneEntity)
+      .find({ where: { initiativeId: In(initiativeIds) }, order: { position: 'ASC', dueDate: 'ASC' } });
+    rows.forEach((milestone) => result.get(milestone.initiativeId)?.push(milestone));
+    return result;
+  }
+
+  /** Creates an initiative with its participating departments in one transaction. */
+  create(fields: InitiativeFields, participatingDepartmentIds: string[]): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(InitiativeEntity, manager.create(InitiativeEntity, fields));
+      await this.replaceParticipants(manager, saved.id, participatingDepartmentIds);
+      return saved.id;
+    });
+  }
+
+  /** Updates fields and, when given, replaces the participating departments, in one transaction. */
+  update(id: string, fields: InitiativeFields, participatingDepartmentIds?: string[]): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const initiative = await manager.findOneByOrFail(InitiativeEntity, { id });
+      await manager.save(InitiativeEntity, Object.assign(initiative, fields));
+      if (participatingDepartmentIds) await this.replaceParticipants(manager, id, participatingDepartmentIds);
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(InitiativeEntity).delete({ id });
+  }
+
+  private async replaceParticipants(manager: EntityManager, initiativeId: string, departmentIds: string[]): Promise<void> {
+    await manager.query('DELETE FROM initiative_department WHERE initiative_id = $1', [initiativeId]);
+    if (departmentIds.length > 0) {
+      await manager.query(
+        'INSERT INTO initiative_department (initiative_id, department_id) SELECT $1, unnest($2::uuid[])',
+        [initiativeId, departmentIds],
+      );
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@fremdrift/contracts';
+import { Clock } from '../../core/clock/clock';
+import { pageWindow, toPage } from '../../core/http/pagination';
+import { InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import { ActionPlansRepository } from '../action-plans/action-plans.repository';
+import { DepartmentsRepository } from '../departments/departments.repository';
+import type { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
+import type { InitiativeEntity } from './initiative.entity';
+import { toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
+import { InitiativesRepository } from './initiatives.repository';
+
+@Injectable()
+export class InitiativesService {
+  constructor(
+    private readonly initiatives: InitiativesRepository,
+    private readonly plans: ActionPlansRepository,
+    private readonly departments: DepartmentsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: InitiativeQueryDto): Promise<Page<InitiativeSummaryDto>> {
+    const window = pageWindow(query);
+    const [rows, total] = await this.initiatives.findPage(query, window);
+    const ids = rows.map((row) => row.id);
+    const [participants, milestones] = await Promise.all([this.initiatives.participatingDepartments(ids), this.initiatives.milestones(ids)]);
+    const today = this.clock.today();
+    const items = rows.map((row) =>
+      toInitiativeSummaryDto(row, { participatingDepartments: participants.get(row.id) ?? [], milestones: milestones.get(row.id) ?? [] }, today),
+    );
+    return toPage(items, total, window);
+  }
+
+  async get(id: string): Promise<InitiativeDto> {
+    const initiative = await this.require(id);
+    const [participants, milestones] = await Promise.all([this.initiatives.participatingDepartments([id]), this.initiatives.milestones([id])]);
+    return toInitiativeDto(
+      initiative,
+      { participatingDepartments: participants.get(id) ?? [], milestones: milestones.get(id) ?? [] },
+      this.clock.today(),
+    );
+  }
+
+  async create(input: CreateInitiativeDto): Promise<InitiativeDto> {
+    const { participatingDepartmentIds = [], ...fields } = input;
+    await this.checkReferences({ ...fields, participatingDepartmentIds });
+    const id = await this.initiatives.create(fields, participatingDepartmentIds);
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateInitiativeDto): Promise<InitiativeDto> {
+    const current = await this.require(id);
+    const { participatingDepartmentIds, ...fields } = input;
+    const currentParticipants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];
+    await this.checkReferences({
+      actionPlanId: fields.actionPlanId ?? current.actionPlanId,
+      // Moving to another plan drops a goal that belongs to the old one, unless a new goal is given.
+      goalId: fields.goalId !== undefined ? fields.goalId : fields.actionPlanId && fields.actionPlanId !== current.actionPlanId ? null : current.goalId,
+      leadDepartmentId: fields.leadDepartmentId ?? current.leadDepartmentId,
+      participatingDepartmentIds: participatingDepartmentIds ?? currentParticipants.map((d) => d.id),
+      startDate: fields.startDate !== undefined ? fields.startDate : current.startDate,
+      targetDate: fields.targetDate !== undefined ? fields.targetDate : current.targetDate,
+    });
+    if (fields.actionPlanId && fields.actionPlanId !== current.actionPlanId && fields.goalId === undefined) fields.goalId = null;
+    await this.initiatives.update(id, fields, participatingDepartmentIds);
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.initiatives.delete(id);
+  }
+
+  /** Throws 404 unless the initiative exists; for the nested resources. */
+  async assertExists(id: string): Promise<void> {
+    if (!(await this.initiatives.exists(id))) throw new ResourceNotFoundException('Initiative', id);
+  }
+
+  private async require(id: string): Promise<InitiativeEntity> {
+    const initiative = await this.initiatives.findById(id);
+    if (!initiative) throw new ResourceNotFoundException('Initiative', id);
+    return initiative;
+  }
+
+  /** The rules that span fields and tables; each broken rule is reported on its field. */
+  private async checkReferences(state: {
+    actionPlanId: string;
+    goalId?: string | null;
+    leadDepartmentId: string;
+    participatingDepartmentIds: string[];
+    startDate?: string | null;
+    targetDate?: string | null;
+  }): Promise<void> {
+    const errors: Record<string, string[]> = {};
+    const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+
+    const plan = await this.plans.findById(state.actionPlanId);
+    if (!plan) add('actionPlanId', 'actionPlanId refers to an action plan that does not exist');
+    if (plan && state.goalId && !plan.goals.some((goal) => goal.id === state.goalId)) {
+      add('goalId', 'goalId must be a goal of the initiative’s action plan');
+    }
+    const departmentIds = [state.leadDepartmentId, ...state.participatingDepartmentIds];
+    const found = new Set((await this.departments.findByIds(departmentIds)).map((d) => d.id));
+    if (!found.has(state.leadDepartmentId)) add('leadDepartmentId', 'leadDepartmentId refers to a department that does not exist');
+    if (state.participatingDepartmentIds.some((departmentId) => !found.has(departmentId))) {
+      add('participatingDepartmentIds', 'participatingDepartmentIds refers to a department that does not exist');
+    }
+    if (state.participatingDepartmentIds.includes(state.leadDepartmentId)) {
+      add('participatingDepartmentIds', 'the lead department cannot also be a participating department');
+    }
+    if (state.startDate && state.targetDate && state.targetDate < state.startDate) {
+      add('targetDate', 'targetDate must be on or after startDate');
+    }
+    if (Object.keys(errors).length > 0) throw new InvalidFieldsException(errors);
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { PageWindow } from '../../core/http/pagination';
+import { MilestoneEntity } from './milestone.entity';
+
+@Injectable()
+export class MilestonesRepository {
+  constructor(@InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>) {}
+
+  findPage(initiativeId: string, window: PageWindow): Promise<[MilestoneEntity[], number]> {
+    return this.milestones.findAndCount({
+      where: { initiativeId },
+      order: { position: 'ASC', dueDate: 'ASC', id: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
+    });
+  }
+
+  findOne(initiativeId: string, id: string): Promise<MilestoneEntity | null> {
+    return this.milestones.findOneBy({ id, initiativeId });
+  }
+
+  async nextPosition(initiativeId: string): Promise<number> {
+    const row = await this.milestones
+      .createQueryBuilder('m')
+      .select('coalesce(max(m.position) + 1, 0)::int', 'next')
+      .where('m.initiative_id = :initiativeId', { initiativeId })
+      .getRawOne<{ next: number }>();
+    return row?.next ?? 0;
+  }
+
+  save(values: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
+    return this.milestones.save(this.milestones.create(values));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.milestones.delete({ id });
+  }
+}

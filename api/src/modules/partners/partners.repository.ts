@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PageWindow } from '../../core/http/pagination';
+import { InitiativePartnerEntity } from './initiative-partner.entity';
+import { PartnerEntity } from './partner.entity';
+
+@Injectable()
+export class PartnersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findPage(window: PageWindow): Promise<[PartnerEntity[], number]> {
+    return this.dataSource.getRepository(PartnerEntity).findAndCount({ order: { name: 'ASC' }, skip: window.offset, take: window.pageSize });
+  }
+
+  findById(id: string): Promise<PartnerEntity | null> {
+    return this.dataSource.getRepository(PartnerEntity).findOneBy({ id });
+  }
+
+  async countInitiatives(partnerIds: string[]): Promise<Map<string, number>> {
+    if (partnerIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(InitiativePartnerEntity)
+      .createQueryBuilder('l')
+      .select('l.partner_id', 'partnerId')
+      .addSelect('count(*)::int', 'count')
+      .where('l.partner_id IN (:...partnerIds)', { partnerIds })
+      .groupBy('l.partner_id')
+      .getRawMany<{ partnerId: string; count: number }>();
+    return new Map(rows.map((row) => [row.partnerId, row.count]));
+  }
+
+  save(values: Partial<PartnerEntity>): Promise<PartnerEntity> {
+    const repository = this.dataSource.getRepository(PartnerEntity);
+    return repository.save(repository.create(values));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.getRepository(PartnerEntity).delete({ id });
+  }
+
+  findLinks(initiativeId: string): Promise<InitiativePartnerEntity[]> {
+    return this.dataSource.getRepository(InitiativePartnerEntity).find({
+      where: { initiativeId },
+      relations: { partner: true },
+      order: { partner: { name: 'ASC' } },
+    });
+  }
+
+  findLink(initiativeId: string, partnerId: string): Promise<InitiativePartnerEntity | null> {
+    return this.dataSource.getRepository(InitiativePartnerEntity).findOne({ where: { initiativeId, partnerId }, relations: { partner: true } });
+  }
+
+  async upsertLink(link: Pick<InitiativePartnerEntity, 'initiativeId' | 'partnerId' | 'role' | 'publicConsent'>): Promise<void> {
+    await this.dataSource.getRepository(InitiativePartnerEntity).upsert(link, ['initiativeId', 'partnerId']);
+  }
+
+  async deleteLink(initiativeId: string, partnerId: string): Promise<void> {
+    await this.dataSource.getRepository(InitiativePartnerEntity).delete({ initiativeId, partnerId });
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@fremdrift/contracts';
+import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
+import { ResourceNotFoundException } from '../../core/http/problem';
+import { InitiativesService } from '../initiatives/initiatives.service';
+import {
+  type CreatePartnerDto,
+  type InitiativePartnerDto,
+  type LinkPartnerDto,
+  type PartnerDto,
+  type UpdatePartnerDto,
+  toInitiativePartnerDto,
+  toPartnerDto,
+} from './dto/partner.dto';
+import type { PartnerEntity } from './partner.entity';
+import { PartnersRepository } from './partners.repository';
+
+@Injectable()
+export class PartnersService {
+  constructor(
+    private readonly partners: PartnersRepository,
+    private readonly initiatives: InitiativesService,
+  ) {}
+
+  async list(query: PageQueryDto): Promise<Page<PartnerDto>> {
+    const window = pageWindow(query);
+    const [rows, total] = await this.partners.findPage(window);
+    const counts = await this.partners.countInitiatives(rows.map((row) => row.id));
+    return toPage(rows.map((row) => toPartnerDto(row, counts.get(row.id) ?? 0)), total, window);
+  }
+
+  async get(id: string): Promise<PartnerDto> {
+    const partner = await this.require(id);
+    const counts = await this.partners.countInitiatives([id]);
+    return toPartnerDto(partner, counts.get(id) ?? 0);
+  }
+
+  async create(input: CreatePartnerDto): Promise<PartnerDto> {
+    return toPartnerDto(await this.partners.save(input), 0);
+  }
+
+  async update(id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
+    const partner = await this.require(id);
+    await this.partners.save(Object.assign(partner, input));
+    return this.get(id);
+  }
+
+  /** A partner linked to an initiative cannot be removed (409): unlink it first. */
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.partners.delete(id);
+  }
+
+  async listLinks(initiativeId: string): Promise<InitiativePartnerDto[]> {
+    await this.initiatives.assertExists(initiativeId);
+    return (await this.partners.findLinks(initiativeId)).map(toInitiativePartnerDto);
+  }
+
+  /** Links a partner to an initiative, or changes its role and consent there. */
+  async link(initiativeId: string, partnerId: string, input: LinkPartnerDto): Promise<InitiativePartnerDto> {
+    await this.initiatives.assertExists(initiativeId);
+    await this.require(partnerId);
+    const existing = await this.partners.findLink(initiativeId, partnerId);
+    await this.partners.upsertLink({
+      initiativeId,
+      partnerId,
+      role: input.role ?? existing?.role ?? '',
+      publicConsent: input.publicConsent ?? existing?.publicConsent ?? false,
+    });
+    return toInitiativePartnerDto((await this.partners.findLink(initiativeId, partnerId))!);
+  }
+
+  async unlink(initiativeId: string, partnerId: string): Promise<void> {
+    await this.initiatives.assertExists(initiativeId);
+    if (!(await this.partners.findLink(initiativeId, partnerId))) {
+      throw new ResourceNotFoundException('Partner link', partnerId);
+    }
+    await this.partners.deleteLink(initiativeId, partnerId);
+  }
+
+  private async require(id: string): Promise<PartnerEntity> {
+    const partner = await this.partners.findById(id);
+    if (!partner) throw new ResourceNotFoundException('Partner', id);
+    return partner;
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../core/http/api-responses';
+import { IdParam } from '../../core/http/id-param';
+import { PageDto, PageQueryDto } from '../../core/http/pagination';
+import { CreateStatusUpdateDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
+import { StatusUpdatesService } from './status-updates.service';
+
+@ApiTags('status updates')
+@Controller('initiatives/:initiativeId/status-updates')
+export class StatusUpdatesController {
+  constructor(private readonly updates: StatusUpdatesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PageDto(StatusUpdateDto), description: 'Newest period first' })
+  @ApiProblems(400, 404)
+  list(@IdParam('initiativeId') initiativeId: string, @Query() query: PageQueryDto) {
+    return this.updates.list(initiativeId, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: StatusUpdateDto })
+  @ApiProblems(400, 404)
+  get(@IdParam('initiativeId') initiativeId: string, @IdParam() id: string) {
+    return this.updates.get(initiativeId, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: StatusUpdateDto })
+  @ApiProblems(400, 404)
+  create(@IdParam('initiativeId') initiativeId: string, @Body() input: CreateStatusUpdateDto) {
+    return this.updates.create(initiativeId, input);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: StatusUpdateDto })
+  @ApiProblems(400, 404)
+  update(@IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @Body() input: UpdateStatusUpdateDto) {
+    return this.updates.update(initiativeId, id, input);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404)
+  remove(@IdParam('initiativeId') initiativeId: string, @IdParam() id: string) {
+    return this.updates.remove(initiativeId, id);
+  }
+}
