@@ -1,0 +1,18 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { LIMITS, type Department, type Page } from '@fremdrift/contracts';
+import { Observable } from 'rxjs';
+import { toHttpParams } from '../../core/http/query-params';
+
+/** Data access for the magistratsafdelinger: `/api/departments`. */
+@Injectable({ providedIn: 'root' })
+export class DepartmentsApi {
+  private readonly http = inject(HttpClient);
+
+  /** All departments; a municipality has a handful, so one page of the largest size holds them. */
+  listAll(): Observable<Page<Department>> {
+    return this.http.get<Page<Department>>('/api/departments', {
+      params: toHttpParams({ page: 1, pageSize: LIMITS.pageSize.max }),
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { Department, InitiativeQuery, InitiativeSummary, Page } from '@fremdrift/contracts';
+import { Observable, of, throwError } from 'rxjs';
+import { provideDanishLocale } from '../../../core/locale';
+import { DepartmentsApi } from '../../departments/departments-api';
+import { InitiativesApi } from '../initiatives-api';
+import { InitiativeList } from './initiative-list';
+
+const page = <T>(items: T[], total = items.length): Page<T> => ({ items, total, page: 1, pageSize: 25 });
+
+const departments: Department[] = [
+  { id: 'd2', code: 'SUN', name: 'Sundhed og Omsorg', sortOrder: 2, createdAt: '', updatedAt: '' },
+  { id: 'd1', code: 'BU', name: 'Børn og Unge', sortOrder: 1, createdAt: '', updatedAt: '' },
+];
+
+function initiative(overrides: Partial<InitiativeSummary> = {}): InitiativeSummary {
+  return {
+    id: 'i1',
+    actionPlanId: 'p1',
+    goalId: null,
+    title: 'Sprogcafé for nye borgere',
+    summary: '',
+    leadDepartment: { id: 'd1', code: 'BU', name: 'Børn og Unge' },
+    participatingDepartments: [{ id: 'd2', code: 'SUN', name: 'Sundhed og Omsorg' }],
+    ownerName: 'Anna Jensen',
+    status: 'in_progress',
+    health: 'at_risk',
+    startDate: '2026-01-01',
+    targetDate: '2026-11-23',
+    published: true,
+    progress: 0.42,
+    expectedProgress: 0.6,
+    suggestedHealth: 'at_risk',
+    milestoneCount: 5,
+    completedMilestoneCount: 2,
+    overdueMilestoneCount: 1,
+    nextMilestone: null,
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** Plain-object fakes of the data-access services. */
+function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSummary>>) {
+  const initiativesApi = { list: jest.fn(list) };
+  const departmentsApi = { listAll: jest.fn(() => of(page(departments))) };
+  TestBed.configureTestingModule({
+    imports: [InitiativeList],
+    providers: [
+      provideRouter([]),
+      provideDanishLocale(),
+      { provide: InitiativesApi, useValue: initiativesApi },
+      { provide: DepartmentsApi, useValue: departmentsApi },
+    ],
+  });
+  const fixture = TestBed.createComponent(InitiativeList);
+  return { fixture, initiativesApi, element: fixture.nativeElement as HTMLElement };
+}
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+
+describe('InitiativeList', () => {
+  it('shows the initiatives with Danish labels and the range shown', async () => {
+    const { fixture, element, initiativesApi } = setup(() => of(page([initiative()], 16)));
+    await fixture.whenStable();
+
+    expect(initiativesApi.list).toHaveBeenCalledWith({ page: 1, pageSize: 25, sort: 'title', department: undefined, q: undefined });
+    expect(text(element.querySelector('[role="status"]'))).toBe('Viser 1–1 af 16');
+
+    const row = element.querySelector('tbody tr');
+    expect(text(row?.querySelector('th[scope="row"]') ?? null)).toContain('Sprogcafé for nye borgere');
+    expect(text(row)).toContain('Børn og Unge (BU)');
+    expect(text(row)).toContain('Sundhed og Omsorg (SUN)');
+    expect(text(row)).toContain('I gang');
+    expect(text(row)).toContain('Slutdato 23. nov. 2026');
+    expect(text(row?.querySelector('fd-health-badge') ?? null)).toBe('I risiko');
+    expect(text(row?.querySelector('.text__value') ?? null)).toBe('42 %');
+    expect(element.querySelectorAll('thead th[scope="col"]')).toHaveLength(7);
+
+    // The department filter lists the departments in their own order.
+    const options = Array.from(element.querySelectorAll('#filter-department option')).map((o) => text(o));
+    expect(options).toEqual(['Alle afdelinger', 'Børn og Unge (BU)', 'Sundhed og Omsorg (SUN)']);
+  });
+
+  it('shows a helpful empty state when no initiative matches the filters', async () => {
+    const { fixture, element, initiativesApi } = setup(() => of(page<InitiativeSummary>([])));
+    fixture.componentRef.setInput('q', 'svømning');
+    fixture.componentRef.setInput('department', 'BU');
+    await fixture.whenStable();
+
+    expect(initiativesApi.list).toHaveBeenLastCalledWith(expect.objectContaining({ q: 'svømning', department: 'BU' }));
+    expect(text(element)).toContain('Ingen initiativer matcher filtrene');
+    expect(element.querySelector('table')).toBeNull();
+    expect(element.querySelector<HTMLInputElement>('#filter-search')?.value).toBe('svømning');
+
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const clear = Array.from(element.querySelectorAll('button')).filter((b) => text(b) === 'Ryd filtre');
+    expect(clear.length).toBeGreaterThan(0);
+    clear[clear.length - 1].click();
+
+    expect(navigate).toHaveBeenCalledWith(
+      [],
+      expect.objectContaining({ queryParams: { department: null, q: null, page: null }, queryParamsHandling: 'merge' }),
+    );
+  });
+
+  it('shows the API problem and loads again on retry', async () => {
+    const problem = { type: 'about:blank', title: 'Tjenesten er utilgængelig', status: 503, detail: 'Databasen svarer ikke.' };
+    let calls = 0;
+    const { fixture, element, initiativesApi } = setup(() =>
+      ++calls === 1 ? throwError(() => new HttpErrorResponse({ status: 503, error: problem })) : of(page([initiative()])),
+    );
+    await fixture.whenStable();
+
+    const alert = element.querySelector('[role="alert"]');
+    expect(text(alert)).toContain('Tjenesten er utilgængelig');
+    expect(text(alert)).toContain('Databasen svarer ikke.');
+
+    alert?.querySelector('button')?.click();
+    await fixture.whenStable();
+
+    expect(initiativesApi.list).toHaveBeenCalledTimes(2);
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+    expect(text(element.querySelector('[role="status"]'))).toBe('Viser 1–1 af 1');
+  });
+});

@@ -1,0 +1,149 @@
+import { DatePipe, formatNumber } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, LOCALE_ID } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { LIMITS, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
+import { toProblem } from '../../../core/http/problem';
+import { STATUS_LABELS } from '../../../core/labels';
+import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
+import { DepartmentsApi } from '../../departments/departments-api';
+import { InitiativesApi } from '../initiatives-api';
+
+export interface InitiativeFilters {
+  department: string;
+  q: string;
+}
+
+/**
+ * The list of initiatives with a department filter, a text search and pages. The filters and the
+ * page live in the URL (`?department=BU&q=sprog&page=2`), so a filtered list can be bookmarked and
+ * shared, and the router hands them in as inputs.
+ */
+@Component({
+  selector: 'fd-initiative-list',
+  imports: [RouterLink, DatePipe, HealthBadge, ProgressBar],
+  templateUrl: './initiative-list.html',
+  styleUrl: './initiative-list.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InitiativeList {
+  private readonly initiativesApi = inject(InitiativesApi);
+  private readonly departmentsApi = inject(DepartmentsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly locale = inject(LOCALE_ID);
+
+  /** Query parameter: department code (or id); matches the lead or a participating department. */
+  readonly department = input<string>();
+  /** Query parameter: free text search. */
+  readonly q = input<string>();
+  /** Query parameter: page number, from 1. */
+  readonly page = input<string>();
+
+  protected readonly pageSize = LIMITS.pageSize.default;
+  protected readonly searchMaxLength = LIMITS.searchText.max;
+  protected readonly statusLabels = STATUS_LABELS;
+
+  protected readonly departmentFilter = computed(() => (this.department() ?? '').trim());
+  protected readonly searchFilter = computed(() => (this.q() ?? '').trim().slice(0, LIMITS.searchText.max));
+  protected readonly currentPage = computed(() => parsePage(this.page()));
+  protected readonly hasFilters = computed(() => this.departmentFilter() !== '' || this.searchFilter() !== '');
+
+  /** What is typed in the search field; starts over from the URL whenever the URL changes. */
+  protected readonly searchDraft = linkedSignal(() => this.searchFilter());
+
+  private readonly query = computed<InitiativeQuery>(() => ({
+    page: this.currentPage(),
+    pageSize: this.pageSize,
+    sort: 'title',
+    department: this.departmentFilter() || undefined,
+    q: this.searchFilter() || undefined,
+  }));
+
+  protected readonly initiatives = rxResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.initiativesApi.list(params),
+  });
+
+  private readonly departments = rxResource({ stream: () => this.departmentsApi.listAll() });
+
+  /** The filter's choices, in the municipality's own order, then alphabetically in Danish. */
+  protected readonly departmentOptions = computed(() => {
+    const items = this.departments.hasValue() ? this.departments.value().items : [];
+    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'da'));
+  });
+
+  /** A department in the URL that is not among the choices (an id, or the list failed to load). */
+  protected readonly unknownDepartment = computed(() => {
+    const selected = this.departmentFilter();
+    if (!selected) return null;
+    return this.departmentOptions().some((d) => d.code === selected || d.id === selected) ? null : selected;
+  });
+
+  protected readonly result = computed<Page<InitiativeSummary> | undefined>(() =>
+    this.initiatives.hasValue() ? this.initiatives.value() : undefined,
+  );
+
+  protected readonly problem = computed(() => {
+    const error = this.initiatives.error();
+    return error ? toProblem(error) : null;
+  });
+
+  protected readonly pageCount = computed(() => {
+    const result = this.result();
+    return result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  });
+
+  /** The sentence read out (role="status") whenever the list changes. */
+  protected readonly statusMessage = computed(() => {
+    if (this.initiatives.isLoading()) return 'Henter initiativer …';
+    const result = this.result();
+    if (!result) return '';
+    if (result.total === 0) return this.hasFilters() ? 'Ingen initiativer matcher filtrene' : 'Der er endnu ingen initiativer';
+    if (result.items.length === 0) return `Ingen initiativer på side ${this.formatCount(result.page)}`;
+    const from = (result.page - 1) * result.pageSize + 1;
+    const to = from + result.items.length - 1;
+    return `Viser ${this.formatCount(from)}–${this.formatCount(to)} af ${this.formatCount(result.total)}`;
+  });
+
+  protected readonly showSummary = computed(() => this.initiatives.isLoading() || (this.result()?.items.length ?? 0) > 0);
+
+  protected isSelected(department: { id: string; code: string }): boolean {
+    const selected = this.departmentFilter();
+    return selected === department.code || selected === department.id;
+  }
+
+  protected submitSearch(event: Event, department: string): void {
+    event.preventDefault();
+    this.applyFilters({ department, q: this.searchDraft() });
+  }
+
+  protected applyFilters(filters: InitiativeFilters): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { department: filters.department.trim() || null, q: filters.q.trim() || null, page: null },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  protected clearFilters(): void {
+    this.searchDraft.set('');
+    this.applyFilters({ department: '', q: '' });
+  }
+
+  /** Query parameters of a page link; page 1 keeps the URL short. */
+  protected pageParams(page: number): { page: number | null } {
+    return { page: page > 1 ? page : null };
+  }
+
+  protected formatCount(value: number): string {
+    return formatNumber(value, this.locale, '1.0-0');
+  }
+}
+
+function parsePage(value: string | undefined): number {
+  const page = Number.parseInt(value ?? '', 10);
+  if (!Number.isFinite(page)) return 1;
+  return Math.min(LIMITS.page.max, Math.max(LIMITS.page.min, page));
+}
