@@ -1,12 +1,12 @@
 import { computeInitiativeMetrics } from '@fremdrift/progress';
-import type { DepartmentEntity } from '../departments/department.entity';
+import type { DepartmentRef } from '@fremdrift/contracts';
 import { toDepartmentRef } from '../departments/dto/department.dto';
 import type { MilestoneEntity } from '../milestones/milestone.entity';
 import type { InitiativeDto, InitiativeSummaryDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
 
 export interface InitiativeRelations {
-  participatingDepartments: DepartmentEntity[];
+  participatingDepartments: DepartmentRef[];
   milestones: MilestoneEntity[];
 }
 
@@ -19,7 +19,7 @@ export function toInitiativeSummaryDto(entity: InitiativeEntity, relations: Init
     title: entity.title,
     summary: entity.summary,
     leadDepartment: toDepartmentRef(entity.leadDepartment),
-    participatingDepartments: relations.participatingDepartments.map(toDepartmentRef),
+    participatingDepartments: relations.participatingDepartments,
     ownerName: entity.ownerName,
     status: entity.status,
     health: entity.health,
