@@ -23,5 +23,6 @@ module.exports = {
   moduleNameMapper: {
     '^@fremdrift/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@fremdrift/progress$': path.join(__dirname, 'libs/progress/src/index.ts'),
+    '^@fremdrift/access$': path.join(__dirname, 'libs/access/src/index.ts'),
   },
 };

@@ -14,5 +14,6 @@ module.exports = {
   moduleNameMapper: {
     '^@fremdrift/contracts$': path.join(workspaceRoot, 'libs/contracts/src/index.ts'),
     '^@fremdrift/progress$': path.join(workspaceRoot, 'libs/progress/src/index.ts'),
+    '^@fremdrift/access$': path.join(workspaceRoot, 'libs/access/src/index.ts'),
   },
 };

@@ -1,15 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './core/config/app-config';
+import { SessionCoreModule } from './core/auth/session-core.module';
 import { CoreModule } from './core/core.module';
 import { HealthModule } from './core/health/health.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { InitiativesModule } from './modules/initiatives/initiatives.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { StatusUpdatesModule } from './modules/status-updates/status-updates.module';
+import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
@@ -19,7 +23,11 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        SessionCoreModule,
         HealthModule,
+        AuthModule,
+        UsersModule,
+        AuditModule,
         DepartmentsModule,
         ActionPlansModule,
         InitiativesModule,

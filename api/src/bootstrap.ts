@@ -6,6 +6,7 @@ import type { AppConfig } from './core/config/app-config';
 import { setupApiDocs } from './core/http/api-docs';
 import { acceptJsonBodiesOnly } from './core/http/json-only';
 import { ProblemDetailsFilter } from './core/http/problem-details.filter';
+import { registerSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
 import { serveWebApp } from './core/web/web-app';
 
@@ -13,17 +14,19 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The configured Nest application; `main.ts` and the integration tests both start it this way. */
 export async function createApp(config: AppConfig, databaseUrl: string, logger: LogLevel[] | false = ['log', 'warn', 'error']): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy }), {
     logger,
     abortOnError: false,
   });
-  acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify);
+  acceptJsonBodiesOnly(fastify);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupApiDocs(app);
   if (config.webRoot) await serveWebApp(app, config.webRoot);
   await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  await fastify.ready();
   return app;
 }

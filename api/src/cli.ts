@@ -1,21 +1,40 @@
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { USER_ROLES, type UserRole } from '@fremdrift/contracts';
 import { ConfigError, loadConfig } from './core/config/app-config';
 import { openDatabaseServer } from './database/database-server';
 import { runMigrations } from './database/migrate';
 import { seedDemoData } from './database/seed/demo-seeder';
+import { createUser, readPassword, UserInputError } from './database/user-admin';
 
-const USAGE = `Usage: node dist/api/cli.js <command>
+const USAGE = `Usage: node dist/api/cli.js <command> [options]
 
 Commands:
-  migrate   apply pending database migrations
-  seed      apply migrations and load the demo data (safe to run again)`;
+  migrate        apply pending database migrations
+  seed           apply migrations and load the demo data (safe to run again)
+  user:create    create a user: --email <e-mail> --role <${USER_ROLES.join('|')}> [--name <name>]
+                 [--department <code>]... ; asks for the password (or reads FREMDRIFT_PASSWORD)`;
 
-async function run(command: string | undefined): Promise<void> {
-  if (command !== 'migrate' && command !== 'seed') {
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command !== 'migrate' && command !== 'seed' && command !== 'user:create') {
     console.log(USAGE);
     process.exitCode = command ? 2 : 0;
     return;
   }
+  const options =
+    command === 'user:create'
+      ? parseArgs({
+          args: rest,
+          options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string', multiple: true } },
+        }).values
+      : {};
+  if (command === 'user:create' && (!options.email || !USER_ROLES.includes(options.role as UserRole))) {
+    console.error(`user:create needs --email and --role (one of ${USER_ROLES.join(', ')}).`);
+    process.exitCode = 2;
+    return;
+  }
+
   const database = await openDatabaseServer(loadConfig());
   try {
     const applied = await runMigrations(database.url);
@@ -24,15 +43,26 @@ async function run(command: string | undefined): Promise<void> {
       const result = await seedDemoData(database.url);
       console.log(
         `Demo data: ${result.departments} departments, ${result.partners} partners, ${result.plans} action plans, ` +
-          `${result.initiatives} initiatives added (existing ones kept).`,
+          `${result.initiatives} initiatives, ${result.accounts} demo accounts added (existing ones kept).`,
       );
+    }
+    if (command === 'user:create') {
+      const password = process.env['FREMDRIFT_PASSWORD'] || (await readPassword(`Password for ${options.email}: `));
+      const user = await createUser(database.url, {
+        email: String(options.email),
+        role: options.role as UserRole,
+        displayName: options.name ? String(options.name) : String(options.email).split('@')[0],
+        departmentCodes: (options.department as string[] | undefined) ?? [],
+        password,
+      });
+      console.log(`Created ${user.role} ${user.email} (${user.id}).`);
     }
   } finally {
     await database.stop();
   }
 }
 
-run(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+run(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof UserInputError ? `Error: ${error.message}` : error);
   process.exit(1);
 });

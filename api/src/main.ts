@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     await runMigrations(database.url);
     if (config.demoData && (await isDatabaseEmpty(database.url))) {
       const seeded = await seedDemoData(database.url);
-      logger.log(`Loaded demo data: ${seeded.departments} departments, ${seeded.plans} action plans, ${seeded.initiatives} initiatives`);
+      logger.log(
+        `Loaded demo data: ${seeded.departments} departments, ${seeded.plans} action plans, ${seeded.initiatives} initiatives, ${seeded.accounts} demo accounts`,
+      );
     }
     const app = await createApp(config, database.url);
     process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');

@@ -1,6 +1,11 @@
+import { DEMO_USERS, signIn } from './support/auth';
 import { expect, test, wcagViolations } from './support/fixtures';
 
 test.describe('The initiative list', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, DEMO_USERS.viewer);
+  });
+
   test('shows the demo initiatives with department, status, health and progress', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Initiativer' })).toBeVisible();

@@ -8,6 +8,8 @@ import { InitiativePartnerEntity } from '../modules/partners/initiative-partner.
 import { PartnerEntity } from '../modules/partners/partner.entity';
 import { StatusUpdateEntity } from '../modules/status-updates/status-update.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema';
+import { AccountsAndAudit1795000000001 } from './migrations/1795000000001-AccountsAndAudit';
+import { UserEntity } from '../modules/users/user.entity';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -18,10 +20,11 @@ export const ENTITIES = [
   StatusUpdateEntity,
   PartnerEntity,
   InitiativePartnerEntity,
+  UserEntity,
 ];
 
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
-export const MIGRATIONS = [InitialSchema1795000000000];
+export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -1,7 +1,16 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { XSRF_COOKIE, XSRF_HEADER } from '@fremdrift/contracts';
 import { routes } from './app.routes';
+import { Auth } from './core/auth/auth';
+import { sessionExpiryInterceptor } from './core/auth/session-expiry.interceptor';
 import { provideDanishLocale } from './core/locale';
 
 export const appConfig: ApplicationConfig = {
@@ -11,7 +20,14 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     // Query parameters (filters, page) arrive as the routed component's signal inputs.
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'enabled' })),
-    provideHttpClient(withFetch()),
+    // The API's CSRF check is Angular's own convention; named here so that both sides read one contract.
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
+    // The header and the guards need to know who is signed in before the first page shows.
+    provideAppInitializer(() => inject(Auth).refresh()),
     provideDanishLocale(),
   ],
 };

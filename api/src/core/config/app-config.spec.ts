@@ -23,3 +23,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA must be true or false/);
   });
 });
+
+describe('loadConfig: sessions and proxies', () => {
+  it('defaults to 8 hours idle, a week at most, Secure cookies over HTTPS, no proxy', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({ sessionIdleMinutes: 480, sessionMaxHours: 168, secureCookies: 'auto' });
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads the session settings and refuses nonsense', () => {
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '30', SECURE_COOKIES: 'true' }).auth).toMatchObject({ sessionIdleMinutes: 30, secureCookies: true });
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES must be a whole number/);
+    expect(() => loadConfig({ SECURE_COOKIES: 'sometimes' })).toThrow(/SECURE_COOKIES must be true or false/);
+  });
+});

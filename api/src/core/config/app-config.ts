@@ -11,6 +11,16 @@ export interface AppConfig {
   /** The built web app, served on the same port; null to serve the API alone. */
   webRoot: string | null;
   timeZone: string;
+  auth: {
+    /** A session ends after this long without a request. */
+    sessionIdleMinutes: number;
+    /** A session ends this long after sign-in, however active. */
+    sessionMaxHours: number;
+    /** Secure cookies: always, never, or when the request came over HTTPS ('auto'). */
+    secureCookies: 'auto' | boolean;
+  };
+  /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limiting, HTTPS for cookies). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +37,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: booleanFrom(env, 'DEMO_DATA', true),
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/web/browser'),
     timeZone: env['TZ_MUNICIPALITY'] || 'Europe/Copenhagen',
+    auth: {
+      sessionIdleMinutes: integerFrom(env, 'SESSION_IDLE_MINUTES', 480, 1, 60 * 24 * 30),
+      sessionMaxHours: integerFrom(env, 'SESSION_MAX_HOURS', 24 * 7, 1, 24 * 365),
+      secureCookies: env['SECURE_COOKIES'] === undefined || env['SECURE_COOKIES'] === '' || env['SECURE_COOKIES'] === 'auto' ? 'auto' : booleanFrom(env, 'SECURE_COOKIES', false),
+    },
+    trustProxy: booleanFrom(env, 'TRUST_PROXY', false),
   };
 }
 
@@ -38,6 +54,16 @@ function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
     throw new ConfigError(`${name} must be a port number from 1 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
 }
 
 function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

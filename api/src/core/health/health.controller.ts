@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthStatus } from '@fremdrift/contracts';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
 
 export class HealthStatusDto implements HealthStatus {
   @ApiProperty({ enum: ['ok', 'error'] })
@@ -19,6 +20,7 @@ export class HealthStatusDto implements HealthStatus {
 const DATABASE_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

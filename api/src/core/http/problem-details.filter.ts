@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Problem } from '@fremdrift/contracts';
 import type { FastifyReply } from 'fastify';
 import { PG_ERROR, pgErrorOf } from '../database/pg-error';
-import { PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemException, TooManyRequestsException, problem } from './problem';
 
 /**
  * Turns every error into an RFC 9457 problem document. Database errors a client can cause become
@@ -18,6 +18,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    if (exception instanceof TooManyRequestsException) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
@@ -66,6 +67,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   uq_action_plan_title: 'title',
   uq_goal_title_per_plan: 'title',
   uq_partner_name: 'name',
+  uq_app_user_email: 'email',
 };
 
 function constraintField(constraint?: string): Partial<Problem> {

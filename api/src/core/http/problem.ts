@@ -53,3 +53,37 @@ export class ConflictProblemException extends ProblemException {
     super(problem(HttpStatus.CONFLICT, detail, extra));
   }
 }
+
+export class UnauthorizedProblemException extends ProblemException {
+  constructor(detail = 'Sign in to continue.') {
+    super(problem(HttpStatus.UNAUTHORIZED, detail));
+  }
+}
+
+export class ForbiddenProblemException extends ProblemException {
+  constructor(detail = 'Your role or department does not allow this.') {
+    super(problem(HttpStatus.FORBIDDEN, detail));
+  }
+}
+
+export class PreconditionRequiredException extends ProblemException {
+  constructor() {
+    super(problem(HttpStatus.PRECONDITION_REQUIRED, 'Send the version you read in an If-Match header (the ETag of the GET response).'));
+  }
+}
+
+/** The record changed since the client read it; `current` is what it is now. */
+export class StaleVersionException extends ProblemException {
+  constructor(current: unknown) {
+    super(problem(HttpStatus.CONFLICT, 'Someone else changed this in the meantime. Review the current version and try again.', { current }));
+  }
+}
+
+export class TooManyRequestsException extends ProblemException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail: string,
+  ) {
+    super(problem(HttpStatus.TOO_MANY_REQUESTS, detail));
+  }
+}

@@ -1,7 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ISO_DATE_PATTERN } from '@fremdrift/contracts';
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsOptional, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { InvalidFieldsException } from './problem';
 
 export function createValidationPipe(): ValidationPipe {
@@ -68,4 +68,24 @@ export function ToInt(): PropertyDecorator {
 /** Trims strings so that "  " counts as empty. */
 export function Trim(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+}
+
+/**
+ * May be left out, but not sent as null: for fields whose column cannot be empty. (`@IsOptional()`
+ * would let null through to the database.)
+ */
+export function IsOptionalNonNull(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
+}
+
+/** May be left out or sent as null (to clear it); any other value is validated. */
+export function IsNullable(): PropertyDecorator {
+  return applyDecorators(IsOptional(), ValidateIf((_, value) => value !== null));
+}
+
+/** UUIDs compared as the database returns them: lower case. */
+export function ToLowerCase(): PropertyDecorator {
+  return Transform(({ value }) =>
+    typeof value === 'string' ? value.toLowerCase() : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
+  );
 }

@@ -1,5 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { attributeTo, SYSTEM_ACTOR } from '../../core/database/transaction-runner';
 import { dataSourceOptions } from '../data-source-options';
+import { seedDemoAccounts } from './demo-accounts';
 import { demoData } from './demo-data';
 import type { DemoData, DemoInitiative } from './demo-data.types';
 
@@ -8,6 +10,7 @@ export interface SeedResult {
   partners: number;
   plans: number;
   initiatives: number;
+  accounts: number;
 }
 
 /**
@@ -23,12 +26,12 @@ export async function seedDemoData(url: string, data: DemoData = demoData): Prom
   }
 }
 
-/** True when the database holds no departments and no plans: a fresh installation. */
+/** True when the database holds no departments, plans or users: a fresh installation. */
 export async function isDatabaseEmpty(url: string): Promise<boolean> {
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
     const [row] = await dataSource.query(
-      'SELECT (SELECT count(*) FROM department)::int + (SELECT count(*) FROM action_plan)::int AS count',
+      'SELECT (SELECT count(*) FROM department)::int + (SELECT count(*) FROM action_plan)::int + (SELECT count(*) FROM app_user)::int AS count',
     );
     return row.count === 0;
   } finally {
@@ -37,7 +40,8 @@ export async function isDatabaseEmpty(url: string): Promise<boolean> {
 }
 
 async function seedWith(manager: EntityManager, data: DemoData): Promise<SeedResult> {
-  const result: SeedResult = { departments: 0, partners: 0, plans: 0, initiatives: 0 };
+  await attributeTo(manager, SYSTEM_ACTOR);
+  const result: SeedResult = { departments: 0, partners: 0, plans: 0, initiatives: 0, accounts: 0 };
 
   for (const [index, department] of data.departments.entries()) {
     const inserted = await manager.query(
@@ -47,6 +51,10 @@ async function seedWith(manager: EntityManager, data: DemoData): Promise<SeedRes
     result.departments += inserted.length;
   }
   const departmentIds = await idsBy(manager, 'SELECT code AS key, id FROM department');
+  result.accounts = await seedDemoAccounts(
+    manager,
+    new Map(data.departments.map((d) => [d.code, required(departmentIds, d.code, 'department')])),
+  );
 
   for (const partner of data.partners) {
     const inserted = await manager.query(

@@ -1,5 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { canManageReferenceData } from '@fremdrift/access';
+import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
@@ -8,6 +11,7 @@ import { ActionPlanDto, CreateActionPlanDto, CreateGoalDto, GoalDto, UpdateActio
 
 @ApiTags('action plans')
 @Controller('action-plans')
+@ApiProblems(401, 403)
 export class ActionPlansController {
   constructor(private readonly plans: ActionPlansService) {}
 
@@ -26,25 +30,28 @@ export class ActionPlansController {
   }
 
   @Post()
+  @RequireAccess(canManageReferenceData)
   @ApiCreatedResponse({ type: ActionPlanDto })
   @ApiProblems(400, 409)
-  create(@Body() input: CreateActionPlanDto) {
-    return this.plans.create(input);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() input: CreateActionPlanDto) {
+    return this.plans.create(user, input);
   }
 
   @Patch(':id')
+  @RequireAccess(canManageReferenceData)
   @ApiOkResponse({ type: ActionPlanDto })
   @ApiProblems(400, 404, 409)
-  update(@IdParam() id: string, @Body() input: UpdateActionPlanDto) {
-    return this.plans.update(id, input);
+  update(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: UpdateActionPlanDto) {
+    return this.plans.update(user, id, input);
   }
 
   @Delete(':id')
+  @RequireAccess(canManageReferenceData)
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(400, 404, 409)
-  remove(@IdParam() id: string) {
-    return this.plans.remove(id);
+  remove(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
+    return this.plans.remove(user, id);
   }
 
   @Get(':id/goals')
@@ -55,24 +62,27 @@ export class ActionPlansController {
   }
 
   @Post(':id/goals')
+  @RequireAccess(canManageReferenceData)
   @ApiCreatedResponse({ type: GoalDto })
   @ApiProblems(400, 404, 409)
-  createGoal(@IdParam() id: string, @Body() input: CreateGoalDto) {
-    return this.plans.createGoal(id, input);
+  createGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: CreateGoalDto) {
+    return this.plans.createGoal(user, id, input);
   }
 
   @Patch(':id/goals/:goalId')
+  @RequireAccess(canManageReferenceData)
   @ApiOkResponse({ type: GoalDto })
   @ApiProblems(400, 404, 409)
-  updateGoal(@IdParam() id: string, @IdParam('goalId') goalId: string, @Body() input: UpdateGoalDto) {
-    return this.plans.updateGoal(id, goalId, input);
+  updateGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IdParam('goalId') goalId: string, @Body() input: UpdateGoalDto) {
+    return this.plans.updateGoal(user, id, goalId, input);
   }
 
   @Delete(':id/goals/:goalId')
+  @RequireAccess(canManageReferenceData)
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
-  removeGoal(@IdParam() id: string, @IdParam('goalId') goalId: string) {
-    return this.plans.removeGoal(id, goalId);
+  removeGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IdParam('goalId') goalId: string) {
+    return this.plans.removeGoal(user, id, goalId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PageWindow } from '../../core/http/pagination';
 import { InitiativeEntity } from '../initiatives/initiative.entity';
 import { ActionPlanEntity } from './action-plan.entity';
@@ -36,25 +36,22 @@ export class ActionPlansRepository {
     return new Map(rows.map((row) => [row.planId, row.count]));
   }
 
-  /** Creates a plan and its goals in one transaction. */
-  createWithGoals(plan: Partial<ActionPlanEntity>, goals: Partial<GoalEntity>[]): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(ActionPlanEntity, manager.create(ActionPlanEntity, plan));
-      if (goals.length > 0) {
-        await manager.save(GoalEntity, goals.map((goal) => manager.create(GoalEntity, { ...goal, actionPlanId: saved.id })));
-      }
-      return saved.id;
-    });
+  /** Creates a plan and its goals; the caller's transaction keeps them together. */
+  async createWithGoals(manager: EntityManager, plan: Partial<ActionPlanEntity>, goals: Partial<GoalEntity>[]): Promise<string> {
+    const saved = await manager.save(ActionPlanEntity, manager.create(ActionPlanEntity, plan));
+    if (goals.length > 0) {
+      await manager.save(GoalEntity, goals.map((goal) => manager.create(GoalEntity, { ...goal, actionPlanId: saved.id })));
+    }
+    return saved.id;
   }
 
-  async update(id: string, values: Partial<ActionPlanEntity>): Promise<void> {
-    const repository = this.dataSource.getRepository(ActionPlanEntity);
-    const plan = await repository.findOneByOrFail({ id });
-    await repository.save(Object.assign(plan, values));
+  async update(manager: EntityManager, id: string, values: Partial<ActionPlanEntity>): Promise<void> {
+    const plan = await manager.findOneByOrFail(ActionPlanEntity, { id });
+    await manager.save(ActionPlanEntity, Object.assign(plan, values));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.dataSource.getRepository(ActionPlanEntity).delete({ id });
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(ActionPlanEntity, { id });
   }
 
   findGoals(planId: string): Promise<GoalEntity[]> {
@@ -65,12 +62,11 @@ export class ActionPlansRepository {
     return manager.getRepository(GoalEntity).findOneBy({ id: goalId, actionPlanId: planId });
   }
 
-  saveGoal(goal: Partial<GoalEntity>): Promise<GoalEntity> {
-    const repository = this.dataSource.getRepository(GoalEntity);
-    return repository.save(repository.create(goal));
+  saveGoal(manager: EntityManager, goal: Partial<GoalEntity>): Promise<GoalEntity> {
+    return manager.save(GoalEntity, manager.create(GoalEntity, goal));
   }
 
-  async deleteGoal(goalId: string): Promise<void> {
-    await this.dataSource.getRepository(GoalEntity).delete({ id: goalId });
+  async deleteGoal(manager: EntityManager, goalId: string): Promise<void> {
+    await manager.delete(GoalEntity, { id: goalId });
   }
 }

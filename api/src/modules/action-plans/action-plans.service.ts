@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@fremdrift/contracts';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { ResourceNotFoundException } from '../../core/http/problem';
 import type { ActionPlanEntity } from './action-plan.entity';
@@ -11,6 +13,7 @@ import {
   type GoalDto,
   type UpdateActionPlanDto,
   type UpdateGoalDto,
+  inGoalOrder,
   participantColumns,
   toActionPlanDto,
   toGoalDto,
@@ -19,7 +22,10 @@ import type { GoalEntity } from './goal.entity';
 
 @Injectable()
 export class ActionPlansService {
-  constructor(private readonly plans: ActionPlansRepository) {}
+  constructor(
+    private readonly plans: ActionPlansRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   async list(query: PageQueryDto): Promise<Page<ActionPlanDto>> {
     const window = pageWindow(query);
@@ -38,48 +44,51 @@ export class ActionPlansService {
     return toActionPlanDto(plan, counts.get(id) ?? 0);
   }
 
-  async create(input: CreateActionPlanDto): Promise<ActionPlanDto> {
+  async create(user: AuthenticatedUser, input: CreateActionPlanDto): Promise<ActionPlanDto> {
     const { goals = [], participants = {}, ...fields } = input;
-    const id = await this.plans.createWithGoals(
-      { ...fields, ...participantColumns(participants) },
-      goals.map((goal, index) => ({ ...goal, sortOrder: goal.sortOrder ?? index })),
+    const id = await this.tx.run(actorOf(user), (manager) =>
+      this.plans.createWithGoals(
+        manager,
+        { ...fields, ...participantColumns(participants) },
+        goals.map((goal, index) => ({ ...goal, sortOrder: goal.sortOrder ?? index })),
+      ),
     );
     return this.get(id);
   }
 
-  async update(id: string, input: UpdateActionPlanDto): Promise<ActionPlanDto> {
+  async update(user: AuthenticatedUser, id: string, input: UpdateActionPlanDto): Promise<ActionPlanDto> {
     await this.require(id);
     const { participants = {}, ...fields } = input;
-    await this.plans.update(id, { ...fields, ...participantColumns(participants) });
+    await this.tx.run(actorOf(user), (manager) => this.plans.update(manager, id, { ...fields, ...participantColumns(participants) }));
     return this.get(id);
   }
 
   /** A plan with initiatives cannot be removed (409); its goals go with it. */
-  async remove(id: string): Promise<void> {
+  async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.require(id);
-    await this.plans.delete(id);
+    await this.tx.run(actorOf(user), (manager) => this.plans.delete(manager, id));
   }
 
   async listGoals(planId: string): Promise<GoalDto[]> {
     await this.require(planId);
-    return (await this.plans.findGoals(planId)).map(toGoalDto);
+    return inGoalOrder(await this.plans.findGoals(planId)).map(toGoalDto);
   }
 
-  async createGoal(planId: string, input: CreateGoalDto): Promise<GoalDto> {
+  async createGoal(user: AuthenticatedUser, planId: string, input: CreateGoalDto): Promise<GoalDto> {
     const plan = await this.require(planId);
     const sortOrder = input.sortOrder ?? plan.goals.length;
-    return toGoalDto(await this.plans.saveGoal({ ...input, sortOrder, actionPlanId: planId }));
+    return toGoalDto(await this.tx.run(actorOf(user), (manager) => this.plans.saveGoal(manager, { ...input, sortOrder, actionPlanId: planId })));
   }
 
-  async updateGoal(planId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
+  async updateGoal(user: AuthenticatedUser, planId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
     const goal = await this.requireGoal(planId, goalId);
-    return toGoalDto(await this.plans.saveGoal(Object.assign(goal, input)));
+    return toGoalDto(await this.tx.run(actorOf(user), (manager) => this.plans.saveGoal(manager, Object.assign(goal, input))));
   }
 
   /** Initiatives under a removed goal stay in the plan without a goal. */
-  async removeGoal(planId: string, goalId: string): Promise<void> {
+  async removeGoal(user: AuthenticatedUser, planId: string, goalId: string): Promise<void> {
     await this.requireGoal(planId, goalId);
-    await this.plans.deleteGoal(goalId);
+    await this.tx.run(actorOf(user), (manager) => this.plans.deleteGoal(manager, goalId));
   }
 
   private async require(id: string): Promise<ActionPlanEntity> {

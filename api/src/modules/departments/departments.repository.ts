@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import type { PageWindow } from '../../core/http/pagination';
 import { DepartmentEntity } from './department.entity';
 
@@ -20,15 +20,15 @@ export class DepartmentsRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.departments.findBy({ id: In(ids) });
   }
 
-  create(values: Partial<DepartmentEntity>): Promise<DepartmentEntity> {
-    return this.departments.save(this.departments.create(values));
+  create(manager: EntityManager, values: Partial<DepartmentEntity>): Promise<DepartmentEntity> {
+    return manager.save(DepartmentEntity, manager.create(DepartmentEntity, values));
   }
 
-  save(entity: DepartmentEntity): Promise<DepartmentEntity> {
-    return this.departments.save(entity);
+  save(manager: EntityManager, entity: DepartmentEntity): Promise<DepartmentEntity> {
+    return manager.save(DepartmentEntity, entity);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.departments.delete({ id });
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(DepartmentEntity, { id });
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@fremdrift/contracts';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { ResourceNotFoundException } from '../../core/http/problem';
 import { DepartmentsRepository } from './departments.repository';
@@ -8,7 +10,10 @@ import type { DepartmentEntity } from './department.entity';
 
 @Injectable()
 export class DepartmentsService {
-  constructor(private readonly departments: DepartmentsRepository) {}
+  constructor(
+    private readonly departments: DepartmentsRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   async list(query: PageQueryDto): Promise<Page<DepartmentDto>> {
     const window = pageWindow(query);
@@ -20,20 +25,20 @@ export class DepartmentsService {
     return toDepartmentDto(await this.require(id));
   }
 
-  async create(input: CreateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.create(input));
+  async create(user: AuthenticatedUser, input: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.tx.run(actorOf(user), (manager) => this.departments.create(manager, input)));
   }
 
-  async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
+  async update(user: AuthenticatedUser, id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
     const department = await this.require(id);
     Object.assign(department, input);
-    return toDepartmentDto(await this.departments.save(department));
+    return toDepartmentDto(await this.tx.run(actorOf(user), (manager) => this.departments.save(manager, department)));
   }
 
   /** A department that leads or takes part in an initiative cannot be removed (409). */
-  async remove(id: string): Promise<void> {
+  async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.require(id);
-    await this.departments.delete(id);
+    await this.tx.run(actorOf(user), (manager) => this.departments.delete(manager, id));
   }
 
   private async require(id: string): Promise<DepartmentEntity> {

@@ -1,13 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../core/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
+import { ApiIfMatch, IfMatch, SendsVersionETag } from '../../core/http/versioning';
 import { PageDto } from '../../core/http/pagination';
 import { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
 import { InitiativesService } from './initiatives.service';
 
 @ApiTags('initiatives')
 @Controller('initiatives')
+@ApiProblems(401, 403)
+@SendsVersionETag()
 export class InitiativesController {
   constructor(private readonly initiatives: InitiativesService) {}
 
@@ -28,22 +33,24 @@ export class InitiativesController {
   @Post()
   @ApiCreatedResponse({ type: InitiativeDto })
   @ApiProblems(400, 409)
-  create(@Body() input: CreateInitiativeDto) {
-    return this.initiatives.create(input);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() input: CreateInitiativeDto) {
+    return this.initiatives.create(user, input);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(400, 404, 409)
-  update(@IdParam() id: string, @Body() input: UpdateInitiativeDto) {
-    return this.initiatives.update(id, input);
+  @ApiIfMatch()
+  update(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IfMatch() version: number, @Body() input: UpdateInitiativeDto) {
+    return this.initiatives.update(user, id, version, input);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, with its milestones, status updates and partner links' })
-  @ApiProblems(400, 404)
-  remove(@IdParam() id: string) {
-    return this.initiatives.remove(id);
+  @ApiProblems(400, 404, 409)
+  @ApiIfMatch()
+  remove(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IfMatch() version: number) {
+    return this.initiatives.remove(user, id, version);
   }
 }

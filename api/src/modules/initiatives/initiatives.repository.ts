@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentRef, InitiativeSortField } from '@fremdrift/contracts';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
+import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import type { InitiativeQueryDto } from './dto/initiative.dto';
@@ -33,12 +34,12 @@ export class InitiativesRepository {
     if (query.department) {
       const departmentId = UUID.test(query.department)
         ? ':department'
-        : '(SELECT d.id FROM department d WHERE d.code = upper(:department))';
+        : '(SELECT d.id FROM department d WHERE d.code = :departmentCode)';
       const asLead = `i.lead_department_id = ${departmentId}`;
       const asParticipant = `EXISTS (SELECT 1 FROM initiative_department p WHERE p.initiative_id = i.id AND p.department_id = ${departmentId})`;
       const role = query.departmentRole ?? 'any';
       const condition = role === 'lead' ? asLead : role === 'participating' ? asParticipant : `(${asLead} OR ${asParticipant})`;
-      qb.andWhere(condition, { department: query.department });
+      qb.andWhere(condition, { department: query.department, departmentCode: query.department.toLocaleUpperCase('da') });
     }
     if (query.actionPlanId) qb.andWhere('i.action_plan_id = :actionPlanId', { actionPlanId: query.actionPlanId });
     if (query.goalId) qb.andWhere('i.goal_id = :goalId', { goalId: query.goalId });
@@ -94,33 +95,32 @@ export class InitiativesRepository {
     return result;
   }
 
-  /** Creates an initiative with its participating departments in one transaction. */
-  create(fields: InitiativeFields, participatingDepartmentIds: string[]): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(InitiativeEntity, manager.create(InitiativeEntity, fields));
-      await this.replaceParticipants(manager, saved.id, participatingDepartmentIds);
-      return saved.id;
-    });
+  async create(manager: EntityManager, fields: InitiativeFields, participatingDepartmentIds: string[]): Promise<string> {
+    const saved = await manager.save(InitiativeEntity, manager.create(InitiativeEntity, fields));
+    await this.replaceParticipants(manager, saved.id, participatingDepartmentIds);
+    return saved.id;
   }
 
-  /** Updates fields and, when given, replaces the participating departments, in one transaction. */
-  update(id: string, fields: InitiativeFields, participatingDepartmentIds?: string[]): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      const initiative = await manager.findOneByOrFail(InitiativeEntity, { id });
-      await manager.save(InitiativeEntity, Object.assign(initiative, fields));
-      if (participatingDepartmentIds) await this.replaceParticipants(manager, id, participatingDepartmentIds);
-    });
+  /** Changes fields and, when given, the participating departments; the version goes up either way. */
+  async update(manager: EntityManager, id: string, fields: InitiativeFields, participatingDepartmentIds?: string[]): Promise<void> {
+    await updateVersioned(manager, InitiativeEntity, id, fields);
+    if (participatingDepartmentIds) await this.replaceParticipants(manager, id, participatingDepartmentIds);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.dataSource.getRepository(InitiativeEntity).delete({ id });
+  /** Removes the initiative; its milestones, status updates and partner links go with it. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(InitiativeEntity, { id });
   }
 
+  /** Only the departments that change are written, so the audit trail shows exactly who joined and who left. */
   private async replaceParticipants(manager: EntityManager, initiativeId: string, departmentIds: string[]): Promise<void> {
-    await manager.query('DELETE FROM initiative_department WHERE initiative_id = $1', [initiativeId]);
+    await manager.query('DELETE FROM initiative_department WHERE initiative_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [
+      initiativeId,
+      departmentIds,
+    ]);
     if (departmentIds.length > 0) {
       await manager.query(
-        'INSERT INTO initiative_department (initiative_id, department_id) SELECT $1, unnest($2::uuid[])',
+        'INSERT INTO initiative_department (initiative_id, department_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
         [initiativeId, departmentIds],
       );
     }

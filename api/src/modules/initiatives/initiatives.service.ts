@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { canCreateInitiative, canEditInitiative, canReportOn, type InitiativeDepartments } from '@fremdrift/access';
 import type { Page } from '@fremdrift/contracts';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { writeIfCurrent } from '../../core/database/optimistic-lock';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { pageWindow, toPage } from '../../core/http/pagination';
-import { InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import {
+  ForbiddenProblemException,
+  InvalidFieldsException,
+  ResourceNotFoundException,
+} from '../../core/http/problem';
 import { ActionPlansRepository } from '../action-plans/action-plans.repository';
 import { DepartmentsRepository } from '../departments/departments.repository';
 import type { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
 import { toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
 import { InitiativesRepository } from './initiatives.repository';
+import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class InitiativesService {
@@ -17,6 +26,7 @@ export class InitiativesService {
     private readonly plans: ActionPlansRepository,
     private readonly departments: DepartmentsRepository,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(query: InitiativeQueryDto): Promise<Page<InitiativeSummaryDto>> {
@@ -41,17 +51,26 @@ export class InitiativesService {
     );
   }
 
-  async create(input: CreateInitiativeDto): Promise<InitiativeDto> {
+  async create(user: AuthenticatedUser, input: CreateInitiativeDto): Promise<InitiativeDto> {
     const { participatingDepartmentIds = [], ...fields } = input;
+    if (!canCreateInitiative(user, fields.leadDepartmentId)) {
+      throw new ForbiddenProblemException('You can create initiatives led by your own department only.');
+    }
     await this.checkReferences({ ...fields, participatingDepartmentIds });
-    const id = await this.initiatives.create(fields, participatingDepartmentIds);
+    const id = await this.tx.run(actorOf(user), (manager) => this.initiatives.create(manager, fields, participatingDepartmentIds));
     return this.get(id);
   }
 
-  async update(id: string, input: UpdateInitiativeDto): Promise<InitiativeDto> {
+  async update(user: AuthenticatedUser, id: string, expectedVersion: number, input: UpdateInitiativeDto): Promise<InitiativeDto> {
     const current = await this.require(id);
     const { participatingDepartmentIds, ...fields } = input;
     const currentParticipants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];
+    if (!canEditInitiative(user, { leadDepartmentId: current.leadDepartmentId, participatingDepartmentIds: currentParticipants.map((d) => d.id) })) {
+      throw new ForbiddenProblemException('Only the lead department can change this initiative.');
+    }
+    if (fields.leadDepartmentId && fields.leadDepartmentId !== current.leadDepartmentId && !canCreateInitiative(user, fields.leadDepartmentId)) {
+      throw new ForbiddenProblemException('You can hand an initiative over to a department of your own only.');
+    }
     await this.checkReferences({
       actionPlanId: fields.actionPlanId ?? current.actionPlanId,
       // Moving to another plan drops a goal that belongs to the old one, unless a new goal is given.
@@ -62,13 +81,37 @@ export class InitiativesService {
       targetDate: fields.targetDate !== undefined ? fields.targetDate : current.targetDate,
     });
     if (fields.actionPlanId && fields.actionPlanId !== current.actionPlanId && fields.goalId === undefined) fields.goalId = null;
-    await this.initiatives.update(id, fields, participatingDepartmentIds);
+    await this.writeIfCurrent(user, id, expectedVersion, (manager) => this.initiatives.update(manager, id, fields, participatingDepartmentIds));
     return this.get(id);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.require(id);
-    await this.initiatives.delete(id);
+  async remove(user: AuthenticatedUser, id: string, expectedVersion: number): Promise<void> {
+    await this.requireAccess(user, id, canEditInitiative);
+    await this.writeIfCurrent(user, id, expectedVersion, (manager) => this.initiatives.delete(manager, id));
+  }
+
+  /** 404 unless the initiative exists, 403 unless the rule admits the user for it. */
+  async requireAccess(
+    user: AuthenticatedUser,
+    id: string,
+    rule: typeof canEditInitiative | typeof canReportOn,
+  ): Promise<InitiativeDepartments> {
+    const initiative = await this.initiatives.findById(id);
+    if (!initiative) throw new ResourceNotFoundException('Initiative', id);
+    const participants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];
+    const departments = { leadDepartmentId: initiative.leadDepartmentId, participatingDepartmentIds: participants.map((d) => d.id) };
+    if (!rule(user, departments)) {
+      throw new ForbiddenProblemException(
+        rule === canReportOn
+          ? 'Only the lead and participating departments can report on this initiative.'
+          : 'Only the lead department can change this initiative.',
+      );
+    }
+    return departments;
+  }
+
+  private writeIfCurrent(user: AuthenticatedUser, id: string, expectedVersion: number, write: (manager: EntityManager) => Promise<void>) {
+    return writeIfCurrent(this.tx, actorOf(user), { table: 'initiative', resource: 'Initiative', id, expectedVersion, current: () => this.get(id) }, write);
   }
 
   /** Throws 404 unless the initiative exists; for the nested resources. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
 import { MilestoneEntity } from './milestone.entity';
 
@@ -30,11 +31,15 @@ export class MilestonesRepository {
     return row?.next ?? 0;
   }
 
-  save(values: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
-    return this.milestones.save(this.milestones.create(values));
+  create(manager: EntityManager, values: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
+    return manager.save(MilestoneEntity, manager.create(MilestoneEntity, values));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.milestones.delete({ id });
+  update(manager: EntityManager, id: string, fields: Partial<MilestoneEntity>): Promise<void> {
+    return updateVersioned(manager, MilestoneEntity, id, fields);
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(MilestoneEntity, { id });
   }
 }

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { canEditInitiative, canReportOn } from '@fremdrift/access';
 import type { Page } from '@fremdrift/contracts';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { writeIfCurrent } from '../../core/database/optimistic-lock';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { invalidField, ResourceNotFoundException } from '../../core/http/problem';
@@ -7,6 +11,7 @@ import { InitiativesService } from '../initiatives/initiatives.service';
 import { type CreateMilestoneDto, type MilestoneDto, type UpdateMilestoneDto, toMilestoneDto } from './dto/milestone.dto';
 import type { MilestoneEntity } from './milestone.entity';
 import { MilestonesRepository } from './milestones.repository';
+import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class MilestonesService {
@@ -14,6 +19,7 @@ export class MilestonesService {
     private readonly milestones: MilestonesRepository,
     private readonly initiatives: InitiativesService,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(initiativeId: string, query: PageQueryDto): Promise<Page<MilestoneDto>> {
@@ -28,24 +34,33 @@ export class MilestonesService {
     return toMilestoneDto(await this.require(initiativeId, id), this.clock.today());
   }
 
-  async create(initiativeId: string, input: CreateMilestoneDto): Promise<MilestoneDto> {
-    await this.initiatives.assertExists(initiativeId);
+  async create(user: AuthenticatedUser, initiativeId: string, input: CreateMilestoneDto): Promise<MilestoneDto> {
+    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     this.checkCompletedDate(input.completedDate);
-    const position = input.position ?? (await this.milestones.nextPosition(initiativeId));
-    const saved = await this.milestones.save({ ...input, position, initiativeId });
+    const saved = await this.tx.run(actorOf(user), async (manager) => {
+      const position = input.position ?? (await this.milestones.nextPosition(initiativeId));
+      return this.milestones.create(manager, { ...input, position, initiativeId });
+    });
     return this.get(initiativeId, saved.id);
   }
 
-  async update(initiativeId: string, id: string, input: UpdateMilestoneDto): Promise<MilestoneDto> {
-    const milestone = await this.require(initiativeId, id);
+  /** Recording progress (the completed date alone) is open to participating departments too. */
+  async update(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: UpdateMilestoneDto): Promise<MilestoneDto> {
+    const progressOnly = Object.keys(input).every((field) => field === 'completedDate');
+    await this.initiatives.requireAccess(user, initiativeId, progressOnly ? canReportOn : canEditInitiative);
     this.checkCompletedDate(input.completedDate);
-    await this.milestones.save(Object.assign(milestone, input));
+    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.milestones.update(manager, id, input));
     return this.get(initiativeId, id);
   }
 
-  async remove(initiativeId: string, id: string): Promise<void> {
-    await this.require(initiativeId, id);
-    await this.milestones.delete(id);
+  async remove(user: AuthenticatedUser, initiativeId: string, id: string, version: number): Promise<void> {
+    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
+    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.milestones.delete(manager, id));
+  }
+
+  private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: (manager: EntityManager) => Promise<void>) {
+    const target = { table: 'milestone', resource: 'Milestone', id, initiativeId, expectedVersion: version, current: () => this.get(initiativeId, id) } as const;
+    return writeIfCurrent(this.tx, actorOf(user), target, write);
   }
 
   private checkCompletedDate(completedDate: string | null | undefined): void {

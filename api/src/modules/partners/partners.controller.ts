@@ -1,5 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { canDeletePartners, canEditPartners } from '@fremdrift/access';
+import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
@@ -8,6 +11,7 @@ import { PartnersService } from './partners.service';
 
 @ApiTags('partners')
 @Controller('partners')
+@ApiProblems(401, 403)
 export class PartnersController {
   constructor(private readonly partners: PartnersService) {}
 
@@ -26,30 +30,34 @@ export class PartnersController {
   }
 
   @Post()
+  @RequireAccess(canEditPartners)
   @ApiCreatedResponse({ type: PartnerDto })
   @ApiProblems(400, 409)
-  create(@Body() input: CreatePartnerDto) {
-    return this.partners.create(input);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() input: CreatePartnerDto) {
+    return this.partners.create(user, input);
   }
 
   @Patch(':id')
+  @RequireAccess(canEditPartners)
   @ApiOkResponse({ type: PartnerDto })
   @ApiProblems(400, 404, 409)
-  update(@IdParam() id: string, @Body() input: UpdatePartnerDto) {
-    return this.partners.update(id, input);
+  update(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: UpdatePartnerDto) {
+    return this.partners.update(user, id, input);
   }
 
   @Delete(':id')
+  @RequireAccess(canDeletePartners)
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(400, 404, 409)
-  remove(@IdParam() id: string) {
-    return this.partners.remove(id);
+  remove(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
+    return this.partners.remove(user, id);
   }
 }
 
 @ApiTags('partners')
 @Controller('initiatives/:initiativeId/partners')
+@ApiProblems(401, 403)
 export class InitiativePartnersController {
   constructor(private readonly partners: PartnersService) {}
 
@@ -63,15 +71,15 @@ export class InitiativePartnersController {
   @Put(':partnerId')
   @ApiOkResponse({ type: InitiativePartnerDto, description: 'The partner is linked, with its role and consent' })
   @ApiProblems(400, 404)
-  link(@IdParam('initiativeId') initiativeId: string, @IdParam('partnerId') partnerId: string, @Body() input: LinkPartnerDto) {
-    return this.partners.link(initiativeId, partnerId, input);
+  link(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam('partnerId') partnerId: string, @Body() input: LinkPartnerDto) {
+    return this.partners.link(user, initiativeId, partnerId, input);
   }
 
   @Delete(':partnerId')
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(400, 404)
-  unlink(@IdParam('initiativeId') initiativeId: string, @IdParam('partnerId') partnerId: string) {
-    return this.partners.unlink(initiativeId, partnerId);
+  unlink(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam('partnerId') partnerId: string) {
+    return this.partners.unlink(user, initiativeId, partnerId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PageWindow } from '../../core/http/pagination';
 import { InitiativePartnerEntity } from './initiative-partner.entity';
 import { PartnerEntity } from './partner.entity';
@@ -30,13 +30,12 @@ export class PartnersRepository {
     return new Map(rows.map((row) => [row.partnerId, row.count]));
   }
 
-  save(values: Partial<PartnerEntity>): Promise<PartnerEntity> {
-    const repository = this.dataSource.getRepository(PartnerEntity);
-    return repository.save(repository.create(values));
+  save(manager: EntityManager, values: Partial<PartnerEntity>): Promise<PartnerEntity> {
+    return manager.save(PartnerEntity, manager.create(PartnerEntity, values));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.dataSource.getRepository(PartnerEntity).delete({ id });
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(PartnerEntity, { id });
   }
 
   findLinks(initiativeId: string): Promise<InitiativePartnerEntity[]> {
@@ -51,11 +50,15 @@ export class PartnersRepository {
     return this.dataSource.getRepository(InitiativePartnerEntity).findOne({ where: { initiativeId, partnerId }, relations: { partner: true } });
   }
 
-  async upsertLink(link: Pick<InitiativePartnerEntity, 'initiativeId' | 'partnerId' | 'role' | 'publicConsent'>): Promise<void> {
-    await this.dataSource.getRepository(InitiativePartnerEntity).upsert(link, ['initiativeId', 'partnerId']);
+  async upsertLink(manager: EntityManager, link: Pick<InitiativePartnerEntity, 'initiativeId' | 'partnerId' | 'role' | 'publicConsent'>): Promise<void> {
+    await manager.query(
+      `INSERT INTO initiative_partner (initiative_id, partner_id, role, public_consent) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (initiative_id, partner_id) DO UPDATE SET role = excluded.role, public_consent = excluded.public_consent`,
+      [link.initiativeId, link.partnerId, link.role, link.publicConsent],
+    );
   }
 
-  async deleteLink(initiativeId: string, partnerId: string): Promise<void> {
-    await this.dataSource.getRepository(InitiativePartnerEntity).delete({ initiativeId, partnerId });
+  async deleteLink(manager: EntityManager, initiativeId: string, partnerId: string): Promise<void> {
+    await manager.delete(InitiativePartnerEntity, { initiativeId, partnerId });
   }
 }

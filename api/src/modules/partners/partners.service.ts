@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { canEditInitiative } from '@fremdrift/access';
 import type { Page } from '@fremdrift/contracts';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { ResourceNotFoundException } from '../../core/http/problem';
 import { InitiativesService } from '../initiatives/initiatives.service';
@@ -20,6 +23,7 @@ export class PartnersService {
   constructor(
     private readonly partners: PartnersRepository,
     private readonly initiatives: InitiativesService,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<PartnerDto>> {
@@ -35,20 +39,20 @@ export class PartnersService {
     return toPartnerDto(partner, counts.get(id) ?? 0);
   }
 
-  async create(input: CreatePartnerDto): Promise<PartnerDto> {
-    return toPartnerDto(await this.partners.save(input), 0);
+  async create(user: AuthenticatedUser, input: CreatePartnerDto): Promise<PartnerDto> {
+    return toPartnerDto(await this.tx.run(actorOf(user), (manager) => this.partners.save(manager, input)), 0);
   }
 
-  async update(id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
+  async update(user: AuthenticatedUser, id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
     const partner = await this.require(id);
-    await this.partners.save(Object.assign(partner, input));
+    await this.tx.run(actorOf(user), (manager) => this.partners.save(manager, Object.assign(partner, input)));
     return this.get(id);
   }
 
   /** A partner linked to an initiative cannot be removed (409): unlink it first. */
-  async remove(id: string): Promise<void> {
+  async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.require(id);
-    await this.partners.delete(id);
+    await this.tx.run(actorOf(user), (manager) => this.partners.delete(manager, id));
   }
 
   async listLinks(initiativeId: string): Promise<InitiativePartnerDto[]> {
@@ -57,25 +61,27 @@ export class PartnersService {
   }
 
   /** Links a partner to an initiative, or changes its role and consent there. */
-  async link(initiativeId: string, partnerId: string, input: LinkPartnerDto): Promise<InitiativePartnerDto> {
-    await this.initiatives.assertExists(initiativeId);
+  async link(user: AuthenticatedUser, initiativeId: string, partnerId: string, input: LinkPartnerDto): Promise<InitiativePartnerDto> {
+    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     await this.require(partnerId);
     const existing = await this.partners.findLink(initiativeId, partnerId);
-    await this.partners.upsertLink({
-      initiativeId,
-      partnerId,
-      role: input.role ?? existing?.role ?? '',
-      publicConsent: input.publicConsent ?? existing?.publicConsent ?? false,
-    });
+    await this.tx.run(actorOf(user), (manager) =>
+      this.partners.upsertLink(manager, {
+        initiativeId,
+        partnerId,
+        role: input.role ?? existing?.role ?? '',
+        publicConsent: input.publicConsent ?? existing?.publicConsent ?? false,
+      }),
+    );
     return toInitiativePartnerDto((await this.partners.findLink(initiativeId, partnerId))!);
   }
 
-  async unlink(initiativeId: string, partnerId: string): Promise<void> {
-    await this.initiatives.assertExists(initiativeId);
+  async unlink(user: AuthenticatedUser, initiativeId: string, partnerId: string): Promise<void> {
+    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     if (!(await this.partners.findLink(initiativeId, partnerId))) {
       throw new ResourceNotFoundException('Partner link', partnerId);
     }
-    await this.partners.deleteLink(initiativeId, partnerId);
+    await this.tx.run(actorOf(user), (manager) => this.partners.deleteLink(manager, initiativeId, partnerId));
   }
 
   private async require(id: string): Promise<PartnerEntity> {
@@ -84,3 +90,4 @@ export class PartnersService {
     return partner;
   }
 }
+

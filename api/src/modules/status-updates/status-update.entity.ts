@@ -36,6 +36,9 @@ export class StatusUpdateEntity {
   @Column({ name: 'author_name', type: 'varchar', length: 120 })
   authorName: string;
 
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId: string | null;
+
   @Column({ name: 'reported_at', type: 'timestamptz', default: () => 'now()' })
   reportedAt: Date;
 

@@ -1,13 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../core/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
+import { ApiIfMatch, IfMatch, SendsVersionETag } from '../../core/http/versioning';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
 import { CreateStatusUpdateDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
 import { StatusUpdatesService } from './status-updates.service';
 
 @ApiTags('status updates')
 @Controller('initiatives/:initiativeId/status-updates')
+@ApiProblems(401, 403)
+@SendsVersionETag()
 export class StatusUpdatesController {
   constructor(private readonly updates: StatusUpdatesService) {}
 
@@ -28,22 +33,24 @@ export class StatusUpdatesController {
   @Post()
   @ApiCreatedResponse({ type: StatusUpdateDto })
   @ApiProblems(400, 404)
-  create(@IdParam('initiativeId') initiativeId: string, @Body() input: CreateStatusUpdateDto) {
-    return this.updates.create(initiativeId, input);
+  create(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @Body() input: CreateStatusUpdateDto) {
+    return this.updates.create(user, initiativeId, input);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: StatusUpdateDto })
-  @ApiProblems(400, 404)
-  update(@IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @Body() input: UpdateStatusUpdateDto) {
-    return this.updates.update(initiativeId, id, input);
+  @ApiProblems(400, 404, 409)
+  @ApiIfMatch()
+  update(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @IfMatch() version: number, @Body() input: UpdateStatusUpdateDto) {
+    return this.updates.update(user, initiativeId, id, version, input);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiProblems(400, 404)
-  remove(@IdParam('initiativeId') initiativeId: string, @IdParam() id: string) {
-    return this.updates.remove(initiativeId, id);
+  @ApiProblems(400, 404, 409)
+  @ApiIfMatch()
+  remove(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @IfMatch() version: number) {
+    return this.updates.remove(user, initiativeId, id, version);
   }
 }

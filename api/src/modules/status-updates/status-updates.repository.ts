@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
 import { StatusUpdateEntity } from './status-update.entity';
 
@@ -22,11 +23,15 @@ export class StatusUpdatesRepository {
     return this.updates.findOneBy({ id, initiativeId });
   }
 
-  save(values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {
-    return this.updates.save(this.updates.create(values));
+  create(manager: EntityManager, values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {
+    return manager.save(StatusUpdateEntity, manager.create(StatusUpdateEntity, values));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.updates.delete({ id });
+  update(manager: EntityManager, id: string, fields: Partial<StatusUpdateEntity>): Promise<void> {
+    return updateVersioned(manager, StatusUpdateEntity, id, fields);
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(StatusUpdateEntity, { id });
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { canEditInitiative, canReportOn } from '@fremdrift/access';
 import type { Page } from '@fremdrift/contracts';
+import type { EntityManager } from 'typeorm';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { writeIfCurrent } from '../../core/database/optimistic-lock';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { invalidField, ResourceNotFoundException } from '../../core/http/problem';
 import { InitiativesService } from '../initiatives/initiatives.service';
@@ -12,6 +17,7 @@ export class StatusUpdatesService {
   constructor(
     private readonly updates: StatusUpdatesRepository,
     private readonly initiatives: InitiativesService,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(initiativeId: string, query: PageQueryDto): Promise<Page<StatusUpdateDto>> {
@@ -25,21 +31,32 @@ export class StatusUpdatesService {
     return toStatusUpdateDto(await this.require(initiativeId, id));
   }
 
-  async create(initiativeId: string, input: CreateStatusUpdateDto): Promise<StatusUpdateDto> {
-    await this.initiatives.assertExists(initiativeId);
+  /** Leads of the lead and the participating departments report; the author is the signed-in user. */
+  async create(user: AuthenticatedUser, initiativeId: string, input: CreateStatusUpdateDto): Promise<StatusUpdateDto> {
+    await this.initiatives.requireAccess(user, initiativeId, canReportOn);
     checkPeriod(input.periodStart, input.periodEnd);
-    return toStatusUpdateDto(await this.updates.save({ ...input, initiativeId }));
+    const saved = await this.tx.run(actorOf(user), (manager) =>
+      this.updates.create(manager, { ...input, authorName: input.authorName ?? user.displayName, authorId: user.id, initiativeId }),
+    );
+    return this.get(initiativeId, saved.id);
   }
 
-  async update(initiativeId: string, id: string, input: UpdateStatusUpdateDto): Promise<StatusUpdateDto> {
+  async update(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: UpdateStatusUpdateDto): Promise<StatusUpdateDto> {
+    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     const update = await this.require(initiativeId, id);
     checkPeriod(input.periodStart ?? update.periodStart, input.periodEnd ?? update.periodEnd);
-    return toStatusUpdateDto(await this.updates.save(Object.assign(update, input)));
+    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.updates.update(manager, id, input));
+    return this.get(initiativeId, id);
   }
 
-  async remove(initiativeId: string, id: string): Promise<void> {
-    await this.require(initiativeId, id);
-    await this.updates.delete(id);
+  async remove(user: AuthenticatedUser, initiativeId: string, id: string, version: number): Promise<void> {
+    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
+    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.updates.delete(manager, id));
+  }
+
+  private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: (manager: EntityManager) => Promise<void>) {
+    const target = { table: 'status_update', resource: 'Status update', id, initiativeId, expectedVersion: version, current: () => this.get(initiativeId, id) } as const;
+    return writeIfCurrent(this.tx, actorOf(user), target, write);
   }
 
   private async require(initiativeId: string, id: string): Promise<StatusUpdateEntity> {

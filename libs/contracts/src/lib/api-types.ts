@@ -206,7 +206,8 @@ export interface CreateStatusUpdate {
   nextSteps?: string;
   internalText?: string;
   publicText?: string;
-  authorName: string;
+  /** Defaults to the signed-in user's name. */
+  authorName?: string;
 }
 export type UpdateStatusUpdate = Partial<CreateStatusUpdate>;
 

@@ -14,6 +14,9 @@ export const LIMITS = {
   milestoneWeight: { min: 0, max: 100 },
   position: { min: 0, max: 10000 },
   searchText: { max: 200 },
+  email: { max: 254 },
+  displayName: { min: 2, max: 120 },
+  password: { min: 12, max: 256 },
   page: { min: 1, max: 100000 },
   pageSize: { min: 1, max: 100, default: 25 },
 } as const;

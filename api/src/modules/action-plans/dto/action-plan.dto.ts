@@ -8,8 +8,8 @@ import {
   type Participants,
 } from '@fremdrift/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, MaxLength, Max, Min, ValidateNested } from 'class-validator';
-import { IsIsoDate, Trim } from '../../../core/http/validation';
+import { ArrayMaxSize, IsArray, IsInt, IsString, Length, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { IsIsoDate, IsNullable, IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import type { ActionPlanEntity } from '../action-plan.entity';
 import type { GoalEntity } from '../goal.entity';
 
@@ -45,7 +45,7 @@ export class ParticipantsDto implements Participants {
   staff: number;
 }
 
-export class PartialParticipantsDto extends PartialType(ParticipantsDto) {}
+export class PartialParticipantsDto extends PartialType(ParticipantsDto, { skipNullProperties: false }) {}
 
 export class GoalDto implements Goal {
   @ApiProperty({ format: 'uuid' })
@@ -72,20 +72,20 @@ export class CreateGoalDto implements CreateGoal {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(LIMITS.position.min)
   @Max(LIMITS.position.max)
   sortOrder?: number;
 }
 
-export class UpdateGoalDto extends PartialType(CreateGoalDto) {}
+export class UpdateGoalDto extends PartialType(CreateGoalDto, { skipNullProperties: false }) {}
 
 export class ActionPlanDto implements ActionPlan {
   @ApiProperty({ format: 'uuid' })
@@ -127,30 +127,30 @@ export class CreateActionPlanDto implements CreateActionPlan {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   description?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
+  @IsNullable()
   @IsIsoDate()
   coCreationDate?: string | null;
 
   @ApiPropertyOptional({ example: 'Design Thinking' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.coCreationMethod.max)
   coCreationMethod?: string;
 
   @ApiPropertyOptional({ type: PartialParticipantsDto })
-  @IsOptional()
+  @IsOptionalNonNull()
   @ValidateNested()
   @Type(() => PartialParticipantsDto)
   participants?: PartialParticipantsDto;
 
   @ApiPropertyOptional({ type: [CreateGoalDto], description: 'Goals created with the plan, in one transaction' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -158,7 +158,12 @@ export class CreateActionPlanDto implements CreateActionPlan {
   goals?: CreateGoalDto[];
 }
 
-export class UpdateActionPlanDto extends PartialType(OmitType(CreateActionPlanDto, ['goals'] as const)) {}
+export class UpdateActionPlanDto extends PartialType(OmitType(CreateActionPlanDto, ['goals'] as const), { skipNullProperties: false }) {}
+
+/** Goals in the plan's order, then alphabetically in Danish: the same wherever goals are listed. */
+export function inGoalOrder<T extends { sortOrder: number; title: string }>(goals: readonly T[]): T[] {
+  return [...goals].sort((a, b) => a.sortOrder - b.sortOrder || a.title.localeCompare(b.title, 'da'));
+}
 
 export function toGoalDto(goal: GoalEntity): GoalDto {
   return { id: goal.id, actionPlanId: goal.actionPlanId, title: goal.title, description: goal.description, sortOrder: goal.sortOrder };
@@ -192,7 +197,7 @@ export function toActionPlanDto(plan: ActionPlanEntity, initiativeCount: number)
     coCreationDate: plan.coCreationDate,
     coCreationMethod: plan.coCreationMethod,
     participants: participantsOf(plan),
-    goals: [...(plan.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.title.localeCompare(b.title, 'da')).map(toGoalDto),
+    goals: inGoalOrder(plan.goals ?? []).map(toGoalDto),
     initiativeCount,
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),

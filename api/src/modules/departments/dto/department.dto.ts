@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, type CreateDepartment, type Department, type DepartmentRef } from '@fremdrift/contracts';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Trim } from '../../../core/http/validation';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import type { DepartmentEntity } from '../department.entity';
 
 export class DepartmentRefDto implements DepartmentRef {
@@ -41,14 +41,14 @@ export class CreateDepartmentDto implements CreateDepartment {
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(LIMITS.position.min)
   @Max(LIMITS.position.max)
   sortOrder?: number;
 }
 
-export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) {}
 
 export function toDepartmentRef(entity: DepartmentEntity): DepartmentRefDto {
   return { id: entity.id, code: entity.code, name: entity.name };

@@ -14,22 +14,9 @@ import {
   type InitiativeSummary,
   type SortDirection,
 } from '@fremdrift/contracts';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
-import { IsIsoDate, ToArray, ToBoolean, Trim } from '../../../core/http/validation';
+import { IsIsoDate, IsNullable, IsOptionalNonNull, ToArray, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
 
 export class NextMilestoneDto {
@@ -127,12 +114,13 @@ export class InitiativeDto extends InitiativeSummaryDto implements Initiative {
 
 export class CreateInitiativeDto implements CreateInitiative {
   @ApiProperty({ format: 'uuid' })
+  @ToLowerCase()
   @IsUUID('all')
   actionPlanId: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A goal of the same action plan' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsNullable()
+  @ToLowerCase()
   @IsUUID('all')
   goalId?: string | null;
 
@@ -143,76 +131,76 @@ export class CreateInitiativeDto implements CreateInitiative {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.summary.max)
   summary?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   description?: string;
 
   @ApiProperty({ format: 'uuid' })
+  @ToLowerCase()
   @IsUUID('all')
   leadDepartmentId: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Departments taking part, besides the lead' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
+  @ToLowerCase()
   @IsUUID('all', { each: true })
   participatingDepartmentIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.ownerName.max)
   ownerName?: string;
 
   @ApiPropertyOptional({ enum: INITIATIVE_STATUSES, default: 'planned' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(INITIATIVE_STATUSES)
   status?: InitiativeStatus;
 
   @ApiPropertyOptional({ enum: HEALTHS, default: 'on_track' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(HEALTHS)
   health?: Health;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsNullable()
   @IsIsoDate()
   startDate?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'On or after the start date' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsNullable()
   @IsIsoDate()
   targetDate?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Shown on the public page' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   published?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.summary.max)
   publicSummary?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   internalNotes?: string;
 }
 
-export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto) {}
+export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) {}
 
 export class InitiativeQueryDto extends PageQueryDto implements InitiativeQuery {
   @ApiPropertyOptional({ description: 'Department id or short code (e.g. MSO): initiatives it leads or takes part in' })
@@ -230,11 +218,13 @@ export class InitiativeQueryDto extends PageQueryDto implements InitiativeQuery 
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @ToLowerCase()
   @IsUUID('all')
   actionPlanId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @ToLowerCase()
   @IsUUID('all')
   goalId?: string;
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, type CreateMilestone, type Milestone } from '@fremdrift/contracts';
 import { isMilestoneOverdue } from '@fremdrift/progress';
-import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsIsoDate, Trim } from '../../../core/http/validation';
+import { IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoDate, IsNullable, IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import type { MilestoneEntity } from '../milestone.entity';
 
 export class MilestoneDto implements Milestone {
@@ -51,39 +51,37 @@ export class CreateMilestoneDto implements CreateMilestone {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   description?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsNullable()
   @IsIsoDate()
   dueDate?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Not in the future' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsNullable()
   @IsIsoDate()
   completedDate?: string | null;
 
   @ApiPropertyOptional({ minimum: LIMITS.milestoneWeight.min, maximum: LIMITS.milestoneWeight.max, default: 1 })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(LIMITS.milestoneWeight.min)
   @Max(LIMITS.milestoneWeight.max)
   weight?: number;
 
   @ApiPropertyOptional({ description: 'Order within the initiative; defaults to last' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(LIMITS.position.min)
   @Max(LIMITS.position.max)
   position?: number;
 }
 
-export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto) {}
+export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto, { skipNullProperties: false }) {}
 
 export function toMilestoneDto(entity: MilestoneEntity, today: string): MilestoneDto {
   return {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, PARTNER_TYPES, type CreatePartner, type InitiativePartner, type LinkPartner, type Partner, type PartnerType } from '@fremdrift/contracts';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Trim } from '../../../core/http/validation';
+import { IsBoolean, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import type { InitiativePartnerEntity } from '../initiative-partner.entity';
 import type { PartnerEntity } from '../partner.entity';
 
@@ -40,13 +40,13 @@ export class CreatePartnerDto implements CreatePartner {
   type: PartnerType;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   description?: string;
 }
 
-export class UpdatePartnerDto extends PartialType(CreatePartnerDto) {}
+export class UpdatePartnerDto extends PartialType(CreatePartnerDto, { skipNullProperties: false }) {}
 
 export class PartnerRefDto {
   @ApiProperty({ format: 'uuid' })
@@ -72,13 +72,13 @@ export class InitiativePartnerDto implements InitiativePartner {
 
 export class LinkPartnerDto implements LinkPartner {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.partnerRole.max)
   role?: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   publicConsent?: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { HEALTHS, LIMITS, type CreateStatusUpdate, type Health, type StatusUpdate } from '@fremdrift/contracts';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { IsIsoDate, Trim } from '../../../core/http/validation';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsIsoDate, IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import type { StatusUpdateEntity } from '../status-update.entity';
 
 export class StatusUpdateDto implements StatusUpdate {
@@ -71,37 +71,38 @@ export class CreateStatusUpdateDto implements CreateStatusUpdate {
   narrative: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   blockers?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   nextSteps?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   internalText?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(LIMITS.longText.max)
   publicText?: string;
 
-  @ApiProperty({ example: 'Mette Holm' })
+  @ApiPropertyOptional({ example: 'Mette Holm', description: 'Who reports, when not the signed-in user (default: their name)' })
+  @IsOptionalNonNull()
   @Trim()
   @IsString()
   @Length(1, LIMITS.authorName.max)
-  authorName: string;
+  authorName?: string;
 }
 
-export class UpdateStatusUpdateDto extends PartialType(CreateStatusUpdateDto) {}
+export class UpdateStatusUpdateDto extends PartialType(CreateStatusUpdateDto, { skipNullProperties: false }) {}
 
 export function toStatusUpdateDto(entity: StatusUpdateEntity): StatusUpdateDto {
   return {

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.provider';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+/** How often a session's idle deadline is pushed forward; saves a write on every request. */
+const TOUCH_AFTER_SECONDS = 60;
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest();
+
+/**
+ * Server-side sessions in PostgreSQL, so that any number of API processes share them. Only a hash
+ * of the token is stored: a copy of the database does not let anyone sign in.
+ */
+@Injectable()
+export class SessionsRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(userId: string): Promise<NewSession> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const { sessionIdleMinutes, sessionMaxHours } = this.config.auth;
+    await this.dataSource.query(
+      `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at)
+       VALUES ($1, $2, $3, least(now() + make_interval(mins => $4), now() + make_interval(hours => $5)))`,
+      [hashOf(token), userId, csrfToken, sessionIdleMinutes, sessionMaxHours],
+    );
+    return { token, csrfToken };
+  }
+
+  /** The active user behind a live session token, with their departments; null otherwise. */
+  async findUser(token: string): Promise<(AuthenticatedUser & { idleSeconds: number }) | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
+              extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds",
+              u.id, u.email, u.display_name AS "displayName", u.role,
+              coalesce((
+                SELECT json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.sort_order, d.name)
+                  FROM user_department ud JOIN department d ON d.id = ud.department_id
+                 WHERE ud.user_id = u.id
+              ), '[]'::json) AS departments
+         FROM user_session s
+         JOIN app_user u ON u.id = s.user_id AND u.active
+        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [hashOf(token)],
+    );
+    if (!row) return null;
+    const departments = row.departments as DepartmentRef[];
+    return { ...row, role: row.role as UserRole, departments, departmentIds: departments.map((d) => d.id) };
+  }
+
+  /** Pushes the idle deadline forward, never past the session's maximum age. */
+  async touch(sessionId: string, idleSeconds: number): Promise<void> {
+    if (idleSeconds < TOUCH_AFTER_SECONDS) return;
+    const { sessionIdleMinutes, sessionMaxHours } = this.config.auth;
+    await this.dataSource.query(
+      `UPDATE user_session
+          SET last_seen_at = now(),
+              expires_at = least(now() + make_interval(mins => $2), created_at + make_interval(hours => $3))
+        WHERE id = $1`,
+      [sessionId, sessionIdleMinutes, sessionMaxHours],
+    );
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM user_session WHERE id = $1', [sessionId]);
+  }
+
+  /** Ends every session of a user, except one (the one changing its own password). */
+  async deleteAllFor(manager: EntityManager, userId: string, exceptSessionId: string | null = null): Promise<void> {
+    await manager.query('DELETE FROM user_session WHERE user_id = $1 AND id IS DISTINCT FROM $2', [userId, exceptSessionId]);
+  }
+
+  async deleteExpired(): Promise<void> {
+    await this.dataSource.query('DELETE FROM user_session WHERE expires_at <= now()');
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PageWindow } from '../../core/http/pagination';
+import type { UserQueryDto } from './dto/user.dto';
+import { UserEntity } from './user.entity';
+
+/** A user with their departments, as the queries below return them. */
+export interface UserRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  active: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  departments: DepartmentRef[];
+}
+
+const USER_COLUMNS = `
+  u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.last_login_at AS "lastLoginAt",
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.version,
+  coalesce((
+    SELECT json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.sort_order, d.name)
+      FROM user_department ud JOIN department d ON d.id = ud.department_id
+     WHERE ud.user_id = u.id
+  ), '[]'::json) AS departments`;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findPage(query: UserQueryDto, window: PageWindow): Promise<[UserRow[], number]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (query.q?.trim()) {
+      params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      conditions.push(`(u.email ILIKE $${params.length} OR u.display_name ILIKE $${params.length})`);
+    }
+    if (query.role) {
+      params.push(query.role);
+      conditions.push(`u.role = $${params.length}`);
+    }
+    if (query.active !== undefined) {
+      params.push(query.active);
+      conditions.push(`u.active = $${params.length}`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM app_user u ${where}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS} FROM app_user u ${where} ORDER BY u.display_name, u.email LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, window.pageSize, window.offset],
+    );
+    return [rows, total];
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserRow | null> {
+    const [row] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** What sign-in needs: the hash is never loaded otherwise. */
+  async findCredentials(email: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+    const [row] = await this.dataSource.query('SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE email = $1', [email]);
+    return row ?? null;
+  }
+
+  async passwordHashOf(id: string): Promise<string | null> {
+    const [row] = await this.dataSource.query('SELECT password_hash AS "passwordHash" FROM app_user WHERE id = $1', [id]);
+    return row?.passwordHash ?? null;
+  }
+
+  /** Serialises changes to users for the rest of the transaction. */
+  async lockUserChanges(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(7211947)');
+  }
+
+  /** Locks the user's row for the rest of the transaction and returns its version. */
+  async lockVersion(manager: EntityManager, id: string): Promise<number | null> {
+    const [row] = await manager.query('SELECT version FROM app_user WHERE id = $1 FOR UPDATE', [id]);
+    return row?.version ?? null;
+  }
+
+  async create(
+    manager: EntityManager,
+    fields: Pick<UserEntity, 'email' | 'displayName' | 'role' | 'passwordHash'>,
+    departmentIds: string[],
+  ): Promise<string> {
+    const saved = await manager.save(UserEntity, manager.create(UserEntity, fields));
+    await this.replaceDepartments(manager, saved.id, departmentIds);
+    return saved.id;
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    fields: Partial<Pick<UserEntity, 'displayName' | 'role' | 'active'>>,
+    departmentIds?: string[],
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE app_user SET display_name = coalesce($2, display_name), role = coalesce($3::user_role, role),
+              active = coalesce($4, active), updated_at = now(), version = version + 1
+        WHERE id = $1`,
+      [id, fields.displayName ?? null, fields.role ?? null, fields.active ?? null],
+    );
+    if (departmentIds) await this.replaceDepartments(manager, id, departmentIds);
+  }
+
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.query('UPDATE app_user SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1', [id, passwordHash]);
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [id]);
+  }
+
+  /** Active admins other than `id`: the last one must not lock everybody out. */
+  async countOtherActiveAdmins(manager: EntityManager, id: string): Promise<number> {
+    const [row] = await manager.query(`SELECT count(*)::int AS count FROM app_user WHERE role = 'admin' AND active AND id <> $1`, [id]);
+    return row.count;
+  }
+
+  private async replaceDepartments(manager: EntityManager, userId: string, departmentIds: string[]): Promise<void> {
+    await manager.query('DELETE FROM user_department WHERE user_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [userId, departmentIds]);
+    if (departmentIds.length > 0) {
+      await manager.query(
+        'INSERT INTO user_department (user_id, department_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
+        [userId, departmentIds],
+      );
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@fremdrift/contracts';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { PasswordHasher } from '../../core/auth/password-hasher';
+import { SessionsRepository } from '../../core/auth/sessions.repository';
+import { TransactionRunner } from '../../core/database/transaction-runner';
+import { pageWindow, toPage } from '../../core/http/pagination';
+import { ConflictProblemException, invalidField, ResourceNotFoundException } from '../../core/http/problem';
+import { DepartmentsRepository } from '../departments/departments.repository';
+import { type CreateUserDto, type UpdateUserDto, type UserDto, type UserQueryDto, toUserDto } from './dto/user.dto';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly departments: DepartmentsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async list(query: UserQueryDto): Promise<Page<UserDto>> {
+    const window = pageWindow(query);
+    const [rows, total] = await this.users.findPage(query, window);
+    return toPage(rows.map(toUserDto), total, window);
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const row = await this.users.findById(id);
+    if (!row) throw new ResourceNotFoundException('User', id);
+    return toUserDto(row);
+  }
+
+  async create(actor: AuthenticatedUser, input: CreateUserDto): Promise<UserDto> {
+    const { departmentIds = [], password, ...fields } = input;
+    await this.checkDepartments(departmentIds);
+    const passwordHash = await this.hasher.hash(password);
+    const id = await this.tx.run(actorOf(actor), (manager) => this.users.create(manager, { ...fields, passwordHash }, departmentIds));
+    return this.get(id);
+  }
+
+  /** Deactivating a user ends their sessions at once; the last active admin stays an active admin. */
+  async update(actor: AuthenticatedUser, id: string, input: UpdateUserDto): Promise<UserDto> {
+    const { departmentIds, ...fields } = input;
+    if (departmentIds) await this.checkDepartments(departmentIds);
+    await this.tx.run(actorOf(actor), async (manager) => {
+      // One user change at a time: two admins demoting each other at once must not both succeed.
+      await this.users.lockUserChanges(manager);
+      if ((await this.users.lockVersion(manager, id)) === null) throw new ResourceNotFoundException('User', id);
+      const current = await this.users.findById(id, manager);
+      const losesAdmin = current?.role === 'admin' && current.active && (fields.active === false || (fields.role && fields.role !== 'admin'));
+      if (losesAdmin && (await this.users.countOtherActiveAdmins(manager, id)) === 0) {
+        throw new ConflictProblemException('The last active administrator cannot be deactivated or given another role.');
+      }
+      await this.users.update(manager, id, fields, departmentIds);
+      if (fields.active === false) await this.sessions.deleteAllFor(manager, id);
+    });
+    return this.get(id);
+  }
+
+  private async checkDepartments(departmentIds: string[]): Promise<void> {
+    const found = await this.departments.findByIds(departmentIds);
+    if (found.length !== departmentIds.length) throw invalidField('departmentIds', 'departmentIds refers to a department that does not exist');
+  }
+}

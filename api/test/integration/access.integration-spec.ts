@@ -1,0 +1,400 @@
+import type { UserRole } from '@fremdrift/contracts';
+import { startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../support/test-app';
+
+/**
+ * Every endpoint × every role. The table names who may call each route; the test calls it as each
+ * of them and as everyone else, and fails when the app registers a route the table does not cover.
+ */
+
+type Who = 'anonymous' | 'viewer' | 'management' | 'leadOfLead' | 'leadOfParticipant' | 'leadOfOther' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'viewer', 'management', 'leadOfLead', 'leadOfParticipant', 'leadOfOther', 'admin'];
+const SIGNED_IN = EVERYONE.filter((who) => who !== 'anonymous');
+
+const ALLOWED = {
+  public: EVERYONE,
+  signedIn: SIGNED_IN,
+  admin: ['admin'],
+  /** Partner records are shared: any department lead keeps them. */
+  partnerKeepers: ['admin', 'leadOfLead', 'leadOfParticipant', 'leadOfOther'],
+  /** The initiative's lead department (and admins). */
+  editors: ['admin', 'leadOfLead'],
+  /** Lead and participating departments report progress. */
+  reporters: ['admin', 'leadOfLead', 'leadOfParticipant'],
+} satisfies Record<string, Who[]>;
+
+interface World {
+  departments: { lead: string; participating: string; other: string; unused: string };
+  plan: string;
+  emptyPlan: string;
+  goal: string;
+  initiative: { id: string; version: number };
+  milestone: { id: string; version: number };
+  statusUpdate: { id: string; version: number };
+  linkedPartner: string;
+  unlinkedPartner: string;
+  viewer: { id: string; email: string };
+  clients: Record<Exclude<Who, 'anonymous' | 'admin'>, TestClient>;
+}
+
+interface Request {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  body?: unknown;
+  ifMatch?: number;
+}
+
+interface Case {
+  /** The route as the OpenAPI document names it. */
+  route: string;
+  allowed: Who[];
+  success: number;
+  request: (w: World) => Request;
+  /** What the case checks, when one route has several cases. */
+  variant?: string;
+}
+
+const init = (w: World) => `/api/initiatives/${w.initiative.id}`;
+
+const CASES: Case[] = [
+  { route: 'GET /api/health', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/health' }) },
+  {
+    route: 'POST /api/auth/login',
+    allowed: ALLOWED.public,
+    success: 200,
+    request: (w) => ({ method: 'POST', url: '/api/auth/login', body: { email: w.viewer.email, password: TEST_PASSWORD } }),
+  },
+  { route: 'POST /api/auth/logout', allowed: ALLOWED.signedIn, success: 204, request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  { route: 'GET /api/auth/me', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  {
+    route: 'POST /api/auth/password',
+    allowed: ALLOWED.signedIn,
+    success: 204,
+    request: () => ({ method: 'POST', url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'another-password-5678' } }),
+  },
+
+  { route: 'GET /api/users', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/users' }) },
+  { route: 'GET /api/users/{id}', allowed: ALLOWED.admin, success: 200, request: (w) => ({ method: 'GET', url: `/api/users/${w.viewer.id}` }) },
+  {
+    route: 'POST /api/users',
+    allowed: ALLOWED.admin,
+    success: 201,
+    request: () => ({ method: 'POST', url: '/api/users', body: { email: 'ny@test.example', displayName: 'Ny Bruger', role: 'viewer', password: 'a-first-password-1' } }),
+  },
+  {
+    route: 'PATCH /api/users/{id}',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/users/${w.viewer.id}`, body: { role: 'management' } }),
+  },
+  { route: 'GET /api/audit-events', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/audit-events' }) },
+  { route: 'GET /api/initiatives/{id}/history', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/history` }) },
+
+  { route: 'GET /api/departments', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/departments' }) },
+  {
+    route: 'GET /api/departments/{id}',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `/api/departments/${w.departments.lead}` }),
+  },
+  {
+    route: 'POST /api/departments',
+    allowed: ALLOWED.admin,
+    success: 201,
+    request: () => ({ method: 'POST', url: '/api/departments', body: { code: 'NY', name: 'Ny afdeling' } }),
+  },
+  {
+    route: 'PATCH /api/departments/{id}',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/departments/${w.departments.lead}`, body: { name: 'Omdøbt afdeling' } }),
+  },
+  {
+    route: 'DELETE /api/departments/{id}',
+    allowed: ALLOWED.admin,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `/api/departments/${w.departments.unused}` }),
+  },
+
+  { route: 'GET /api/action-plans', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/action-plans' }) },
+  { route: 'GET /api/action-plans/{id}', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `/api/action-plans/${w.plan}` }) },
+  {
+    route: 'POST /api/action-plans',
+    allowed: ALLOWED.admin,
+    success: 201,
+    request: () => ({ method: 'POST', url: '/api/action-plans', body: { title: 'En ny handleplan' } }),
+  },
+  {
+    route: 'PATCH /api/action-plans/{id}',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/action-plans/${w.plan}`, body: { description: 'Ny beskrivelse' } }),
+  },
+  {
+    route: 'DELETE /api/action-plans/{id}',
+    allowed: ALLOWED.admin,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `/api/action-plans/${w.emptyPlan}` }),
+  },
+  {
+    route: 'GET /api/action-plans/{id}/goals',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `/api/action-plans/${w.plan}/goals` }),
+  },
+  {
+    route: 'POST /api/action-plans/{id}/goals',
+    allowed: ALLOWED.admin,
+    success: 201,
+    request: (w) => ({ method: 'POST', url: `/api/action-plans/${w.plan}/goals`, body: { title: 'Et nyt mål' } }),
+  },
+  {
+    route: 'PATCH /api/action-plans/{id}/goals/{goalId}',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/action-plans/${w.plan}/goals/${w.goal}`, body: { description: 'Uddybet' } }),
+  },
+  {
+    route: 'DELETE /api/action-plans/{id}/goals/{goalId}',
+    allowed: ALLOWED.admin,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `/api/action-plans/${w.plan}/goals/${w.goal}` }),
+  },
+
+  { route: 'GET /api/initiatives', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/initiatives' }) },
+  { route: 'GET /api/initiatives/{id}', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: init(w) }) },
+  {
+    route: 'POST /api/initiatives',
+    variant: 'led by the caller’s department',
+    allowed: ['admin', 'leadOfLead'],
+    success: 201,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/initiatives',
+      body: { title: 'Nyt initiativ', actionPlanId: w.plan, leadDepartmentId: w.departments.lead },
+    }),
+  },
+  {
+    route: 'PATCH /api/initiatives/{id}',
+    allowed: ALLOWED.editors,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: init(w), body: { health: 'at_risk' }, ifMatch: w.initiative.version }),
+  },
+  {
+    route: 'DELETE /api/initiatives/{id}',
+    allowed: ALLOWED.editors,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: init(w), ifMatch: w.initiative.version }),
+  },
+
+  { route: 'GET /api/initiatives/{initiativeId}/milestones', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/milestones` }) },
+  {
+    route: 'GET /api/initiatives/{initiativeId}/milestones/{id}',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `${init(w)}/milestones/${w.milestone.id}` }),
+  },
+  {
+    route: 'POST /api/initiatives/{initiativeId}/milestones',
+    allowed: ALLOWED.editors,
+    success: 201,
+    request: (w) => ({ method: 'POST', url: `${init(w)}/milestones`, body: { title: 'Ny milepæl' } }),
+  },
+  {
+    route: 'PATCH /api/initiatives/{initiativeId}/milestones/{id}',
+    variant: 'recording progress',
+    allowed: ALLOWED.reporters,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `${init(w)}/milestones/${w.milestone.id}`, body: { completedDate: '2020-01-15' }, ifMatch: w.milestone.version }),
+  },
+  {
+    route: 'PATCH /api/initiatives/{initiativeId}/milestones/{id}',
+    variant: 'changing the plan',
+    allowed: ALLOWED.editors,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `${init(w)}/milestones/${w.milestone.id}`, body: { title: 'Omdøbt milepæl' }, ifMatch: w.milestone.version }),
+  },
+  {
+    route: 'DELETE /api/initiatives/{initiativeId}/milestones/{id}',
+    allowed: ALLOWED.editors,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `${init(w)}/milestones/${w.milestone.id}`, ifMatch: w.milestone.version }),
+  },
+
+  { route: 'GET /api/initiatives/{initiativeId}/status-updates', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/status-updates` }) },
+  {
+    route: 'GET /api/initiatives/{initiativeId}/status-updates/{id}',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `${init(w)}/status-updates/${w.statusUpdate.id}` }),
+  },
+  {
+    route: 'POST /api/initiatives/{initiativeId}/status-updates',
+    allowed: ALLOWED.reporters,
+    success: 201,
+    request: (w) => ({
+      method: 'POST',
+      url: `${init(w)}/status-updates`,
+      body: { periodStart: '2026-10-01', periodEnd: '2026-10-31', health: 'on_track', narrative: 'Godt på vej.' },
+    }),
+  },
+  {
+    route: 'PATCH /api/initiatives/{initiativeId}/status-updates/{id}',
+    allowed: ALLOWED.editors,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `${init(w)}/status-updates/${w.statusUpdate.id}`, body: { blockers: 'Ingen' }, ifMatch: w.statusUpdate.version }),
+  },
+  {
+    route: 'DELETE /api/initiatives/{initiativeId}/status-updates/{id}',
+    allowed: ALLOWED.editors,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `${init(w)}/status-updates/${w.statusUpdate.id}`, ifMatch: w.statusUpdate.version }),
+  },
+
+  { route: 'GET /api/partners', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/partners' }) },
+  { route: 'GET /api/partners/{id}', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `/api/partners/${w.linkedPartner}` }) },
+  {
+    route: 'POST /api/partners',
+    allowed: ALLOWED.partnerKeepers,
+    success: 201,
+    request: () => ({ method: 'POST', url: '/api/partners', body: { name: 'Ny forening', type: 'civil_society_association' } }),
+  },
+  {
+    route: 'PATCH /api/partners/{id}',
+    allowed: ALLOWED.partnerKeepers,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/partners/${w.linkedPartner}`, body: { description: 'Opdateret' } }),
+  },
+  {
+    route: 'DELETE /api/partners/{id}',
+    allowed: ALLOWED.admin,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `/api/partners/${w.unlinkedPartner}` }),
+  },
+  { route: 'GET /api/initiatives/{initiativeId}/partners', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/partners` }) },
+  {
+    route: 'PUT /api/initiatives/{initiativeId}/partners/{partnerId}',
+    allowed: ALLOWED.editors,
+    success: 200,
+    request: (w) => ({ method: 'PUT', url: `${init(w)}/partners/${w.unlinkedPartner}`, body: { role: 'Medarrangør', publicConsent: true } }),
+  },
+  {
+    route: 'DELETE /api/initiatives/{initiativeId}/partners/{partnerId}',
+    allowed: ALLOWED.editors,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `${init(w)}/partners/${w.linkedPartner}` }),
+  },
+];
+
+describe('Access to every endpoint by every role', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function buildWorld(): Promise<World> {
+    await t.reset();
+    const ok = async (response: Promise<{ status: number; body: any }>) => {
+      const result = await response;
+      if (result.status >= 300) throw new Error(`Setting up failed: ${result.status} ${JSON.stringify(result.body)}`);
+      return result.body;
+    };
+    const [lead, participating, other, unused] = await Promise.all(
+      ['LEAD', 'PART', 'OTHER', 'UNUSED'].map((code) => ok(t.post('/api/departments', { code, name: `Afdeling ${code}` }))),
+    );
+    const plan = await ok(t.post('/api/action-plans', { title: 'Handleplan', goals: [{ title: 'Et sundt og aktivt liv' }] }));
+    const emptyPlan = await ok(t.post('/api/action-plans', { title: 'Tom handleplan' }));
+    const initiative = await ok(
+      t.post('/api/initiatives', {
+        title: 'Sprogpraktik',
+        actionPlanId: plan.id,
+        goalId: plan.goals[0].id,
+        leadDepartmentId: lead.id,
+        participatingDepartmentIds: [participating.id],
+      }),
+    );
+    const milestone = await ok(t.post(`/api/initiatives/${initiative.id}/milestones`, { title: 'Første aftale' }));
+    const statusUpdate = await ok(
+      t.post(`/api/initiatives/${initiative.id}/status-updates`, {
+        periodStart: '2026-09-01',
+        periodEnd: '2026-09-30',
+        health: 'on_track',
+        narrative: 'Start',
+      }),
+    );
+    const linkedPartner = await ok(t.post('/api/partners', { name: 'Frivillignet', type: 'volunteer_organisation' }));
+    const unlinkedPartner = await ok(t.post('/api/partners', { name: 'Virksomhed A/S', type: 'company' }));
+    await ok(t.put(`/api/initiatives/${initiative.id}/partners/${linkedPartner.id}`, { role: 'Mentorer' }));
+    const signedIn = (role: UserRole, departmentIds: string[] = []) => t.signedIn(role, departmentIds);
+    const [viewer, management, leadOfLead, leadOfParticipant, leadOfOther] = await Promise.all([
+      signedIn('viewer'),
+      signedIn('management'),
+      signedIn('department_lead', [lead.id]),
+      signedIn('department_lead', [participating.id]),
+      signedIn('department_lead', [other.id]),
+    ]);
+    const current = async (url: string) => ({ id: url.split('/').pop() as string, version: (await ok(t.get(url))).version });
+    return {
+      departments: { lead: lead.id, participating: participating.id, other: other.id, unused: unused.id },
+      plan: plan.id,
+      emptyPlan: emptyPlan.id,
+      goal: plan.goals[0].id,
+      initiative: await current(`/api/initiatives/${initiative.id}`),
+      milestone: { id: milestone.id, version: milestone.version },
+      statusUpdate: { id: statusUpdate.id, version: statusUpdate.version },
+      linkedPartner: linkedPartner.id,
+      unlinkedPartner: unlinkedPartner.id,
+      viewer: viewer.user,
+      clients: { viewer, management, leadOfLead, leadOfParticipant, leadOfOther },
+    };
+  }
+
+  const clientOf = (who: Who, w: World): TestClient => (who === 'anonymous' ? t.anonymous : who === 'admin' ? t : w.clients[who]);
+
+  function send(client: TestClient, request: Request) {
+    const options = request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {};
+    switch (request.method) {
+      case 'GET':
+        return client.get(request.url, options);
+      case 'POST':
+        return client.post(request.url, request.body ?? {}, options);
+      case 'PATCH':
+        return client.patch(request.url, request.body ?? {}, options);
+      case 'PUT':
+        return client.put(request.url, request.body ?? {}, options);
+      case 'DELETE':
+        return client.delete(request.url, options);
+    }
+  }
+
+  it('covers every route the API documents, and nothing else', async () => {
+    const document = (await t.get('/api/docs-json')).body;
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(new Set(CASES.map((c) => c.route))).toEqual(new Set(documented));
+  });
+
+  describe.each(CASES.map((c) => [c.variant ? `${c.route} (${c.variant})` : c.route, c] as const))('%s', (_name, testCase) => {
+    it('refuses everyone else, with 401 without a session and 403 with one, and changes nothing', async () => {
+      const world = await buildWorld();
+      const before = await t.rowCounts();
+      for (const who of EVERYONE.filter((w) => !testCase.allowed.includes(w))) {
+        const response = await send(clientOf(who, world), testCase.request(world));
+        expect({ who, status: response.status }).toEqual({ who, status: who === 'anonymous' ? 401 : 403 });
+      }
+      expect(await t.rowCounts()).toEqual(before);
+    });
+
+    it.each(testCase.allowed)('lets %s through', async (who) => {
+      const world = await buildWorld();
+      const response = await send(clientOf(who, world), testCase.request(world));
+      expect({ who, status: response.status, body: response.status === testCase.success ? undefined : response.body }).toEqual({
+        who,
+        status: testCase.success,
+        body: undefined,
+      });
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import type { UserRole } from '@fremdrift/contracts';
+import {
+  canApprovePublicTexts,
+  canCreateInitiative,
+  canDeletePartners,
+  canEditInitiative,
+  canEditPartners,
+  canExport,
+  canManageReferenceData,
+  canManageUsers,
+  canReportOn,
+  canViewAuditLog,
+  type Principal,
+} from './access';
+
+const MSO = 'dept-mso';
+const MBU = 'dept-mbu';
+const MKB = 'dept-mkb';
+
+const as = (role: UserRole, departmentIds: string[] = []): Principal => ({ role, departmentIds });
+const ledByMso = { leadDepartmentId: MSO, participatingDepartmentIds: [MKB] };
+
+describe('access rules', () => {
+  it('lets a lead edit an initiative led by their department, and no other', () => {
+    expect(canEditInitiative(as('department_lead', [MSO]), ledByMso)).toBe(true);
+    expect(canEditInitiative(as('department_lead', [MBU]), ledByMso)).toBe(false);
+  });
+
+  it('lets a lead of a participating department report, but not edit', () => {
+    const mkbLead = as('department_lead', [MKB]);
+    expect(canReportOn(mkbLead, ledByMso)).toBe(true);
+    expect(canEditInitiative(mkbLead, ledByMso)).toBe(false);
+    expect(canReportOn(as('department_lead', [MBU]), ledByMso)).toBe(false);
+  });
+
+  it('gives a lead with several departments the rights of each', () => {
+    const lead = as('department_lead', [MBU, MSO]);
+    expect(canEditInitiative(lead, ledByMso)).toBe(true);
+    expect(canCreateInitiative(lead, MBU)).toBe(true);
+    expect(canCreateInitiative(lead, MKB)).toBe(false);
+  });
+
+  it('does not give department rights to other roles that happen to have departments', () => {
+    for (const role of ['management', 'viewer'] as const) {
+      expect(canEditInitiative(as(role, [MSO]), ledByMso)).toBe(false);
+      expect(canReportOn(as(role, [MSO]), ledByMso)).toBe(false);
+      expect(canCreateInitiative(as(role, [MSO]), MSO)).toBe(false);
+    }
+  });
+
+  it('lets an admin do everything', () => {
+    const admin = as('admin');
+    expect(canEditInitiative(admin, ledByMso)).toBe(true);
+    expect(canReportOn(admin, ledByMso)).toBe(true);
+    expect(canCreateInitiative(admin, MSO)).toBe(true);
+    expect(canManageUsers(admin) && canManageReferenceData(admin) && canViewAuditLog(admin) && canDeletePartners(admin)).toBe(true);
+  });
+
+  it('keeps users, reference data and the audit log to admins', () => {
+    for (const role of ['management', 'department_lead', 'viewer'] as const) {
+      expect(canManageUsers(as(role, [MSO]))).toBe(false);
+      expect(canManageReferenceData(as(role, [MSO]))).toBe(false);
+      expect(canViewAuditLog(as(role, [MSO]))).toBe(false);
+      expect(canDeletePartners(as(role, [MSO]))).toBe(false);
+    }
+  });
+
+  it('lets management approve public texts and export, and nobody read-only', () => {
+    expect(canApprovePublicTexts(as('management'))).toBe(true);
+    expect(canExport(as('management'))).toBe(true);
+    expect(canApprovePublicTexts(as('viewer'))).toBe(false);
+    expect(canExport(as('department_lead', [MSO]))).toBe(false);
+  });
+
+  it('lets leads and admins keep partner records, not viewers or management', () => {
+    expect(canEditPartners(as('department_lead', [MSO]))).toBe(true);
+    expect(canEditPartners(as('admin'))).toBe(true);
+    expect(canEditPartners(as('viewer'))).toBe(false);
+    expect(canEditPartners(as('management'))).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import type { UserRole } from '@fremdrift/contracts';
+
+/** Who is asking: a role and, for department leads, the departments they answer for. */
+export interface Principal {
+  role: UserRole;
+  departmentIds: readonly string[];
+}
+
+/** The departments an initiative belongs to. */
+export interface InitiativeDepartments {
+  leadDepartmentId: string;
+  participatingDepartmentIds: readonly string[];
+}
+
+const isAdmin = (principal: Principal) => principal.role === 'admin';
+const isLeadOf = (principal: Principal, departmentId: string) =>
+  principal.role === 'department_lead' && principal.departmentIds.includes(departmentId);
+
+/** Every signed-in role reads the internal data. */
+export function canReadInternal(_principal: Principal): boolean {
+  return true;
+}
+
+/** Departments, action plans and their goals: the municipality's reference data. */
+export function canManageReferenceData(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+export function canManageUsers(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+export function canViewAuditLog(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+export function canApprovePublicTexts(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'management';
+}
+
+export function canExport(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'management';
+}
+
+/** Creating an initiative: an admin, or a lead for a department of their own as the lead department. */
+export function canCreateInitiative(principal: Principal, leadDepartmentId: string): boolean {
+  return isAdmin(principal) || isLeadOf(principal, leadDepartmentId);
+}
+
+/**
+ * Changing an initiative itself, its milestones, its status updates and its partner links: an
+ * admin, or a lead of its lead department.
+ */
+export function canEditInitiative(principal: Principal, initiative: InitiativeDepartments): boolean {
+  return isAdmin(principal) || isLeadOf(principal, initiative.leadDepartmentId);
+}
+
+/**
+ * Reporting on an initiative (adding a status update, recording milestone progress): those who may
+ * edit it, and leads of a participating department.
+ */
+export function canReportOn(principal: Principal, initiative: InitiativeDepartments): boolean {
+  return (
+    canEditInitiative(principal, initiative) ||
+    initiative.participatingDepartmentIds.some((departmentId) => isLeadOf(principal, departmentId))
+  );
+}
+
+/** Partner records (name, type, description) are shared: any lead may add and correct them. */
+export function canEditPartners(principal: Principal): boolean {
+  return isAdmin(principal) || principal.role === 'department_lead';
+}
+
+/** Removing a partner record affects every initiative: admins only. */
+export function canDeletePartners(principal: Principal): boolean {
+  return isAdmin(principal);
+}

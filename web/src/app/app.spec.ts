@@ -1,0 +1,90 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { Principal } from '@fremdrift/access';
+import type { SessionUser } from '@fremdrift/contracts';
+import { App } from './app';
+import { Auth } from './core/auth/auth';
+
+const admin: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
+const lead: SessionUser = {
+  id: 'u2',
+  email: 'leder.mso@fremdrift.example',
+  displayName: 'Lene Leder',
+  role: 'department_lead',
+  departments: [{ id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg' }],
+};
+
+function setup(initial: SessionUser | null, logout: () => Promise<void> = async () => undefined) {
+  const user = signal<SessionUser | null>(initial);
+  const auth = {
+    user,
+    allows: (rule: (p: Principal) => boolean) => {
+      const current = user();
+      return current !== null && rule({ role: current.role, departmentIds: current.departments.map((d) => d.id) });
+    },
+    logout: jest.fn(async () => {
+      await logout();
+      user.set(null);
+    }),
+  };
+  TestBed.configureTestingModule({ imports: [App], providers: [provideRouter([]), { provide: Auth, useValue: auth }] });
+  const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  const fixture = TestBed.createComponent(App);
+  return { fixture, auth, navigate, element: fixture.nativeElement as HTMLElement };
+}
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const navLabels = (element: HTMLElement) => Array.from(element.querySelectorAll('nav a')).map((a) => text(a));
+const button = (element: HTMLElement, label: string) =>
+  Array.from(element.querySelectorAll('button')).find((b) => text(b) === label) ?? null;
+
+describe('App header', () => {
+  it('shows an admin who they are and every page', async () => {
+    const { fixture, element } = setup(admin);
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('.site-header__user'))).toBe('Logget ind som Ada Admin, Administrator');
+    expect(navLabels(element)).toEqual(['Initiativer', 'Brugere', 'Ændringslog', 'Skift adgangskode']);
+    expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hovedmenu');
+    expect(button(element, 'Log ud')).not.toBeNull();
+  });
+
+  it('shows a department lead only the pages their role may open', async () => {
+    const { fixture, element } = setup(lead);
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('.site-header__user'))).toContain('Lene Leder, Afdelingsleder');
+    expect(navLabels(element)).toEqual(['Initiativer', 'Skift adgangskode']);
+  });
+
+  it('shows no menu and no user before signing in', async () => {
+    const { fixture, element } = setup(null);
+    await fixture.whenStable();
+
+    expect(element.querySelector('nav')).toBeNull();
+    expect(button(element, 'Log ud')).toBeNull();
+    expect(text(element.querySelector('.site-header__tagline'))).toBe('Opfølgning på samskabte handleplaner');
+  });
+
+  it('signs out and goes to the login page', async () => {
+    const { fixture, element, auth, navigate } = setup(lead);
+    await fixture.whenStable();
+    button(element, 'Log ud')?.click();
+    await fixture.whenStable();
+
+    expect(auth.logout).toHaveBeenCalled();
+    expect(navigate).toHaveBeenCalledWith(['/login']);
+    expect(element.querySelector('nav')).toBeNull();
+  });
+
+  it('says so when signing out failed', async () => {
+    const { fixture, element, navigate } = setup(lead, () => Promise.reject(new Error('offline')));
+    await fixture.whenStable();
+    button(element, 'Log ud')?.click();
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('[role="alert"]'))).toContain('Du blev ikke logget ud');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,159 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, LOCALE_ID } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { form, FormField, submit, validate } from '@angular/forms/signals';
+import { ActivatedRoute, Router } from '@angular/router';
+import {
+  AUDIT_ACTIONS,
+  AUDITED_ENTITIES,
+  ISO_DATE_PATTERN,
+  LIMITS,
+  type AuditAction,
+  type AuditedEntity,
+  type AuditEvent,
+  type AuditQuery,
+  type Page,
+} from '@fremdrift/contracts';
+import { toProblem } from '../../../core/http/problem';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../core/labels';
+import { FieldAria } from '../../../shared/forms/field-aria';
+import { FieldErrors } from '../../../shared/forms/field-errors';
+import { focusFirstInvalid } from '../../../shared/forms/server-errors';
+import { Pagination, parsePage } from '../../../shared/pagination/pagination';
+import { AuditLogApi } from '../audit-log-api';
+import { changeLines, splitActor, type ChangeLine } from '../audit-format';
+
+interface AuditFilters {
+  entityType: AuditedEntity | '';
+  action: AuditAction | '';
+  from: string;
+  to: string;
+}
+
+interface AuditRow {
+  event: AuditEvent;
+  actor: { name: string; email: string | null };
+  changes: ChangeLine[];
+}
+
+/**
+ * The audit trail: who changed what, when, with each field's value before and after. Filters
+ * and page live in the URL (`?entityType=initiative&from=2026-01-01&page=2`).
+ */
+@Component({
+  selector: 'fd-audit-log',
+  imports: [DatePipe, FormField, FieldAria, FieldErrors, Pagination],
+  templateUrl: './audit-log.html',
+  styleUrl: './audit-log.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditLog {
+  private readonly api = inject(AuditLogApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly locale = inject(LOCALE_ID);
+
+  /** Query parameters. */
+  readonly entityType = input<string>();
+  readonly action = input<string>();
+  readonly from = input<string>();
+  readonly to = input<string>();
+  readonly page = input<string>();
+
+  protected readonly entityTypes = [...AUDITED_ENTITIES].sort((a, b) => AUDIT_ENTITY_LABELS[a].localeCompare(AUDIT_ENTITY_LABELS[b], 'da'));
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly entityLabels = AUDIT_ENTITY_LABELS;
+  protected readonly actionLabels = AUDIT_ACTION_LABELS;
+  protected readonly pageSize = LIMITS.pageSize.default;
+
+  /** The filters in force, from the URL; anything malformed there is ignored. */
+  protected readonly filters = computed<AuditFilters>(() => ({
+    entityType: oneOf(this.entityType(), AUDITED_ENTITIES) ?? '',
+    action: oneOf(this.action(), AUDIT_ACTIONS) ?? '',
+    from: isoDate(this.from()),
+    to: isoDate(this.to()),
+  }));
+  protected readonly hasFilters = computed(() => Object.values(this.filters()).some(Boolean));
+
+  /** The filter form starts over from the URL whenever the URL changes. */
+  private readonly draft = linkedSignal(() => ({ ...this.filters() }));
+  protected readonly filterForm = form(this.draft, (path) => {
+    validate(path.to, ({ value, valueOf }) =>
+      value() && valueOf(path.from) && value() < valueOf(path.from)
+        ? { kind: 'range', message: 'Til-datoen skal være samme dag som fra-datoen eller senere.' }
+        : undefined,
+    );
+  });
+
+  private readonly query = computed<AuditQuery>(() => {
+    const { entityType, action, from, to } = this.filters();
+    return {
+      page: parsePage(this.page(), LIMITS.page.max),
+      pageSize: this.pageSize,
+      entityType: entityType || undefined,
+      action: action || undefined,
+      from: from ? startOfLocalDay(from, 0) : undefined,
+      // The API's `to` is exclusive: the end of the chosen day is the start of the next.
+      to: to ? startOfLocalDay(to, 1) : undefined,
+    };
+  });
+
+  protected readonly events = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
+  protected readonly result = computed<Page<AuditEvent> | undefined>(() => (this.events.hasValue() ? this.events.value() : undefined));
+  protected readonly rows = computed<AuditRow[]>(() =>
+    (this.result()?.items ?? []).map((event) => ({ event, actor: splitActor(event.actor.name), changes: changeLines(event, this.locale) })),
+  );
+  protected readonly problem = computed(() => {
+    const error = this.events.error();
+    return error ? toProblem(error) : null;
+  });
+
+  protected readonly statusMessage = computed(() => {
+    if (this.events.isLoading()) return 'Henter ændringer …';
+    const result = this.result();
+    if (!result) return '';
+    if (result.total === 0) return this.hasFilters() ? 'Ingen ændringer matcher filtrene' : 'Der er endnu ingen ændringer';
+    if (result.items.length === 0) return `Ingen ændringer på side ${result.page}`;
+    const from = (result.page - 1) * result.pageSize + 1;
+    return `Viser ${from}–${from + result.items.length - 1} af ${result.total}`;
+  });
+
+  protected async applyFilters(event: Event): Promise<void> {
+    event.preventDefault();
+    const f = this.filterForm;
+    await submit(f, {
+      action: async () => {
+        const { entityType, action, from, to } = this.draft();
+        await this.router.navigate([], {
+          relativeTo: this.route,
+          queryParams: { entityType: entityType || null, action: action || null, from: from || null, to: to || null, page: null },
+          queryParamsHandling: 'merge',
+        });
+        return undefined;
+      },
+      onInvalid: () => focusFirstInvalid([f.from, f.to]),
+    });
+  }
+
+  protected clearFilters(): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { entityType: null, action: null, from: null, to: null, page: null },
+      queryParamsHandling: 'merge',
+    });
+  }
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+}
+
+function isoDate(value: string | undefined): string {
+  return value && ISO_DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value)) ? value : '';
+}
+
+/** Midnight at the start of a calendar day (plus `days`) in the user's time zone, as an ISO time. */
+export function startOfLocalDay(isoDay: string, days: number): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  return new Date(year, month - 1, day + days).toISOString();
+}

@@ -1,0 +1,146 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { LoginRequest, SessionUser } from '@fremdrift/contracts';
+import { Auth } from '../../core/auth/auth';
+import { formatWait, Login, retryAfterSeconds } from './login';
+
+const user: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
+
+function setup(login: (credentials: LoginRequest) => Promise<SessionUser>, sessionExpired = false) {
+  const auth = { login: jest.fn(login), sessionExpired: signal(sessionExpired) };
+  TestBed.configureTestingModule({
+    imports: [Login],
+    providers: [provideRouter([]), { provide: Auth, useValue: auth }],
+  });
+  const navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+  const fixture = TestBed.createComponent(Login);
+  fixture.detectChanges();
+  const element = fixture.nativeElement as HTMLElement;
+  const input = (id: string) => {
+    const found = element.querySelector<HTMLInputElement>(`#${id}`);
+    if (!found) throw new Error(`#${id} not found`);
+    return found;
+  };
+  const type = (id: string, value: string) => {
+    input(id).value = value;
+    input(id).dispatchEvent(new Event('input'));
+  };
+  const submit = async () => {
+    element.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+  };
+  return { fixture, element, auth, navigateByUrl, input, type, submit };
+}
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const labelOf = (element: HTMLElement, id: string) => text(element.querySelector(`label[for="${id}"]`));
+
+describe('Login', () => {
+  it('labels the fields for people and password managers', async () => {
+    const { fixture, element, input } = setup(async () => user);
+    await fixture.whenStable();
+
+    expect(labelOf(element, 'login-email')).toBe('E-mail');
+    expect(labelOf(element, 'login-password')).toBe('Adgangskode');
+    expect(input('login-email').getAttribute('autocomplete')).toBe('username');
+    expect(input('login-password').getAttribute('autocomplete')).toBe('current-password');
+    expect(text(element.querySelector('button[type="submit"]'))).toBe('Log ind');
+    expect(element.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('signs in and goes on to the page the user was heading for', async () => {
+    const { fixture, auth, navigateByUrl, type, submit } = setup(async () => user);
+    fixture.componentRef.setInput('returnUrl', '/brugere?q=ada');
+    await fixture.whenStable();
+    type('login-email', ' admin@fremdrift.example ');
+    type('login-password', 'fremdrift-demo');
+    await submit();
+
+    expect(auth.login).toHaveBeenCalledWith({ email: 'admin@fremdrift.example', password: 'fremdrift-demo' });
+    expect(navigateByUrl).toHaveBeenCalledWith('/brugere?q=ada');
+  });
+
+  it('never follows a return address outside the app', async () => {
+    const { fixture, navigateByUrl, type, submit } = setup(async () => user);
+    fixture.componentRef.setInput('returnUrl', '//evil.example/steal');
+    type('login-email', 'admin@fremdrift.example');
+    type('login-password', 'fremdrift-demo');
+    await submit();
+
+    expect(navigateByUrl).toHaveBeenCalledWith('/initiativer');
+  });
+
+  it('asks for both fields before calling the server, and ties the messages to the fields', async () => {
+    const { element, auth, input, submit } = setup(async () => user);
+    await submit();
+
+    expect(auth.login).not.toHaveBeenCalled();
+    expect(input('login-email').getAttribute('aria-invalid')).toBe('true');
+    expect(input('login-email').getAttribute('aria-describedby')).toBe('login-email-error');
+    expect(text(element.querySelector('#login-email-error'))).toBe('Fejl: Skriv din e-mail.');
+    expect(text(element.querySelector('#login-password-error'))).toBe('Fejl: Skriv din adgangskode.');
+    expect(document.activeElement).toBe(input('login-email'));
+  });
+
+  it('says plainly that the e-mail or password is wrong', async () => {
+    const { element, navigateByUrl, type, submit } = setup(() =>
+      Promise.reject(new HttpErrorResponse({ status: 401, error: { title: 'Unauthorized', status: 401 } })),
+    );
+    type('login-email', 'admin@fremdrift.example');
+    type('login-password', 'forkert-kode-123');
+    await submit();
+
+    expect(text(element.querySelector('[role="alert"]'))).toContain('Forkert e-mail eller adgangskode.');
+    expect(navigateByUrl).not.toHaveBeenCalled();
+  });
+
+  it('tells when to try again after too many attempts', async () => {
+    const { element, type, submit } = setup(() =>
+      Promise.reject(
+        new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '120' }), error: { title: 'Too Many Requests', status: 429 } }),
+      ),
+    );
+    type('login-email', 'admin@fremdrift.example');
+    type('login-password', 'fremdrift-demo');
+    await submit();
+
+    expect(text(element.querySelector('[role="alert"]'))).toContain('Prøv igen om 2 minutter.');
+  });
+
+  it('shows the server’s field errors next to the fields', async () => {
+    const problem = { title: 'Bad Request', status: 400, errors: { email: ['E-mailen er ikke gyldig.'] } };
+    const { element, input, type, submit } = setup(() => Promise.reject(new HttpErrorResponse({ status: 400, error: problem })));
+    type('login-email', 'ikke-en-mail');
+    type('login-password', 'fremdrift-demo');
+    await submit();
+
+    expect(text(element.querySelector('#login-email-error'))).toBe('Fejl: E-mailen er ikke gyldig.');
+    expect(input('login-email').getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('explains why the user has to sign in again', async () => {
+    const { fixture, element } = setup(async () => user, true);
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('[role="status"]'))).toBe('Din session er udløbet. Log ind igen.');
+  });
+});
+
+describe('retryAfterSeconds and formatWait', () => {
+  it('reads seconds or an HTTP date', () => {
+    expect(retryAfterSeconds('30')).toBe(30);
+    expect(retryAfterSeconds(new Date(90_000).toUTCString(), 0)).toBe(90);
+    expect(retryAfterSeconds(null)).toBeNull();
+    expect(retryAfterSeconds('snart')).toBeNull();
+  });
+
+  it('says the wait in Danish', () => {
+    expect(formatWait(1)).toBe('1 sekund');
+    expect(formatWait(45)).toBe('45 sekunder');
+    expect(formatWait(60)).toBe('1 minut');
+    expect(formatWait(61)).toBe('2 minutter');
+  });
+});

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { email, form, FormField, maxLength, required, submit } from '@angular/forms/signals';
+import { Router, RouterLink } from '@angular/router';
+import { LIMITS, type Problem } from '@fremdrift/contracts';
+import { firstValueFrom } from 'rxjs';
+import { FieldAria } from '../../../shared/forms/field-aria';
+import { FieldErrors } from '../../../shared/forms/field-errors';
+import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
+import { DepartmentsApi } from '../../departments/departments-api';
+import { UserFields } from '../user-fields/user-fields';
+import { newPasswordRules, PASSWORD_RULES_TEXT } from '../../../shared/forms/password-rules';
+import { danishUserFieldMessage, departmentIdsFor, userDetailsRules, type NewUserModel } from '../user-form';
+import { UsersApi } from '../users-api';
+
+/** The admin's form for a new user account. */
+@Component({
+  selector: 'fd-user-create',
+  imports: [RouterLink, FormField, FieldAria, FieldErrors, UserFields],
+  templateUrl: './user-create.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserCreate {
+  private readonly usersApi = inject(UsersApi);
+  private readonly departmentsApi = inject(DepartmentsApi);
+  private readonly router = inject(Router);
+
+  protected readonly passwordHint = PASSWORD_RULES_TEXT;
+  protected readonly showPassword = signal(false);
+
+  private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
+  protected readonly departments = computed(() => {
+    const items = this.departmentList.hasValue() ? this.departmentList.value().items : [];
+    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'da'));
+  });
+
+  private readonly model = signal<NewUserModel>({ email: '', displayName: '', role: '', departmentIds: [], password: '' });
+  protected readonly userForm = form(this.model, (path) => {
+    required(path.email, { message: 'Skriv brugerens e-mail.' });
+    email(path.email, { message: 'Skriv en gyldig e-mail, fx navn@aarhus.dk.' });
+    maxLength(path.email, LIMITS.email.max, { message: `E-mailen må højst være ${LIMITS.email.max} tegn.` });
+    userDetailsRules(path);
+    newPasswordRules(path.password, 'Skriv en startadgangskode.');
+  });
+
+  protected readonly failure = signal<Problem | null>(null);
+
+  protected async create(event: Event): Promise<void> {
+    event.preventDefault();
+    this.failure.set(null);
+    const f = this.userForm;
+    const fields = [f.email, f.displayName, f.role, f.departmentIds, f.password];
+    await submit(f, {
+      action: async () => {
+        const value = this.model();
+        try {
+          const created = await firstValueFrom(
+            this.usersApi.create({
+              email: value.email.trim(),
+              displayName: value.displayName.trim(),
+              role: value.role || 'viewer',
+              departmentIds: departmentIdsFor(value),
+              password: value.password,
+            }),
+          );
+          await this.router.navigate(['/brugere', created.id], { state: { created: true } });
+          return undefined;
+        } catch (error) {
+          const { fieldErrors, problem } = toSubmitFailure(
+            error,
+            { email: f.email, displayName: f.displayName, role: f.role, departmentIds: f.departmentIds, password: f.password },
+            danishUserFieldMessage,
+          );
+          this.failure.set(problem);
+          if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
+          return fieldErrors;
+        }
+      },
+      onInvalid: () => focusFirstInvalid(fields),
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { DatePipe } from '@angular/common';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, linkedSignal, signal, viewChild } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { disabled, form, submit } from '@angular/forms/signals';
+import { Router, RouterLink } from '@angular/router';
+import type { Problem, User } from '@fremdrift/contracts';
+import { firstValueFrom } from 'rxjs';
+import { Auth } from '../../../core/auth/auth';
+import { toProblem } from '../../../core/http/problem';
+import { ROLE_LABELS } from '../../../core/labels';
+import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
+import { DepartmentsApi } from '../../departments/departments-api';
+import { UserFields } from '../user-fields/user-fields';
+import { danishUserFieldMessage, departmentIdsFor, userDetailsRules, type UserDetailsModel } from '../user-form';
+import { UsersApi } from '../users-api';
+
+const SELF_ROLE_REASON = 'Du kan ikke ændre din egen rolle. Bed en anden administrator om det.';
+
+/** One user account: name, role and departments, and deactivating or reactivating it. */
+@Component({
+  selector: 'fd-user-edit',
+  imports: [RouterLink, DatePipe, UserFields],
+  templateUrl: './user-edit.html',
+  styleUrl: './user-edit.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserEdit {
+  private readonly usersApi = inject(UsersApi);
+  private readonly departmentsApi = inject(DepartmentsApi);
+  private readonly auth = inject(Auth);
+  private readonly injector = inject(Injector);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  protected readonly roleLabels = ROLE_LABELS;
+
+  protected readonly user = rxResource({ params: () => this.id(), stream: ({ params }) => this.usersApi.get(params) });
+  protected readonly loaded = computed<User | null>(() => (this.user.hasValue() ? this.user.value() : null));
+  protected readonly loadProblem = computed(() => {
+    const error = this.user.error();
+    return error ? toProblem(error) : null;
+  });
+
+  private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
+  protected readonly departments = computed(() => {
+    const items = this.departmentList.hasValue() ? this.departmentList.value().items : [];
+    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'da'));
+  });
+
+  /** Admins cannot demote or deactivate themselves: it could leave nobody to undo it. */
+  protected readonly isSelf = computed(() => this.auth.user()?.id === this.id());
+  protected readonly roleLockedReason = computed(() => (this.isSelf() ? SELF_ROLE_REASON : ''));
+
+  /** The form starts over from the server's version whenever that changes (loaded or saved). */
+  private readonly model = linkedSignal<User | null, UserDetailsModel>({
+    source: () => this.loaded(),
+    computation: (user) => ({
+      displayName: user?.displayName ?? '',
+      role: user?.role ?? '',
+      departmentIds: user?.departments.map((d) => d.id) ?? [],
+    }),
+  });
+  protected readonly userForm = form(this.model, (path) => {
+    userDetailsRules(path);
+    disabled(path.role, () => (this.isSelf() ? SELF_ROLE_REASON : false));
+  });
+
+  protected readonly failure = signal<Problem | null>(null);
+  /** The last thing that went well, read out politely. */
+  protected readonly confirmation = signal(
+    (inject(Router).currentNavigation()?.extras.state as { created?: boolean } | undefined)?.created ? 'Brugeren er oprettet.' : '',
+  );
+
+  protected readonly confirmingStatusChange = signal(false);
+  protected readonly statusChanging = signal(false);
+  protected readonly statusProblem = signal<Problem | null>(null);
+  private readonly confirmHeading = viewChild<ElementRef<HTMLElement>>('confirmHeading');
+  private readonly statusButton = viewChild<ElementRef<HTMLElement>>('statusButton');
+
+  protected async save(event: Event): Promise<void> {
+    event.preventDefault();
+    this.failure.set(null);
+    this.confirmation.set('');
+    const f = this.userForm;
+    const fields = [f.displayName, f.role, f.departmentIds];
+    await submit(f, {
+      action: async () => {
+        const value = this.model();
+        try {
+          const updated = await firstValueFrom(
+            this.usersApi.update(this.id(), {
+              displayName: value.displayName.trim(),
+              ...(this.isSelf() || !value.role ? {} : { role: value.role }),
+              departmentIds: departmentIdsFor(value),
+            }),
+          );
+          this.user.set(updated);
+          this.confirmation.set('Ændringerne er gemt.');
+          return undefined;
+        } catch (error) {
+          const { fieldErrors, problem } = toSubmitFailure(
+            error,
+            { displayName: f.displayName, role: f.role, departmentIds: f.departmentIds },
+            danishUserFieldMessage,
+          );
+          this.failure.set(problem);
+          if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
+          return fieldErrors;
+        }
+      },
+      onInvalid: () => focusFirstInvalid(fields),
+    });
+  }
+
+  protected askToChangeStatus(): void {
+    this.statusProblem.set(null);
+    this.confirmation.set('');
+    this.confirmingStatusChange.set(true);
+    afterNextRender(() => this.confirmHeading()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected cancelStatusChange(): void {
+    this.confirmingStatusChange.set(false);
+    this.focusStatusButton();
+  }
+
+  protected async changeStatus(active: boolean): Promise<void> {
+    if (this.statusChanging()) return;
+    this.statusChanging.set(true);
+    this.statusProblem.set(null);
+    try {
+      const updated = await firstValueFrom(this.usersApi.update(this.id(), { active }));
+      this.user.set(updated);
+      this.confirmingStatusChange.set(false);
+      this.confirmation.set(active ? 'Brugeren er genaktiveret og kan logge ind igen.' : 'Brugeren er deaktiveret og logget ud.');
+      this.focusStatusButton();
+    } catch (error) {
+      this.statusProblem.set(toProblem(error));
+    } finally {
+      this.statusChanging.set(false);
+    }
+  }
+
+  private focusStatusButton(): void {
+    afterNextRender(() => this.statusButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+}
