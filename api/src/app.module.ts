@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
+import { DelayCausesModule } from './modules/delay-causes/delay-causes.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { InitiativesModule } from './modules/initiatives/initiatives.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         AuditModule,
+        DelayCausesModule,
         DepartmentsModule,
         ActionPlansModule,
         InitiativesModule,

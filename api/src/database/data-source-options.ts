@@ -9,6 +9,8 @@ import { PartnerEntity } from '../modules/partners/partner.entity';
 import { StatusUpdateEntity } from '../modules/status-updates/status-update.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema';
 import { AccountsAndAudit1795000000001 } from './migrations/1795000000001-AccountsAndAudit';
+import { LeadWorkspace1795000000002 } from './migrations/1795000000002-LeadWorkspace';
+import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
 export const ENTITIES = [
@@ -21,10 +23,11 @@ export const ENTITIES = [
   PartnerEntity,
   InitiativePartnerEntity,
   UserEntity,
+  DelayCauseEntity,
 ];
 
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
-export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001];
+export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

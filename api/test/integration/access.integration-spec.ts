@@ -32,6 +32,7 @@ interface World {
   statusUpdate: { id: string; version: number };
   linkedPartner: string;
   unlinkedPartner: string;
+  delayCause: string;
   viewer: { id: string; email: string };
   clients: Record<Exclude<Who, 'anonymous' | 'admin'>, TestClient>;
 }
@@ -250,6 +251,27 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'DELETE', url: `${init(w)}/status-updates/${w.statusUpdate.id}`, ifMatch: w.statusUpdate.version }),
   },
 
+  {
+    route: 'POST /api/initiatives/{initiativeId}/status-updates/{id}/review',
+    allowed: ['admin', 'management'],
+    success: 200,
+    request: (w) => ({ method: 'POST', url: `${init(w)}/status-updates/${w.statusUpdate.id}/review`, body: { decision: 'approve' } }),
+  },
+  { route: 'GET /api/approvals', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/approvals' }) },
+  { route: 'GET /api/delay-causes', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/delay-causes' }) },
+  {
+    route: 'POST /api/delay-causes',
+    allowed: ALLOWED.admin,
+    success: 201,
+    request: () => ({ method: 'POST', url: '/api/delay-causes', body: { code: 'staffing', labelDa: 'Bemanding', labelEn: 'Staffing' } }),
+  },
+  {
+    route: 'PATCH /api/delay-causes/{id}',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/delay-causes/${w.delayCause}`, body: { active: false } }),
+  },
+
   { route: 'GET /api/partners', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/partners' }) },
   { route: 'GET /api/partners/{id}', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `/api/partners/${w.linkedPartner}` }) },
   {
@@ -321,6 +343,7 @@ describe('Access to every endpoint by every role', () => {
         periodEnd: '2026-09-30',
         health: 'on_track',
         narrative: 'Start',
+        publicText: 'Arbejdet er begyndt.',
       }),
     );
     const linkedPartner = await ok(t.post('/api/partners', { name: 'Frivillignet', type: 'volunteer_organisation' }));
@@ -345,6 +368,7 @@ describe('Access to every endpoint by every role', () => {
       statusUpdate: { id: statusUpdate.id, version: statusUpdate.version },
       linkedPartner: linkedPartner.id,
       unlinkedPartner: unlinkedPartner.id,
+      delayCause: (await ok(t.get('/api/delay-causes')))[0].id,
       viewer: viewer.user,
       clients: { viewer, management, leadOfLead, leadOfParticipant, leadOfOther },
     };

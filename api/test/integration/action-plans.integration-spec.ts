@@ -1,6 +1,7 @@
 import { LIMITS } from '@fremdrift/contracts';
+import { expectInvalidFields, expectProblem } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
-import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const PLAN_KEYS = [
   'coCreationDate',
@@ -10,29 +11,16 @@ const PLAN_KEYS = [
   'goals',
   'id',
   'initiativeCount',
+  'leadsPublishDirectly',
   'participants',
+  'reportingPeriod',
   'title',
   'updatedAt',
 ];
 const GOAL_KEYS = ['actionPlanId', 'description', 'id', 'sortOrder', 'title'];
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** A 400 problem document whose field errors name exactly `fields`. */
-function expectInvalidFields(response: TestResponse, fields: string[]): void {
-  expect(response.status).toBe(400);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
-  expect(Object.keys(response.body.errors ?? {}).sort()).toEqual([...fields].sort());
-  for (const messages of Object.values<string[]>(response.body.errors)) {
-    expect(messages.length).toBeGreaterThan(0);
-  }
-}
 
-function expectProblem(response: TestResponse, status: number): void {
-  expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body.status).toBe(status);
-}
 
 describe('Action plans API', () => {
   let t: TestApp;

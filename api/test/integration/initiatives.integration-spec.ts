@@ -1,5 +1,6 @@
 import { LIMITS } from '@fremdrift/contracts';
 import { Clock } from '../../src/core/clock/clock';
+import { expectInvalidFields } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -16,13 +17,6 @@ const ref = (department: Ref): Ref => ({ id: department.id, code: department.cod
 const titles = (response: TestResponse): string[] => response.body.items.map((item: { title: string }) => item.title);
 const codes = (departments: Ref[]): string[] => departments.map((department) => department.code);
 
-/** A 400 problem document whose `errors` name exactly these fields. */
-function expectInvalid(response: TestResponse, fields: string[]): void {
-  expect(response.status).toBe(400);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ status: 400, title: 'Bad Request' });
-  expect(Object.keys(response.body.errors ?? {}).sort()).toEqual([...fields].sort());
-}
 
 describe('Initiatives API', () => {
   let t: TestApp;
@@ -110,6 +104,15 @@ describe('Initiatives API', () => {
         completedMilestoneCount: 0,
         overdueMilestoneCount: 0,
         nextMilestone: null,
+        // Running since 1 January with nothing reported: January's report is 152 days late on 2 July.
+        reporting: {
+          state: 'overdue',
+          period: 'monthly',
+          periodStart: '2026-07-01',
+          periodEnd: '2026-07-31',
+          lastReportedPeriodEnd: null,
+          daysOverdue: 152,
+        },
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         version: 1,
@@ -436,12 +439,12 @@ describe('Initiatives API', () => {
       const response = await t.get(
         '/api/initiatives?department=x&departmentRole=owner&actionPlanId=nope&goalId=nope&status=done&health=green&published=yes&sort=owner&direction=up',
       );
-      expectInvalid(response, ['actionPlanId', 'department', 'departmentRole', 'direction', 'goalId', 'health', 'published', 'sort', 'status']);
-      expectInvalid(await t.get('/api/initiatives?status=idea,done'), ['status']);
-      expectInvalid(await t.get(`/api/initiatives?q=${'a'.repeat(LIMITS.searchText.max + 1)}`), ['q']);
+      expectInvalidFields(response, ['actionPlanId', 'department', 'departmentRole', 'direction', 'goalId', 'health', 'published', 'sort', 'status']);
+      expectInvalidFields(await t.get('/api/initiatives?status=idea,done'), ['status']);
+      expectInvalidFields(await t.get(`/api/initiatives?q=${'a'.repeat(LIMITS.searchText.max + 1)}`), ['q']);
       expect((await t.get(`/api/initiatives?q=${'a'.repeat(LIMITS.searchText.max)}`)).status).toBe(200);
-      expectInvalid(await t.get(`/api/initiatives?department=${encodeURIComponent("MSO' OR 1=1")}`), ['department']);
-      expectInvalid(await t.get('/api/initiatives?owner=MSO'), ['owner']);
+      expectInvalidFields(await t.get(`/api/initiatives?department=${encodeURIComponent("MSO' OR 1=1")}`), ['department']);
+      expectInvalidFields(await t.get('/api/initiatives?owner=MSO'), ['owner']);
     });
   });
 
@@ -505,9 +508,9 @@ describe('Initiatives API', () => {
 
     it('accepts a page size up to 100 and rejects 0, 101 and non-numbers with 400', async () => {
       expect((await t.get(`/api/initiatives?pageSize=${LIMITS.pageSize.max}`)).body).toMatchObject({ pageSize: 100 });
-      expectInvalid(await t.get(`/api/initiatives?pageSize=${LIMITS.pageSize.max + 1}`), ['pageSize']);
-      expectInvalid(await t.get('/api/initiatives?pageSize=0'), ['pageSize']);
-      expectInvalid(await t.get('/api/initiatives?page=0&pageSize=ten'), ['page', 'pageSize']);
+      expectInvalidFields(await t.get(`/api/initiatives?pageSize=${LIMITS.pageSize.max + 1}`), ['pageSize']);
+      expectInvalidFields(await t.get('/api/initiatives?pageSize=0'), ['pageSize']);
+      expectInvalidFields(await t.get('/api/initiatives?page=0&pageSize=ten'), ['page', 'pageSize']);
     });
   });
 
@@ -527,7 +530,7 @@ describe('Initiatives API', () => {
         targetDate: 'soon',
         published: 'yes',
       });
-      expectInvalid(response, [
+      expectInvalidFields(response, [
         'actionPlanId',
         'goalId',
         'health',
@@ -545,7 +548,7 @@ describe('Initiatives API', () => {
 
     it('requires plan, title and lead department on create', async () => {
       const before = await t.rowCounts();
-      expectInvalid(await t.post('/api/initiatives', {}), ['actionPlanId', 'leadDepartmentId', 'title']);
+      expectInvalidFields(await t.post('/api/initiatives', {}), ['actionPlanId', 'leadDepartmentId', 'title']);
       expect(await t.rowCounts()).toEqual(before);
     });
 
@@ -553,7 +556,7 @@ describe('Initiatives API', () => {
       const { plan, lead } = await setting();
       const refs = { actionPlanId: plan.id, leadDepartmentId: lead.id };
       const before = await t.rowCounts();
-      expectInvalid(
+      expectInvalidFields(
         await t.post('/api/initiatives', {
           ...refs,
           title: 'x'.repeat(LIMITS.title.max + 1),
@@ -565,8 +568,8 @@ describe('Initiatives API', () => {
         }),
         ['description', 'internalNotes', 'ownerName', 'publicSummary', 'summary', 'title'],
       );
-      expectInvalid(await t.post('/api/initiatives', { ...refs, title: `  ${'x'.repeat(LIMITS.title.min - 1)}  ` }), ['title']);
-      expectInvalid(await t.post('/api/initiatives', { ...refs, title: '     ' }), ['title']);
+      expectInvalidFields(await t.post('/api/initiatives', { ...refs, title: `  ${'x'.repeat(LIMITS.title.min - 1)}  ` }), ['title']);
+      expectInvalidFields(await t.post('/api/initiatives', { ...refs, title: '     ' }), ['title']);
       expect(await t.rowCounts()).toEqual(before);
 
       const atLimits = await t.post('/api/initiatives', {
@@ -584,12 +587,12 @@ describe('Initiatives API', () => {
     it('rejects unknown fields, including computed and server-owned ones, on create and update', async () => {
       const { plan, department: lead, initiative } = await make.world();
       const before = await t.rowCounts();
-      expectInvalid(
+      expectInvalidFields(
         await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'Med ekstra', colour: 'red' }),
         ['colour'],
       );
-      expectInvalid(await patch(initiative.id, { progress: 1, version: 7, id: UNKNOWN_ID }), ['id', 'progress', 'version']);
-      expectInvalid(await patch(initiative.id, { leadDepartment: { id: lead.id } }), ['leadDepartment']);
+      expectInvalidFields(await patch(initiative.id, { progress: 1, version: 7, id: UNKNOWN_ID }), ['id', 'progress', 'version']);
+      expectInvalidFields(await patch(initiative.id, { leadDepartment: { id: lead.id } }), ['leadDepartment']);
       expect(await t.rowCounts()).toEqual(before);
       expect((await t.get(`/api/initiatives/${initiative.id}`)).body).toEqual(initiative);
     });
@@ -628,11 +631,11 @@ describe('Initiatives API', () => {
         participatingDepartmentIds: [UNKNOWN_ID],
         title: 'Ingen steder',
       });
-      expectInvalid(response, ['actionPlanId', 'leadDepartmentId', 'participatingDepartmentIds']);
+      expectInvalidFields(response, ['actionPlanId', 'leadDepartmentId', 'participatingDepartmentIds']);
       expect(response.body.errors.actionPlanId[0]).toContain('does not exist');
 
-      expectInvalid(await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: UNKNOWN_ID, title: 'Ingen' }), ['leadDepartmentId']);
-      expectInvalid(
+      expectInvalidFields(await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: UNKNOWN_ID, title: 'Ingen' }), ['leadDepartmentId']);
+      expectInvalidFields(
         await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, participatingDepartmentIds: [UNKNOWN_ID], title: 'Ingen' }),
         ['participatingDepartmentIds'],
       );
@@ -640,9 +643,9 @@ describe('Initiatives API', () => {
 
       const created = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: lead.id });
       const afterCreate = await t.rowCounts();
-      expectInvalid(await patch(created.id, { actionPlanId: UNKNOWN_ID }), ['actionPlanId']);
-      expectInvalid(await patch(created.id, { leadDepartmentId: UNKNOWN_ID }), ['leadDepartmentId']);
-      expectInvalid(await patch(created.id, { participatingDepartmentIds: [UNKNOWN_ID] }), ['participatingDepartmentIds']);
+      expectInvalidFields(await patch(created.id, { actionPlanId: UNKNOWN_ID }), ['actionPlanId']);
+      expectInvalidFields(await patch(created.id, { leadDepartmentId: UNKNOWN_ID }), ['leadDepartmentId']);
+      expectInvalidFields(await patch(created.id, { participatingDepartmentIds: [UNKNOWN_ID] }), ['participatingDepartmentIds']);
       expect(await t.rowCounts()).toEqual(afterCreate);
       expect((await t.get(`/api/initiatives/${created.id}`)).body).toEqual(created);
     });
@@ -667,14 +670,14 @@ describe('Initiatives API', () => {
       const otherPlan = await make.plan();
       const before = await t.rowCounts();
       const refs = { actionPlanId: plan.id, leadDepartmentId: lead.id };
-      expectInvalid(await t.post('/api/initiatives', { ...refs, title: 'Ukendt mål', goalId: UNKNOWN_ID }), ['goalId']);
+      expectInvalidFields(await t.post('/api/initiatives', { ...refs, title: 'Ukendt mål', goalId: UNKNOWN_ID }), ['goalId']);
       const foreign = await t.post('/api/initiatives', { ...refs, title: 'Fremmed mål', goalId: otherPlan.goals[0].id });
-      expectInvalid(foreign, ['goalId']);
+      expectInvalidFields(foreign, ['goalId']);
       expect(foreign.body.errors.goalId).toEqual(['goalId must be a goal of the initiative’s action plan']);
       expect(await t.rowCounts()).toEqual(before);
 
       const created = await make.initiative(refs, { goalId: goals[0].id });
-      expectInvalid(await patch(created.id, { goalId: otherPlan.goals[0].id }), ['goalId']);
+      expectInvalidFields(await patch(created.id, { goalId: otherPlan.goals[0].id }), ['goalId']);
       expect((await t.get(`/api/initiatives/${created.id}`)).body.goalId).toBe(goals[0].id);
       const moved = await patch(created.id, { goalId: goals[1].id });
       expect(moved.status).toBe(200);
@@ -686,15 +689,15 @@ describe('Initiatives API', () => {
       const refs = { actionPlanId: plan.id, leadDepartmentId: lead.id };
       const before = await t.rowCounts();
       const response = await t.post('/api/initiatives', { ...refs, title: 'Dobbelt', participatingDepartmentIds: [other.id, lead.id] });
-      expectInvalid(response, ['participatingDepartmentIds']);
+      expectInvalidFields(response, ['participatingDepartmentIds']);
       expect(response.body.errors.participatingDepartmentIds).toEqual(['the lead department cannot also be a participating department']);
       expect(await t.rowCounts()).toEqual(before);
 
       const created = await make.initiative(refs, { participatingDepartmentIds: [other.id] });
       // Adding the lead to the participants.
-      expectInvalid(await patch(created.id, { participatingDepartmentIds: [lead.id] }), ['participatingDepartmentIds']);
+      expectInvalidFields(await patch(created.id, { participatingDepartmentIds: [lead.id] }), ['participatingDepartmentIds']);
       // Making a participant the lead while it stays a participant.
-      expectInvalid(await patch(created.id, { leadDepartmentId: other.id }), ['participatingDepartmentIds']);
+      expectInvalidFields(await patch(created.id, { leadDepartmentId: other.id }), ['participatingDepartmentIds']);
       expect((await t.get(`/api/initiatives/${created.id}`)).body).toEqual(created);
 
       // Swapping the roles in one request is fine.
@@ -708,10 +711,10 @@ describe('Initiatives API', () => {
       const { plan, lead, other } = await setting();
       const refs = { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'For mange' };
       const before = await t.rowCounts();
-      expectInvalid(await t.post('/api/initiatives', { ...refs, participatingDepartmentIds: [other.id, other.id] }), ['participatingDepartmentIds']);
+      expectInvalidFields(await t.post('/api/initiatives', { ...refs, participatingDepartmentIds: [other.id, other.id] }), ['participatingDepartmentIds']);
       const many = Array.from({ length: 51 }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
-      expectInvalid(await t.post('/api/initiatives', { ...refs, participatingDepartmentIds: many }), ['participatingDepartmentIds']);
-      expectInvalid(await t.post('/api/initiatives', { ...refs, participatingDepartmentIds: other.id }), ['participatingDepartmentIds']);
+      expectInvalidFields(await t.post('/api/initiatives', { ...refs, participatingDepartmentIds: many }), ['participatingDepartmentIds']);
+      expectInvalidFields(await t.post('/api/initiatives', { ...refs, participatingDepartmentIds: other.id }), ['participatingDepartmentIds']);
       expect(await t.rowCounts()).toEqual(before);
     });
 
@@ -720,13 +723,13 @@ describe('Initiatives API', () => {
       const refs = { actionPlanId: plan.id, leadDepartmentId: lead.id };
       const before = await t.rowCounts();
       const response = await t.post('/api/initiatives', { ...refs, title: 'Baglæns', startDate: '2026-06-01', targetDate: '2026-05-31' });
-      expectInvalid(response, ['targetDate']);
+      expectInvalidFields(response, ['targetDate']);
       expect(response.body.errors.targetDate).toEqual(['targetDate must be on or after startDate']);
       expect(await t.rowCounts()).toEqual(before);
 
       const created = await make.initiative(refs, { startDate: '2026-03-01', targetDate: '2026-09-01' });
-      expectInvalid(await patch(created.id, { targetDate: '2026-02-28' }), ['targetDate']);
-      expectInvalid(await patch(created.id, { startDate: '2026-09-02' }), ['targetDate']);
+      expectInvalidFields(await patch(created.id, { targetDate: '2026-02-28' }), ['targetDate']);
+      expectInvalidFields(await patch(created.id, { startDate: '2026-09-02' }), ['targetDate']);
       expect((await t.get(`/api/initiatives/${created.id}`)).body).toEqual(created);
 
       const sameDay = await patch(created.id, { startDate: '2026-09-01' });
@@ -742,10 +745,10 @@ describe('Initiatives API', () => {
       async (date) => {
         const { plan, department: lead, initiative } = await make.world();
         const before = await t.rowCounts();
-        expectInvalid(await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'Dato', startDate: date }), [
+        expectInvalidFields(await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'Dato', startDate: date }), [
           'startDate',
         ]);
-        expectInvalid(await patch(initiative.id, { targetDate: date }), ['targetDate']);
+        expectInvalidFields(await patch(initiative.id, { targetDate: date }), ['targetDate']);
         expect(await t.rowCounts()).toEqual(before);
       },
     );
@@ -814,7 +817,7 @@ describe('Initiatives API', () => {
         await t.patch('/api/initiatives/not-a-uuid', { title: 'Noget' }, { ifMatch: 1 }),
         await t.delete('/api/initiatives/not-a-uuid', { ifMatch: 1 }),
       ]) {
-        expectInvalid(response, ['id']);
+        expectInvalidFields(response, ['id']);
         expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
       }
     });
@@ -853,7 +856,7 @@ describe('Initiatives API', () => {
       const { plan, goals, lead } = await setting();
       const target = await make.plan();
       const created = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: lead.id }, { goalId: goals[0].id });
-      expectInvalid(await patch(created.id, { actionPlanId: target.id, goalId: goals[0].id }), ['goalId']);
+      expectInvalidFields(await patch(created.id, { actionPlanId: target.id, goalId: goals[0].id }), ['goalId']);
       expect((await t.get(`/api/initiatives/${created.id}`)).body).toEqual(created);
     });
   });

@@ -1,4 +1,5 @@
 import { LIMITS } from '@fremdrift/contracts';
+import { expectInvalidFields, expectProblem } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -24,22 +25,7 @@ const LONG_AGO = '2001-03-01';
 const EVEN_LONGER_AGO = '2000-01-15';
 const FAR_FUTURE = '2999-12-31';
 
-/** A 400 problem document whose field errors name exactly `fields`. */
-function expectInvalidFields(response: TestResponse, fields: string[]): void {
-  expect(response.status).toBe(400);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
-  expect(Object.keys(response.body.errors ?? {}).sort()).toEqual([...fields].sort());
-  for (const messages of Object.values<string[]>(response.body.errors)) {
-    expect(messages.length).toBeGreaterThan(0);
-  }
-}
 
-function expectProblem(response: TestResponse, status: number): void {
-  expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body.status).toBe(status);
-}
 
 const titles = (response: TestResponse) => response.body.items.map((m: { title: string }) => m.title);
 

@@ -1,5 +1,6 @@
 import { HEALTHS, LIMITS } from '@fremdrift/contracts';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
+import { expectInvalidFields, expectProblem } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -7,6 +8,8 @@ const STATUS_UPDATE_KEYS = [
   'authorName',
   'blockers',
   'createdAt',
+  'delayCauseId',
+  'delayReason',
   'health',
   'id',
   'initiativeId',
@@ -16,7 +19,11 @@ const STATUS_UPDATE_KEYS = [
   'periodEnd',
   'periodStart',
   'publicText',
+  'publicTextState',
   'reportedAt',
+  'reviewComment',
+  'reviewedAt',
+  'reviewerName',
   'updatedAt',
   'version',
 ];
@@ -31,22 +38,7 @@ const WITHOUT_AUTHOR = {
 } as const;
 const VALID = { ...WITHOUT_AUTHOR, authorName: 'Mette Holm' } as const;
 
-/** A 400 problem document whose field errors name exactly `fields`. */
-function expectInvalidFields(response: TestResponse, fields: string[]): void {
-  expect(response.status).toBe(400);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
-  expect(Object.keys(response.body.errors ?? {}).sort()).toEqual([...fields].sort());
-  for (const messages of Object.values<string[]>(response.body.errors)) {
-    expect(messages.length).toBeGreaterThan(0);
-  }
-}
 
-function expectProblem(response: TestResponse, status: number): void {
-  expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toContain('application/problem+json');
-  expect(response.body.status).toBe(status);
-}
 
 const periods = (response: TestResponse) => response.body.items.map((u: { periodStart: string; periodEnd: string }) => `${u.periodStart}/${u.periodEnd}`);
 
@@ -58,7 +50,11 @@ describe('Status updates API', () => {
     t = await startTestApp();
     make = factories(t);
   });
-  beforeEach(() => t.reset());
+  let cause: string;
+  beforeEach(async () => {
+    await t.reset();
+    cause = (await t.get('/api/delay-causes')).body[0].id;
+  });
   afterAll(() => t.close());
 
   const url = (initiativeId: string, id?: string) => `/api/initiatives/${initiativeId}/status-updates${id ? `/${id}` : ''}`;
@@ -93,6 +89,8 @@ describe('Status updates API', () => {
         internalText: 'Budgettet er presset',
         publicText: 'Forløbet fortsætter i efteråret',
         authorName: ' Mette Holm ',
+        delayCauseId: cause,
+        delayReason: 'Lokalerne blev opsagt med kort varsel.',
       });
       expect(created.status).toBe(201);
       expect(created.headers['content-type']).toContain('application/json');
@@ -108,6 +106,12 @@ describe('Status updates API', () => {
         nextSteps: 'Finde nye lokaler',
         internalText: 'Budgettet er presset',
         publicText: 'Forløbet fortsætter i efteråret',
+        publicTextState: 'pending',
+        reviewComment: '',
+        reviewedAt: null,
+        reviewerName: null,
+        delayCauseId: cause,
+        delayReason: 'Lokalerne blev opsagt med kort varsel.',
         authorName: 'Mette Holm',
         reportedAt: expect.stringMatching(ISO_DATE_TIME),
         createdAt: expect.stringMatching(ISO_DATE_TIME),
@@ -125,9 +129,9 @@ describe('Status updates API', () => {
       expect(created.body).toMatchObject({ ...VALID, blockers: '', nextSteps: '', internalText: '', publicText: '' });
     });
 
-    it.each(HEALTHS)('accepts the health %p', async (health) => {
+    it.each(HEALTHS)('accepts the health %p (with the reason a drop needs)', async (health) => {
       const { initiative } = await make.world();
-      const created = await t.post(url(initiative.id), { ...VALID, health });
+      const created = await t.post(url(initiative.id), { ...VALID, health, delayCauseId: cause, delayReason: 'Færre frivillige end ventet.' });
       expect(created.status).toBe(201);
       expect(created.body.health).toBe(health);
     });

@@ -27,7 +27,10 @@ export const TABLES = [
 ] as const;
 
 /** The tables of the domain: what a rejected request must leave untouched. */
-export const DOMAIN_TABLES = TABLES.filter((table) => !['audit_event', 'login_attempt', 'user_session'].includes(table));
+export const DOMAIN_TABLES = [...TABLES.filter((table) => !['audit_event', 'login_attempt', 'user_session'].includes(table)), 'delay_cause'];
+
+/** The delay causes the LeadWorkspace migration installs; reset() keeps only these, all active. */
+const DEFAULT_DELAY_CAUSES = ['resources', 'other_department', 'legislation', 'partner', 'budget', 'other'];
 
 /** The password of every user the tests create. */
 export const TEST_PASSWORD = 'test-password-1234';
@@ -164,6 +167,12 @@ export async function startTestApp(): Promise<TestApp> {
     },
     reset: async () => {
       await dataSource.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
+      await dataSource.transaction(async (manager) => {
+        await attributeTo(manager, SYSTEM_ACTOR);
+        await manager.query('DELETE FROM delay_cause WHERE NOT (code = ANY($1))', [DEFAULT_DELAY_CAUSES]);
+        await manager.query('UPDATE delay_cause SET active = true WHERE NOT active');
+      });
+      await dataSource.query('TRUNCATE audit_event');
       admin = await createUserWithSession('admin');
       adminClient = clientFor(admin.session);
       t.admin = admin.user;

@@ -2,3 +2,4 @@ export * from './lib/enums';
 export * from './lib/limits';
 export * from './lib/api-types';
 export * from './lib/auth';
+export * from './lib/workspace';

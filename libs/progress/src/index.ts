@@ -4,3 +4,4 @@ export * from './lib/expected-progress';
 export * from './lib/overdue';
 export * from './lib/health';
 export * from './lib/initiative-metrics';
+export * from './lib/reporting';

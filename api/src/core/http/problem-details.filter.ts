@@ -68,6 +68,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   uq_goal_title_per_plan: 'title',
   uq_partner_name: 'name',
   uq_app_user_email: 'email',
+  uq_delay_cause_code: 'code',
 };
 
 function constraintField(constraint?: string): Partial<Problem> {

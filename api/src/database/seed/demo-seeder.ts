@@ -144,8 +144,8 @@ async function insertInitiative(
   for (const update of initiative.statusUpdates) {
     await manager.query(
       `INSERT INTO status_update (initiative_id, period_start, period_end, health, narrative, blockers, next_steps,
-         internal_text, public_text, author_name, reported_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11)`,
+         internal_text, public_text, public_text_state, author_name, reported_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = '' THEN 'none' ELSE 'approved' END::public_text_state, $10, $11, $11, $11)`,
       [
         id,
         update.periodStart,

@@ -1,3 +1,4 @@
+import { REPORTING_PERIODS, type ReportingPeriod } from '@fremdrift/contracts';
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { GoalEntity } from './goal.entity';
 
@@ -35,6 +36,12 @@ export class ActionPlanEntity {
 
   @OneToMany(() => GoalEntity, (goal) => goal.actionPlan)
   goals: GoalEntity[];
+
+  @Column({ name: 'reporting_period', type: 'enum', enum: REPORTING_PERIODS, enumName: 'reporting_period', default: 'monthly' })
+  reportingPeriod: ReportingPeriod;
+
+  @Column({ name: 'leads_publish_directly', type: 'boolean', default: false })
+  leadsPublishDirectly: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

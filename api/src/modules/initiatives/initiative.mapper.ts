@@ -1,13 +1,15 @@
-import { computeInitiativeMetrics } from '@fremdrift/progress';
+import { computeInitiativeMetrics, computeReporting } from '@fremdrift/progress';
 import type { DepartmentRef } from '@fremdrift/contracts';
 import { toDepartmentRef } from '../departments/dto/department.dto';
 import type { MilestoneEntity } from '../milestones/milestone.entity';
 import type { InitiativeDto, InitiativeSummaryDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
+import type { ReportingFacts } from './initiatives.repository';
 
 export interface InitiativeRelations {
   participatingDepartments: DepartmentRef[];
   milestones: MilestoneEntity[];
+  reporting: ReportingFacts;
 }
 
 export function toInitiativeSummaryDto(entity: InitiativeEntity, relations: InitiativeRelations, today: string): InitiativeSummaryDto {
@@ -27,6 +29,7 @@ export function toInitiativeSummaryDto(entity: InitiativeEntity, relations: Init
     targetDate: entity.targetDate,
     published: entity.published,
     ...computeInitiativeMetrics(entity, relations.milestones, today),
+    reporting: computeReporting({ ...relations.reporting, status: entity.status, startDate: entity.startDate }, today),
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,

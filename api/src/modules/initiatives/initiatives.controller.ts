@@ -19,8 +19,8 @@ export class InitiativesController {
   @Get()
   @ApiOkResponse({ type: PageDto(InitiativeSummaryDto) })
   @ApiProblems(400)
-  list(@Query() query: InitiativeQueryDto) {
-    return this.initiatives.list(query);
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: InitiativeQueryDto) {
+    return this.initiatives.list(query, user);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DepartmentRef, InitiativeSortField } from '@fremdrift/contracts';
+import type { DepartmentRef, Health, InitiativeSortField, ReportingPeriod } from '@fremdrift/contracts';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
@@ -19,13 +19,19 @@ const SORT_COLUMNS: Record<InitiativeSortField, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What the reporting rule needs beyond the initiative itself. */
+export interface ReportingFacts {
+  period: ReportingPeriod;
+  lastReportedPeriodEnd: string | null;
+}
+
 export type InitiativeFields = Omit<Partial<InitiativeEntity>, 'leadDepartment' | 'participatingDepartments'>;
 
 @Injectable()
 export class InitiativesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findPage(query: InitiativeQueryDto, window: PageWindow): Promise<[InitiativeEntity[], number]> {
+  async findPage(query: InitiativeQueryDto, window: PageWindow, departmentIds: readonly string[]): Promise<[InitiativeEntity[], number]> {
     const qb = this.dataSource
       .getRepository(InitiativeEntity)
       .createQueryBuilder('i')
@@ -40,6 +46,12 @@ export class InitiativesRepository {
       const role = query.departmentRole ?? 'any';
       const condition = role === 'lead' ? asLead : role === 'participating' ? asParticipant : `(${asLead} OR ${asParticipant})`;
       qb.andWhere(condition, { department: query.department, departmentCode: query.department.toLocaleUpperCase('da') });
+    }
+    if (query.mine) {
+      qb.andWhere(
+        '(i.lead_department_id = ANY(:mine) OR EXISTS (SELECT 1 FROM initiative_department m WHERE m.initiative_id = i.id AND m.department_id = ANY(:mine)))',
+        { mine: departmentIds },
+      );
     }
     if (query.actionPlanId) qb.andWhere('i.action_plan_id = :actionPlanId', { actionPlanId: query.actionPlanId });
     if (query.goalId) qb.andWhere('i.goal_id = :goalId', { goalId: query.goalId });
@@ -84,6 +96,19 @@ export class InitiativesRepository {
     return result;
   }
 
+  /** Each initiative's reporting period (from its plan) and latest reported period, in one query. */
+  async reportingFacts(initiativeIds: string[]): Promise<Map<string, ReportingFacts>> {
+    if (initiativeIds.length === 0) return new Map();
+    const rows: ({ initiativeId: string } & ReportingFacts)[] = await this.dataSource.query(
+      `SELECT i.id AS "initiativeId", p.reporting_period AS period,
+              (SELECT to_char(max(u.period_end), 'YYYY-MM-DD') FROM status_update u WHERE u.initiative_id = i.id) AS "lastReportedPeriodEnd"
+         FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id
+        WHERE i.id = ANY($1::uuid[])`,
+      [initiativeIds],
+    );
+    return new Map(rows.map(({ initiativeId, ...facts }) => [initiativeId, facts]));
+  }
+
   /** Milestones of several initiatives, in one query, in their order. */
   async milestones(initiativeIds: string[]): Promise<Map<string, MilestoneEntity[]>> {
     const result = new Map<string, MilestoneEntity[]>(initiativeIds.map((id) => [id, []]));
@@ -105,6 +130,15 @@ export class InitiativesRepository {
   async update(manager: EntityManager, id: string, fields: InitiativeFields, participatingDepartmentIds?: string[]): Promise<void> {
     await updateVersioned(manager, InitiativeEntity, id, fields);
     if (participatingDepartmentIds) await this.replaceParticipants(manager, id, participatingDepartmentIds);
+  }
+
+  /** The initiative's current health and its plan's publishing rule: what a new status update is judged by. */
+  async reportingContext(id: string): Promise<{ health: Health; leadsPublishDirectly: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT i.health, p.leads_publish_directly AS "leadsPublishDirectly" FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id WHERE i.id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /** Removes the initiative; its milestones, status updates and partner links go with it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canCreateInitiative, canEditInitiative, canReportOn, type InitiativeDepartments } from '@fremdrift/access';
-import type { Page } from '@fremdrift/contracts';
+import type { Health, Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { writeIfCurrent } from '../../core/database/optimistic-lock';
 import { TransactionRunner } from '../../core/database/transaction-runner';
@@ -15,7 +15,7 @@ import { ActionPlansRepository } from '../action-plans/action-plans.repository';
 import { DepartmentsRepository } from '../departments/departments.repository';
 import type { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
-import { toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
+import { type InitiativeRelations, toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
 import { InitiativesRepository } from './initiatives.repository';
 import type { EntityManager } from 'typeorm';
 
@@ -29,26 +29,35 @@ export class InitiativesService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async list(query: InitiativeQueryDto): Promise<Page<InitiativeSummaryDto>> {
+  async list(query: InitiativeQueryDto, user: AuthenticatedUser): Promise<Page<InitiativeSummaryDto>> {
     const window = pageWindow(query);
-    const [rows, total] = await this.initiatives.findPage(query, window);
-    const ids = rows.map((row) => row.id);
-    const [participants, milestones] = await Promise.all([this.initiatives.participatingDepartments(ids), this.initiatives.milestones(ids)]);
+    const [rows, total] = await this.initiatives.findPage(query, window, user.departmentIds);
+    const relations = await this.relationsOf(rows.map((row) => row.id));
     const today = this.clock.today();
-    const items = rows.map((row) =>
-      toInitiativeSummaryDto(row, { participatingDepartments: participants.get(row.id) ?? [], milestones: milestones.get(row.id) ?? [] }, today),
+    return toPage(
+      rows.map((row) => toInitiativeSummaryDto(row, relations(row.id), today)),
+      total,
+      window,
     );
-    return toPage(items, total, window);
   }
 
   async get(id: string): Promise<InitiativeDto> {
     const initiative = await this.require(id);
-    const [participants, milestones] = await Promise.all([this.initiatives.participatingDepartments([id]), this.initiatives.milestones([id])]);
-    return toInitiativeDto(
-      initiative,
-      { participatingDepartments: participants.get(id) ?? [], milestones: milestones.get(id) ?? [] },
-      this.clock.today(),
-    );
+    return toInitiativeDto(initiative, (await this.relationsOf([id]))(id), this.clock.today());
+  }
+
+  /** Departments, milestones and reporting of several initiatives: three queries, however many initiatives. */
+  private async relationsOf(ids: string[]): Promise<(id: string) => InitiativeRelations> {
+    const [participants, milestones, reporting] = await Promise.all([
+      this.initiatives.participatingDepartments(ids),
+      this.initiatives.milestones(ids),
+      this.initiatives.reportingFacts(ids),
+    ]);
+    return (id) => ({
+      participatingDepartments: participants.get(id) ?? [],
+      milestones: milestones.get(id) ?? [],
+      reporting: reporting.get(id) ?? { period: 'monthly', lastReportedPeriodEnd: null },
+    });
   }
 
   async create(user: AuthenticatedUser, input: CreateInitiativeDto): Promise<InitiativeDto> {
@@ -112,6 +121,18 @@ export class InitiativesService {
 
   private writeIfCurrent(user: AuthenticatedUser, id: string, expectedVersion: number, write: (manager: EntityManager) => Promise<void>) {
     return writeIfCurrent(this.tx, actorOf(user), { table: 'initiative', resource: 'Initiative', id, expectedVersion, current: () => this.get(id) }, write);
+  }
+
+  /** The health a new status update is compared with, and whether its public text needs approval. */
+  async reportingContext(id: string): Promise<{ health: Health; leadsPublishDirectly: boolean }> {
+    const context = await this.initiatives.reportingContext(id);
+    if (!context) throw new ResourceNotFoundException('Initiative', id);
+    return context;
+  }
+
+  /** A status update sets the initiative's health, in the update's own transaction. */
+  async recordReportedHealth(manager: EntityManager, id: string, health: Health): Promise<void> {
+    await this.initiatives.update(manager, id, { health });
   }
 
   /** Throws 404 unless the initiative exists; for the nested resources. */

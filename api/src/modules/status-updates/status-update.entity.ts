@@ -1,4 +1,4 @@
-import { HEALTHS, type Health } from '@fremdrift/contracts';
+import { HEALTHS, PUBLIC_TEXT_STATES, type Health, type PublicTextState } from '@fremdrift/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 @Entity({ name: 'status_update' })
@@ -32,6 +32,27 @@ export class StatusUpdateEntity {
 
   @Column({ name: 'public_text', type: 'text', default: '' })
   publicText: string;
+
+  @Column({ name: 'public_text_state', type: 'enum', enum: PUBLIC_TEXT_STATES, enumName: 'public_text_state', default: 'none' })
+  publicTextState: PublicTextState;
+
+  @Column({ name: 'review_comment', type: 'text', default: '' })
+  reviewComment: string;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ name: 'reviewer_id', type: 'uuid', nullable: true })
+  reviewerId: string | null;
+
+  @Column({ name: 'reviewer_name', type: 'varchar', length: 120, nullable: true })
+  reviewerName: string | null;
+
+  @Column({ name: 'delay_cause_id', type: 'uuid', nullable: true })
+  delayCauseId: string | null;
+
+  @Column({ name: 'delay_reason', type: 'text', default: '' })
+  delayReason: string;
 
   @Column({ name: 'author_name', type: 'varchar', length: 120 })
   authorName: string;

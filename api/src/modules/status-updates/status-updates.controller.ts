@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../../core/auth/auth.decorators';
+import { canApprovePublicTexts } from '@fremdrift/access';
+import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { ApiIfMatch, IfMatch, SendsVersionETag } from '../../core/http/versioning';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
-import { CreateStatusUpdateDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
+import { CreateStatusUpdateDto, ReviewPublicTextDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
 import { StatusUpdatesService } from './status-updates.service';
 
 @ApiTags('status updates')
@@ -52,5 +53,14 @@ export class StatusUpdatesController {
   @ApiIfMatch()
   remove(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @IfMatch() version: number) {
     return this.updates.remove(user, initiativeId, id, version);
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @RequireAccess(canApprovePublicTexts)
+  @ApiOkResponse({ type: StatusUpdateDto, description: 'The public text is approved, or returned to the lead with a comment' })
+  @ApiProblems(400, 404, 409)
+  review(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @Body() input: ReviewPublicTextDto) {
+    return this.updates.review(user, initiativeId, id, input);
   }
 }

@@ -1,4 +1,5 @@
 import type { Health, InitiativeSortField, InitiativeStatus, ParticipantGroup, PartnerType, SortDirection } from './enums';
+import type { PublicTextState, Reporting, ReportingPeriod } from './workspace';
 
 /** ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -74,6 +75,10 @@ export interface ActionPlan {
   participants: Participants;
   goals: Goal[];
   initiativeCount: number;
+  /** How often its initiatives report (default monthly). */
+  reportingPeriod: ReportingPeriod;
+  /** Leads publish public texts themselves; otherwise management approves them first. */
+  leadsPublishDirectly: boolean;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -85,6 +90,8 @@ export interface CreateActionPlan {
   coCreationMethod?: string;
   participants?: Partial<Participants>;
   goals?: CreateGoal[];
+  reportingPeriod?: ReportingPeriod;
+  leadsPublishDirectly?: boolean;
 }
 export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>>;
 
@@ -109,6 +116,8 @@ export interface InitiativeSummary {
   completedMilestoneCount: number;
   overdueMilestoneCount: number;
   nextMilestone: { id: string; title: string; dueDate: IsoDate | null } | null;
+  /** Whether this period's status update is in. */
+  reporting: Reporting;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   version: number;
@@ -150,6 +159,8 @@ export interface InitiativeQuery extends PageQuery {
   health?: Health[];
   published?: boolean;
   q?: string;
+  /** Only initiatives a department of the signed-in user leads or takes part in. */
+  mine?: boolean;
   sort?: InitiativeSortField;
   direction?: SortDirection;
 }
@@ -190,6 +201,15 @@ export interface StatusUpdate {
   nextSteps: string;
   internalText: string;
   publicText: string;
+  /** Where the public text is in its approval. */
+  publicTextState: PublicTextState;
+  /** Management's comment when it returned the public text. */
+  reviewComment: string;
+  reviewedAt: IsoDateTime | null;
+  reviewerName: string | null;
+  /** Why health dropped; required when this update lowers the initiative's health. */
+  delayCauseId: string | null;
+  delayReason: string;
   authorName: string;
   reportedAt: IsoDateTime;
   createdAt: IsoDateTime;
@@ -206,6 +226,8 @@ export interface CreateStatusUpdate {
   nextSteps?: string;
   internalText?: string;
   publicText?: string;
+  delayCauseId?: string | null;
+  delayReason?: string;
   /** Defaults to the signed-in user's name. */
   authorName?: string;
 }

@@ -68,6 +68,7 @@ export const AUDITED_ENTITIES = [
   'initiative_partner',
   'user',
   'user_department',
+  'delay_cause',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -17,6 +17,10 @@ export const LIMITS = {
   email: { max: 254 },
   displayName: { min: 2, max: 120 },
   password: { min: 12, max: 256 },
+  delayReason: { min: 10, max: 2000 },
+  reviewComment: { min: 5, max: 2000 },
+  delayCauseCode: { min: 2, max: 40 },
+  delayCauseLabel: { min: 2, max: 120 },
   page: { min: 1, max: 100000 },
   pageSize: { min: 1, max: 100, default: 25 },
 } as const;

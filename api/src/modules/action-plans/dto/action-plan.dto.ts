@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import {
-  LIMITS,
-  type ActionPlan,
-  type CreateActionPlan,
-  type CreateGoal,
-  type Goal,
-  type Participants,
-} from '@fremdrift/contracts';
+import { LIMITS, type ActionPlan, type CreateActionPlan, type CreateGoal, type Goal, type Participants, REPORTING_PERIODS, type ReportingPeriod } from '@fremdrift/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsString, Length, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsIsoDate, IsNullable, IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import type { ActionPlanEntity } from '../action-plan.entity';
 import type { GoalEntity } from '../goal.entity';
@@ -112,6 +105,12 @@ export class ActionPlanDto implements ActionPlan {
   @ApiProperty()
   initiativeCount: number;
 
+  @ApiProperty({ enum: REPORTING_PERIODS, description: 'How often its initiatives report' })
+  reportingPeriod: ReportingPeriod;
+
+  @ApiProperty({ description: 'Leads publish public texts themselves; otherwise management approves them first' })
+  leadsPublishDirectly: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
@@ -148,6 +147,16 @@ export class CreateActionPlanDto implements CreateActionPlan {
   @ValidateNested()
   @Type(() => PartialParticipantsDto)
   participants?: PartialParticipantsDto;
+
+  @ApiPropertyOptional({ enum: REPORTING_PERIODS, default: 'monthly' })
+  @IsOptionalNonNull()
+  @IsIn(REPORTING_PERIODS)
+  reportingPeriod?: ReportingPeriod;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  leadsPublishDirectly?: boolean;
 
   @ApiPropertyOptional({ type: [CreateGoalDto], description: 'Goals created with the plan, in one transaction' })
   @IsOptionalNonNull()
@@ -197,6 +206,8 @@ export function toActionPlanDto(plan: ActionPlanEntity, initiativeCount: number)
     coCreationDate: plan.coCreationDate,
     coCreationMethod: plan.coCreationMethod,
     participants: participantsOf(plan),
+    reportingPeriod: plan.reportingPeriod,
+    leadsPublishDirectly: plan.leadsPublishDirectly,
     goals: inGoalOrder(plan.goals ?? []).map(toGoalDto),
     initiativeCount,
     createdAt: plan.createdAt.toISOString(),

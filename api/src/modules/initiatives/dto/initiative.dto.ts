@@ -4,6 +4,11 @@ import {
   INITIATIVE_SORT_FIELDS,
   INITIATIVE_STATUSES,
   LIMITS,
+  REPORTING_PERIODS,
+  REPORTING_STATES,
+  type Reporting,
+  type ReportingPeriod,
+  type ReportingState,
   SORT_DIRECTIONS,
   type CreateInitiative,
   type Health,
@@ -28,6 +33,26 @@ export class NextMilestoneDto {
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   dueDate: string | null;
+}
+
+export class ReportingDto implements Reporting {
+  @ApiProperty({ enum: REPORTING_STATES, description: 'done: reported for this period; due: not yet; overdue: an earlier period is missing too' })
+  state: ReportingState;
+
+  @ApiProperty({ enum: REPORTING_PERIODS })
+  period: ReportingPeriod;
+
+  @ApiProperty({ format: 'date' })
+  periodStart: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  lastReportedPeriodEnd: string | null;
+
+  @ApiProperty({ description: 'Days since the first unreported period ended' })
+  daysOverdue: number;
 }
 
 export class InitiativeSummaryDto implements InitiativeSummary {
@@ -90,6 +115,9 @@ export class InitiativeSummaryDto implements InitiativeSummary {
 
   @ApiProperty({ type: NextMilestoneDto, nullable: true })
   nextMilestone: NextMilestoneDto | null;
+
+  @ApiProperty({ type: ReportingDto, description: 'Whether this period’s status update is in' })
+  reporting: ReportingDto;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -251,6 +279,12 @@ export class InitiativeQueryDto extends PageQueryDto implements InitiativeQuery 
   @IsString()
   @MaxLength(LIMITS.searchText.max)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'Only initiatives that a department of the signed-in user leads or takes part in' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  mine?: boolean;
 
   @ApiPropertyOptional({ enum: INITIATIVE_SORT_FIELDS, default: 'title' })
   @IsOptional()

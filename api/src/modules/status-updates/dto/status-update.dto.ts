@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { HEALTHS, LIMITS, type CreateStatusUpdate, type Health, type StatusUpdate } from '@fremdrift/contracts';
-import { IsIn, IsString, Length, MaxLength } from 'class-validator';
-import { IsIsoDate, IsOptionalNonNull, Trim } from '../../../core/http/validation';
+import {
+  HEALTHS,
+  LIMITS,
+  PUBLIC_TEXT_STATES,
+  REVIEW_DECISIONS,
+  type CreateStatusUpdate,
+  type Health,
+  type PendingApproval,
+  type PublicTextState,
+  type ReviewDecision,
+  type ReviewPublicText,
+  type StatusUpdate,
+} from '@fremdrift/contracts';
+import { DepartmentRefDto } from '../../departments/dto/department.dto';
+import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsIsoDate, IsNullable, IsOptionalNonNull, ToLowerCase, Trim } from '../../../core/http/validation';
 import type { StatusUpdateEntity } from '../status-update.entity';
 
 export class StatusUpdateDto implements StatusUpdate {
@@ -34,6 +47,24 @@ export class StatusUpdateDto implements StatusUpdate {
 
   @ApiProperty({ description: 'Text for the public page' })
   publicText: string;
+
+  @ApiProperty({ enum: PUBLIC_TEXT_STATES, description: 'The public text reaches the public page only when approved' })
+  publicTextState: PublicTextState;
+
+  @ApiProperty({ description: 'Management’s comment when it returned the public text' })
+  reviewComment: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  reviewedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reviewerName: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Why health dropped' })
+  delayCauseId: string | null;
+
+  @ApiProperty()
+  delayReason: string;
 
   @ApiProperty()
   authorName: string;
@@ -94,6 +125,19 @@ export class CreateStatusUpdateDto implements CreateStatusUpdate {
   @MaxLength(LIMITS.longText.max)
   publicText?: string;
 
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required (with delayReason) when health drops' })
+  @IsNullable()
+  @ToLowerCase()
+  @IsUUID('all')
+  delayCauseId?: string | null;
+
+  @ApiPropertyOptional({ description: 'What caused the drop in health; required when health drops' })
+  @IsOptionalNonNull()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.delayReason.max)
+  delayReason?: string;
+
   @ApiPropertyOptional({ example: 'Mette Holm', description: 'Who reports, when not the signed-in user (default: their name)' })
   @IsOptionalNonNull()
   @Trim()
@@ -116,10 +160,51 @@ export function toStatusUpdateDto(entity: StatusUpdateEntity): StatusUpdateDto {
     nextSteps: entity.nextSteps,
     internalText: entity.internalText,
     publicText: entity.publicText,
+    publicTextState: entity.publicTextState,
+    reviewComment: entity.reviewComment,
+    reviewedAt: entity.reviewedAt ? entity.reviewedAt.toISOString() : null,
+    reviewerName: entity.reviewerName,
+    delayCauseId: entity.delayCauseId,
+    delayReason: entity.delayReason,
     authorName: entity.authorName,
     reportedAt: entity.reportedAt.toISOString(),
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,
   };
+}
+
+export class ReviewPublicTextDto implements ReviewPublicText {
+  @ApiProperty({ enum: REVIEW_DECISIONS })
+  @IsIn(REVIEW_DECISIONS)
+  decision: ReviewDecision;
+
+  @ApiPropertyOptional({ description: 'Required when returning the text to the lead' })
+  @IsOptionalNonNull()
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.reviewComment.max)
+  comment?: string;
+}
+
+export class PendingApprovalInitiativeDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: DepartmentRefDto })
+  leadDepartment: DepartmentRefDto;
+
+  @ApiProperty()
+  published: boolean;
+}
+
+export class PendingApprovalDto implements PendingApproval {
+  @ApiProperty({ type: StatusUpdateDto })
+  statusUpdate: StatusUpdateDto;
+
+  @ApiProperty({ type: PendingApprovalInitiativeDto })
+  initiative: PendingApprovalInitiativeDto;
 }

@@ -1,0 +1,55 @@
+import type { InitiativeStatus, Reporting, ReportingPeriod } from '@fremdrift/contracts';
+import { daysBetween } from './dates';
+
+export interface PeriodBounds {
+  start: string;
+  end: string;
+}
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const addDays = (day: string, days: number) => iso(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+
+/** The calendar month or quarter that contains `day`. */
+export function reportingPeriodOf(period: ReportingPeriod, day: string): PeriodBounds {
+  const [year, month] = day.split('-').map(Number);
+  const firstMonth = period === 'monthly' ? month : Math.floor((month - 1) / 3) * 3 + 1;
+  const months = period === 'monthly' ? 1 : 3;
+  return {
+    start: iso(new Date(Date.UTC(year, firstMonth - 1, 1))),
+    end: iso(new Date(Date.UTC(year, firstMonth - 1 + months, 0))),
+  };
+}
+
+/** Initiatives that report: started work, paused work, and planned work once its start date is here. */
+function reportsNow(status: InitiativeStatus, startDate: string | null, today: string): boolean {
+  if (status === 'in_progress' || status === 'on_hold') return true;
+  if (status === 'planned') return startDate !== null && startDate <= today;
+  return false;
+}
+
+export interface ReportingInput {
+  period: ReportingPeriod;
+  status: InitiativeStatus;
+  startDate: string | null;
+  /** The end of the period of the latest status update. */
+  lastReportedPeriodEnd: string | null;
+}
+
+/**
+ * Whether this period's status update is in (`done`), still to come while the previous period was
+ * reported (`due`), or missing for an earlier period too (`overdue`, counted in days since the
+ * first unreported period ended). Periods are calendar months or quarters.
+ */
+export function computeReporting(input: ReportingInput, today: string): Reporting {
+  const current = reportingPeriodOf(input.period, today);
+  const base = { period: input.period, periodStart: current.start, periodEnd: current.end, lastReportedPeriodEnd: input.lastReportedPeriodEnd };
+  if (!reportsNow(input.status, input.startDate, today)) return { ...base, state: 'not_required', daysOverdue: 0 };
+
+  const last = input.lastReportedPeriodEnd;
+  if (last !== null && last >= current.start) return { ...base, state: 'done', daysOverdue: 0 };
+
+  const firstToReport = last !== null ? addDays(last, 1) : input.startDate;
+  const firstMissing = firstToReport === null ? null : reportingPeriodOf(input.period, firstToReport);
+  if (firstMissing === null || firstMissing.start >= current.start) return { ...base, state: 'due', daysOverdue: 0 };
+  return { ...base, state: 'overdue', daysOverdue: Math.max(0, daysBetween(firstMissing.end, today)) };
+}
