@@ -1,7 +1,7 @@
 import { MUNICIPAL_TIME_ZONE, todayIn } from '@fremdrift/progress';
 import { expectInvalidFields, expectProblem } from '../support/expectations';
 import { factories } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
 /** What a department lead's weekly round relies on: reporting state, health drops, public-text approval. */
 describe('The lead workspace API', () => {
@@ -19,7 +19,7 @@ describe('The lead workspace API', () => {
   });
   afterAll(() => t.close());
 
-  const report = (initiativeId: string, body: Record<string, unknown>, client = t) =>
+  const report = (initiativeId: string, body: Record<string, unknown>, client: TestClient = t) =>
     client.post(`/api/initiatives/${initiativeId}/status-updates`, {
       periodStart: '2026-10-01',
       periodEnd: '2026-10-31',

@@ -47,6 +47,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditedEntity, string>> = {
   initiative_partner: 'Partner på initiativ',
   user: 'Bruger',
   user_department: 'Brugers afdeling',
+  delay_cause: 'Forsinkelsesårsag',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
