@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DelayCausesModule } from './modules/delay-causes/delay-causes.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { InitiativesModule } from './modules/initiatives/initiatives.module';
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, databaseUrl),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         SessionCoreModule,
         HealthModule,
@@ -30,6 +31,7 @@ export class AppModule {
         UsersModule,
         AuditModule,
         DelayCausesModule,
+        DashboardModule,
         DepartmentsModule,
         ActionPlansModule,
         InitiativesModule,

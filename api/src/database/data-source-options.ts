@@ -10,6 +10,7 @@ import { StatusUpdateEntity } from '../modules/status-updates/status-update.enti
 import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSchema';
 import { AccountsAndAudit1795000000001 } from './migrations/1795000000001-AccountsAndAudit';
 import { LeadWorkspace1795000000002 } from './migrations/1795000000002-LeadWorkspace';
+import { DashboardSupport1795000000003 } from './migrations/1795000000003-DashboardSupport';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -27,7 +28,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
-export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002];
+export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -72,7 +72,7 @@ export interface TestApp extends TestClient {
   admin: TestUser;
   anonymous: TestClient;
   /** A new user with a live session, and a client that acts as them. */
-  signedIn(role: UserRole, departmentIds?: string[]): Promise<TestClient & { user: TestUser }>;
+  signedIn(role: UserRole, departmentIds?: string[]): Promise<TestClient & { user: TestUser; session: { token: string; csrfToken: string } }>;
   /** Empties every table and signs the default admin in again. */
   reset(): Promise<void>;
   /** Number of rows in every domain table: compared before and after a rejected request. */
@@ -163,7 +163,7 @@ export async function startTestApp(): Promise<TestApp> {
     send: (...args) => adminClient.send(...args),
     signedIn: async (role, departmentIds = []) => {
       const created = await createUserWithSession(role, departmentIds);
-      return { ...clientFor(created.session), user: created.user };
+      return { ...clientFor(created.session), user: created.user, session: created.session };
     },
     reset: async () => {
       await dataSource.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);

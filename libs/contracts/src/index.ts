@@ -3,3 +3,4 @@ export * from './lib/limits';
 export * from './lib/api-types';
 export * from './lib/auth';
 export * from './lib/workspace';
+export * from './lib/dashboard';

@@ -10,6 +10,7 @@ import {
   canManageUsers,
   canReportOn,
   canViewAuditLog,
+  canViewDashboard,
   type Principal,
 } from './access';
 
@@ -77,5 +78,10 @@ describe('access rules', () => {
     expect(canEditPartners(as('admin'))).toBe(true);
     expect(canEditPartners(as('viewer'))).toBe(false);
     expect(canEditPartners(as('management'))).toBe(false);
+  });
+
+  it('shows the dashboard to management, viewers and admins, not to department leads', () => {
+    expect(['admin', 'management', 'viewer'].every((role) => canViewDashboard(as(role as UserRole)))).toBe(true);
+    expect(canViewDashboard(as('department_lead', [MSO]))).toBe(false);
   });
 });

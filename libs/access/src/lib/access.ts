@@ -34,6 +34,11 @@ export function canViewAuditLog(principal: Principal): boolean {
   return isAdmin(principal);
 }
 
+/** The cross-department dashboard is management's view; viewers read it too. */
+export function canViewDashboard(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'management' || principal.role === 'viewer';
+}
+
 export function canApprovePublicTexts(principal: Principal): boolean {
   return principal.role === 'admin' || principal.role === 'management';
 }

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { HEALTHS, INITIATIVE_STATUSES, type ComplianceRow, type HealthCounts, type InitiativeStatus } from '@fremdrift/contracts';
+import { computeReporting } from '@fremdrift/progress';
+import { Clock } from '../../core/clock/clock';
+import { DashboardRepository } from './dashboard.repository';
+import type { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
+
+const zeroes = <K extends string>(keys: readonly K[], counts: Partial<Record<K, number>>): Record<K, number> =>
+  Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0])) as Record<K, number>;
+
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly dashboard: DashboardRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One view: five statements, whatever the number of initiatives. */
+  async view(query: DashboardQueryDto): Promise<DashboardDto> {
+    const today = this.clock.today();
+    const [headline, departments, healthOverTime, milestoneWeeks, reporting] = await Promise.all([
+      this.dashboard.headline(query, today),
+      this.dashboard.departments(query, today),
+      this.dashboard.healthOverTime(query, today),
+      this.dashboard.milestoneWeeks(query, today),
+      this.dashboard.reporting(query, today),
+    ]);
+    const { milestones } = headline;
+    return {
+      generatedAt: this.clock.now().toISOString(),
+      today,
+      filters: query,
+      headline: {
+        initiatives: headline.initiatives,
+        byStatus: zeroes<InitiativeStatus>(INITIATIVE_STATUSES, headline.byStatus),
+        byHealth: zeroes(HEALTHS, headline.byHealth) as HealthCounts,
+        averageProgress: headline.averageProgress,
+        averageExpectedProgress: headline.averageExpectedProgress,
+        milestones: { ...milestones, onTimeShare: milestones.completed > 0 ? milestones.completedOnTime / milestones.completed : null },
+      },
+      departments: departments.map((row) => ({
+        department: row.department,
+        lead: {
+          initiatives: row.leadInitiatives,
+          averageProgress: row.leadProgress,
+          averageExpectedProgress: row.leadExpected,
+          byHealth: row.leadByHealth,
+        },
+        participating: { initiatives: row.participatingInitiatives, averageProgress: row.participatingProgress },
+      })),
+      healthOverTime,
+      milestoneWeeks,
+      compliance: reporting
+        .map((row): ComplianceRow | null => {
+          const state = computeReporting({ ...row }, today);
+          if (state.state !== 'due' && state.state !== 'overdue') return null;
+          return {
+            initiative: { id: row.id, title: row.title },
+            leadDepartment: row.leadDepartment,
+            state: state.state,
+            lastReportedPeriodEnd: row.lastReportedPeriodEnd,
+            daysOverdue: state.daysOverdue,
+          };
+        })
+        .filter((row): row is ComplianceRow => row !== null)
+        .sort((a, b) => b.daysOverdue - a.daysOverdue || a.initiative.title.localeCompare(b.initiative.title, 'da')),
+    };
+  }
+}

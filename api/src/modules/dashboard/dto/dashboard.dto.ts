@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type ComplianceRow,
+  type Dashboard,
+  type DashboardHeadline,
+  type DashboardQuery,
+  type DepartmentProgress,
+  type HealthCounts,
+  type HealthOverTime,
+  type InitiativeStatus,
+  type MilestoneWeek,
+} from '@fremdrift/contracts';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIsoDate, ToLowerCase } from '../../../core/http/validation';
+import { DepartmentRefDto } from '../../departments/dto/department.dto';
+
+class HealthCountsDto implements HealthCounts {
+  @ApiProperty() on_track: number;
+  @ApiProperty() at_risk: number;
+  @ApiProperty() off_track: number;
+}
+
+class StatusCountsDto implements Record<InitiativeStatus, number> {
+  @ApiProperty() idea: number;
+  @ApiProperty() planned: number;
+  @ApiProperty() in_progress: number;
+  @ApiProperty() on_hold: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() cancelled: number;
+}
+
+export class DashboardQueryDto implements DashboardQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @ToLowerCase()
+  @IsUUID('all')
+  actionPlanId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @ToLowerCase()
+  @IsUUID('all')
+  goalId?: string;
+
+  @ApiPropertyOptional({ description: 'Department id or short code (e.g. MSO)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-zÆØÅæøå0-9]{2,10})$/i, {
+    message: 'department must be a department id or code',
+  })
+  department?: string;
+
+  @ApiPropertyOptional({ enum: ['lead', 'participating', 'any'], default: 'any' })
+  @IsOptional()
+  @IsIn(['lead', 'participating', 'any'])
+  departmentRole?: 'lead' | 'participating' | 'any';
+
+  @ApiPropertyOptional({ format: 'date', description: 'Start of "health over time" (default: the first status update)' })
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'End of "health over time" (default: today)' })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
+}
+
+class MilestoneFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty() completed: number;
+  @ApiProperty({ description: 'Completed on or before the due date (or without one)' }) completedOnTime: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'completedOnTime / completed' }) onTimeShare: number | null;
+  @ApiProperty() overdue: number;
+  @ApiProperty() dueNext90Days: number;
+}
+
+export class DashboardHeadlineDto implements DashboardHeadline {
+  @ApiProperty() initiatives: number;
+  @ApiProperty({ type: StatusCountsDto }) byStatus: StatusCountsDto;
+  @ApiProperty({ type: HealthCountsDto }) byHealth: HealthCountsDto;
+  @ApiProperty({ type: Number, nullable: true }) averageProgress: number | null;
+  @ApiProperty({ type: Number, nullable: true }) averageExpectedProgress: number | null;
+  @ApiProperty({ type: MilestoneFiguresDto }) milestones: MilestoneFiguresDto;
+}
+
+class LeadFiguresDto {
+  @ApiProperty() initiatives: number;
+  @ApiProperty({ type: Number, nullable: true }) averageProgress: number | null;
+  @ApiProperty({ type: Number, nullable: true }) averageExpectedProgress: number | null;
+  @ApiProperty({ type: HealthCountsDto }) byHealth: HealthCountsDto;
+}
+
+class ParticipatingFiguresDto {
+  @ApiProperty() initiatives: number;
+  @ApiProperty({ type: Number, nullable: true }) averageProgress: number | null;
+}
+
+export class DepartmentProgressDto implements DepartmentProgress {
+  @ApiProperty({ type: DepartmentRefDto }) department: DepartmentRefDto;
+  @ApiProperty({ type: LeadFiguresDto, description: 'Initiatives the department leads' }) lead: LeadFiguresDto;
+  @ApiProperty({ type: ParticipatingFiguresDto, description: 'Initiatives it takes part in without leading' }) participating: ParticipatingFiguresDto;
+}
+
+export class HealthOverTimeDto implements HealthOverTime {
+  @ApiProperty({ example: '2017-03' }) month: string;
+  @ApiProperty({ type: HealthCountsDto }) byHealth: HealthCountsDto;
+  @ApiProperty({ description: 'Initiatives that had reported by the end of the month' }) reported: number;
+}
+
+export class MilestoneWeekDto implements MilestoneWeek {
+  @ApiProperty({ format: 'date', description: 'Monday of the week' }) weekStart: string;
+  @ApiProperty() due: number;
+}
+
+class ComplianceInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+}
+
+export class ComplianceRowDto implements ComplianceRow {
+  @ApiProperty({ type: ComplianceInitiativeDto }) initiative: ComplianceInitiativeDto;
+  @ApiProperty({ type: DepartmentRefDto }) leadDepartment: DepartmentRefDto;
+  @ApiProperty({ enum: ['due', 'overdue'] }) state: 'due' | 'overdue';
+  @ApiProperty({ type: String, format: 'date', nullable: true }) lastReportedPeriodEnd: string | null;
+  @ApiProperty() daysOverdue: number;
+}
+
+export class DashboardDto implements Dashboard {
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ format: 'date' }) today: string;
+  @ApiProperty({ type: DashboardQueryDto }) filters: DashboardQueryDto;
+  @ApiProperty({ type: DashboardHeadlineDto }) headline: DashboardHeadlineDto;
+  @ApiProperty({ type: [DepartmentProgressDto] }) departments: DepartmentProgressDto[];
+  @ApiProperty({ type: [HealthOverTimeDto] }) healthOverTime: HealthOverTimeDto[];
+  @ApiProperty({ type: [MilestoneWeekDto], description: 'Open milestones due in each week of the next 90 days' }) milestoneWeeks: MilestoneWeekDto[];
+  @ApiProperty({ type: [ComplianceRowDto], description: 'Initiatives without a status update for the current period, most overdue first' })
+  compliance: ComplianceRowDto[];
+}
