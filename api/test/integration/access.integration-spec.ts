@@ -262,6 +262,8 @@ const CASES: Case[] = [
   { route: 'GET /api/approvals', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/approvals' }) },
   { route: 'GET /api/dashboard', allowed: ['admin', 'management', 'viewer'], success: 200, request: (w) => ({ method: 'GET', url: `/api/dashboard?actionPlanId=${w.plan}` }) },
   { route: 'GET /api/dashboard/events', allowed: ['admin', 'management', 'viewer'], success: 200, stream: true, request: () => ({ method: 'GET', url: '/api/dashboard/events' }) },
+  { route: 'GET /api/dashboard/export.xlsx', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/dashboard/export.xlsx' }) },
+  { route: 'GET /api/dashboard/export.csv', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/dashboard/export.csv' }) },
   { route: 'GET /api/delay-causes', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/delay-causes' }) },
   {
     route: 'POST /api/delay-causes',

@@ -1,5 +1,6 @@
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '@fremdrift/contracts';
 import { computeExpectedProgress, computeProgress } from '@fremdrift/progress';
+import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { expectInvalidFields } from '../support/expectations';
 import { factories } from '../support/factories';
@@ -17,6 +18,12 @@ describe('The dashboard API', () => {
   });
   beforeEach(() => t.reset());
   afterAll(() => t.close());
+
+  /** The admin's session, for requests whose raw (non-JSON) body the test needs. */
+  const adminHeaders = async () => {
+    const admin = await t.signedIn('admin');
+    return { cookie: `fremdrift_session=${admin.session.token}` };
+  };
 
   describe('the SQL mirrors of the progress rules', () => {
     it('give the same progress as computeProgress, edge cases included', async () => {
@@ -187,5 +194,54 @@ describe('The dashboard API', () => {
     expect(many.count).toBe(few.count);
     expect(few.count).toBeGreaterThanOrEqual(5);
     expect(few.count).toBeLessThanOrEqual(8);
+  });
+
+  describe('export of the current view', () => {
+    it('gives a workbook that reopens with the same figures, one sheet per table', async () => {
+      const { plan } = await smallPlan();
+      const view = (await t.get(`/api/dashboard?actionPlanId=${plan.id}`)).body;
+      const response = await t.app.getHttpAdapter().getInstance().inject({
+        method: 'GET',
+        url: `/api/dashboard/export.xlsx?actionPlanId=${plan.id}`,
+        headers: await adminHeaders(),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('spreadsheetml');
+      expect(response.headers['content-disposition']).toMatch(/attachment; filename="fremdrift-dashboard-\d{4}-\d{2}-\d{2}\.xlsx"/);
+
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Nøgletal', 'Afdelinger', 'Udvikling', 'Milepæle 90 dage', 'Manglende status']);
+      const headline = workbook.getWorksheet('Nøgletal')!;
+      const valueOf = (label: string) => headline.getColumn(1).values.indexOf(label);
+      expect(headline.getCell(valueOf('Initiativer'), 2).value).toBe(view.headline.initiatives);
+      expect(headline.getCell(valueOf('Gennemsnitlig fremdrift'), 2).value).toBeCloseTo(view.headline.averageProgress, 10);
+      expect(headline.getCell(valueOf('Gennemsnitlig fremdrift'), 2).numFmt).toBe('0%');
+      expect(headline.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const departments = workbook.getWorksheet('Afdelinger')!;
+      expect(departments.rowCount).toBe(view.departments.length + 1);
+      const mso = departments.getRows(2, view.departments.length)!.find((row) => row.getCell(1).value === 'MSO')!;
+      expect(mso.getCell(3).value).toBe(2);
+      const compliance = workbook.getWorksheet('Manglende status')!;
+      expect(compliance.getRow(2).getCell(1).value).toBe('Initiativ A');
+    });
+
+    it('gives CSV that Danish Excel opens: BOM, semicolons, decimal commas', async () => {
+      const { plan } = await smallPlan();
+      const response = await t.app.getHttpAdapter().getInstance().inject({
+        method: 'GET',
+        url: `/api/dashboard/export.csv?actionPlanId=${plan.id}&table=departments`,
+        headers: await adminHeaders(),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const text = response.body;
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const lines = text.slice(1).trimEnd().split('\r\n');
+      expect(lines[0]).toBe('Kode;Afdeling;Ansvarlig for;Fremdrift (ansvarlig);Forventet (ansvarlig);På sporet;I risiko;Bagud;Deltager i;Fremdrift (deltager)');
+      expect(lines).toHaveLength(4);
+      expect(lines.find((line) => line.startsWith('MBU;'))).toMatch(/^MBU;Afdeling \d+;1;1;;1;0;0;1;0,4$/);
+      expect((await t.get('/api/dashboard/export.csv?table=everything')).status).toBe(400);
+    });
   });
 });

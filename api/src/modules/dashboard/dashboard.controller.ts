@@ -1,12 +1,14 @@
-import { Controller, Get, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { asyncScheduler, interval, map, merge, type Observable, throttleTime } from 'rxjs';
 import { ChangeFeed } from '../../core/database/change-feed';
-import { canViewDashboard } from '@fremdrift/access';
+import { canExport, canViewDashboard } from '@fremdrift/access';
+import type { FastifyReply } from 'fastify';
 import { RequireAccess } from '../../core/auth/auth.decorators';
 import { ApiProblems } from '../../core/http/api-responses';
 import { DashboardService } from './dashboard.service';
-import { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
+import { EXPORT_TABLES, toCsv, toXlsx } from './dashboard-export';
+import { DashboardDto, DashboardQueryDto, ExportCsvQueryDto } from './dto/dashboard.dto';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
@@ -23,6 +25,35 @@ export class DashboardController {
   @ApiProblems(400)
   view(@Query() query: DashboardQueryDto) {
     return this.dashboard.view(query);
+  }
+
+  @Get('export.xlsx')
+  @RequireAccess(canExport)
+  @Header('cache-control', 'no-store')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The view as a workbook: one sheet per table, real numbers and dates', schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(400)
+  async exportXlsx(@Query() query: DashboardQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.dashboard.view(query);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="fremdrift-dashboard-${view.today}.xlsx"`);
+    return toXlsx(view);
+  }
+
+  @Get('export.csv')
+  @RequireAccess(canExport)
+  @Header('cache-control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: `One table of the view (${EXPORT_TABLES.join(', ')}) as CSV for Danish Excel: UTF-8 with BOM, semicolons`, schema: { type: 'string' } })
+  @ApiProblems(400)
+  async exportCsv(@Query() query: ExportCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { table = 'departments', ...filters } = query;
+    const view = await this.dashboard.view(filters);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="fremdrift-${table}-${view.today}.csv"`);
+    return toCsv(view, table);
   }
 
   /**

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod } from '@fremdrift/contracts';
 import { DataSource } from 'typeorm';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { departmentCondition } from '../initiatives/department-filter';
 
 export interface DepartmentRow {
   department: DepartmentRef;
@@ -44,15 +43,7 @@ export class DashboardRepository {
     };
     if (query.actionPlanId) where.push(`i.action_plan_id = ${param(query.actionPlanId)}`);
     if (query.goalId) where.push(`i.goal_id = ${param(query.goalId)}`);
-    if (query.department) {
-      const department = UUID.test(query.department)
-        ? `${param(query.department)}::uuid`
-        : `(SELECT id FROM department WHERE code = ${param(query.department.toLocaleUpperCase('da'))})`;
-      const asLead = `i.lead_department_id = ${department}`;
-      const asParticipant = `EXISTS (SELECT 1 FROM initiative_department p WHERE p.initiative_id = i.id AND p.department_id = ${department})`;
-      const role = query.departmentRole ?? 'any';
-      where.push(role === 'lead' ? asLead : role === 'participating' ? asParticipant : `(${asLead} OR ${asParticipant})`);
-    }
+    if (query.department) where.push(departmentCondition(query.department, query.departmentRole, param));
     const cte = `
       WITH scope AS (
         SELECT i.id, i.title, i.status, i.health, i.lead_department_id, i.action_plan_id, i.start_date,

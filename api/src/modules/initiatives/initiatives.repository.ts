@@ -4,6 +4,7 @@ import type { DepartmentRef, Health, InitiativeSortField, ReportingPeriod } from
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
+import { departmentCondition } from './department-filter';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import type { InitiativeQueryDto } from './dto/initiative.dto';
 import { InitiativeEntity } from './initiative.entity';
@@ -16,8 +17,6 @@ const SORT_COLUMNS: Record<InitiativeSortField, string> = {
   targetDate: 'i.target_date',
   updatedAt: 'i.updated_at',
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the reporting rule needs beyond the initiative itself. */
 export interface ReportingFacts {
@@ -38,14 +37,13 @@ export class InitiativesRepository {
       .innerJoinAndSelect('i.leadDepartment', 'lead');
 
     if (query.department) {
-      const departmentId = UUID.test(query.department)
-        ? ':department'
-        : '(SELECT d.id FROM department d WHERE d.code = :departmentCode)';
-      const asLead = `i.lead_department_id = ${departmentId}`;
-      const asParticipant = `EXISTS (SELECT 1 FROM initiative_department p WHERE p.initiative_id = i.id AND p.department_id = ${departmentId})`;
-      const role = query.departmentRole ?? 'any';
-      const condition = role === 'lead' ? asLead : role === 'participating' ? asParticipant : `(${asLead} OR ${asParticipant})`;
-      qb.andWhere(condition, { department: query.department, departmentCode: query.department.toLocaleUpperCase('da') });
+      const parameters: Record<string, unknown> = {};
+      const bind = (value: unknown) => {
+        const name = `department${Object.keys(parameters).length}`;
+        parameters[name] = value;
+        return `:${name}`;
+      };
+      qb.andWhere(departmentCondition(query.department, query.departmentRole, bind), parameters);
     }
     if (query.mine) {
       qb.andWhere(

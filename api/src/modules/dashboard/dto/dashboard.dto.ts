@@ -10,9 +10,11 @@ import {
   type InitiativeStatus,
   type MilestoneWeek,
 } from '@fremdrift/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate, ToLowerCase } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
+import { DepartmentParameter, DepartmentRoleParameter, type DepartmentRole } from '../../initiatives/department-filter';
+import { EXPORT_TABLES, type ExportTable } from '../dashboard-export';
 
 class HealthCountsDto implements HealthCounts {
   @ApiProperty() on_track: number;
@@ -42,18 +44,11 @@ export class DashboardQueryDto implements DashboardQuery {
   @IsUUID('all')
   goalId?: string;
 
-  @ApiPropertyOptional({ description: 'Department id or short code (e.g. MSO)' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-zÆØÅæøå0-9]{2,10})$/i, {
-    message: 'department must be a department id or code',
-  })
+  @DepartmentParameter()
   department?: string;
 
-  @ApiPropertyOptional({ enum: ['lead', 'participating', 'any'], default: 'any' })
-  @IsOptional()
-  @IsIn(['lead', 'participating', 'any'])
-  departmentRole?: 'lead' | 'participating' | 'any';
+  @DepartmentRoleParameter()
+  departmentRole?: DepartmentRole;
 
   @ApiPropertyOptional({ format: 'date', description: 'Start of "health over time" (default: the first status update)' })
   @IsOptional()
@@ -64,6 +59,13 @@ export class DashboardQueryDto implements DashboardQuery {
   @IsOptional()
   @IsIsoDate()
   to?: string;
+}
+
+export class ExportCsvQueryDto extends DashboardQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_TABLES, default: 'departments' })
+  @IsOptional()
+  @IsIn(EXPORT_TABLES)
+  table?: ExportTable;
 }
 
 class MilestoneFiguresDto {

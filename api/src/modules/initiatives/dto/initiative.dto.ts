@@ -19,10 +19,11 @@ import {
   type InitiativeSummary,
   type SortDirection,
 } from '@fremdrift/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
 import { IsIsoDate, IsNullable, IsOptionalNonNull, ToArray, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
+import { DepartmentParameter, DepartmentRoleParameter, type DepartmentRole } from '../department-filter';
 
 export class NextMilestoneDto {
   @ApiProperty({ format: 'uuid' })
@@ -231,18 +232,11 @@ export class CreateInitiativeDto implements CreateInitiative {
 export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) {}
 
 export class InitiativeQueryDto extends PageQueryDto implements InitiativeQuery {
-  @ApiPropertyOptional({ description: 'Department id or short code (e.g. MSO): initiatives it leads or takes part in' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-zÆØÅæøå0-9]{2,10})$/i, {
-    message: 'department must be a department id or code',
-  })
+  @DepartmentParameter()
   department?: string;
 
-  @ApiPropertyOptional({ enum: ['lead', 'participating', 'any'], default: 'any' })
-  @IsOptional()
-  @IsIn(['lead', 'participating', 'any'])
-  departmentRole?: 'lead' | 'participating' | 'any';
+  @DepartmentRoleParameter()
+  departmentRole?: DepartmentRole;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

@@ -1,0 +1,160 @@
+import { Workbook, type Worksheet } from 'exceljs';
+import type { Dashboard, DashboardQuery, Health, HealthCounts } from '@fremdrift/contracts';
+
+/** The tables of a dashboard view, as a council paper needs them: Danish headings, real numbers and dates. */
+export const EXPORT_TABLES = ['headline', 'departments', 'healthOverTime', 'milestones', 'compliance'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+type Cell = string | number | Date | null;
+
+interface Table {
+  sheet: string;
+  columns: { header: string; width: number; format?: string }[];
+  rows: Cell[][];
+}
+
+const HEALTH_HEADERS: Record<Health, string> = { on_track: 'På sporet', at_risk: 'I risiko', off_track: 'Bagud' };
+const STATUS_HEADERS: Record<string, string> = {
+  idea: 'Idé',
+  planned: 'Planlagt',
+  in_progress: 'I gang',
+  on_hold: 'Sat på pause',
+  completed: 'Afsluttet',
+  cancelled: 'Annulleret',
+};
+const PERCENT = '0%';
+/** Headline rows that are shares (0 to 1), shown as percentages. */
+const SHARES = new Set(['Gennemsnitlig fremdrift', 'Gennemsnitlig forventet fremdrift', 'Andel nået til tiden']);
+const DATE = 'dd-mm-yyyy';
+const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const healthCells = (counts: HealthCounts) => [counts.on_track, counts.at_risk, counts.off_track];
+const healthColumns = () => (Object.values(HEALTH_HEADERS) as string[]).map((header) => ({ header, width: 12 }));
+
+export function exportTables(view: Dashboard): Record<ExportTable, Table> {
+  const { headline } = view;
+  return {
+    headline: {
+      sheet: 'Nøgletal',
+      columns: [
+        { header: 'Nøgletal', width: 44 },
+        { header: 'Værdi', width: 14 },
+      ],
+      rows: [
+        ['Initiativer', headline.initiatives],
+        ...Object.entries(headline.byStatus).map(([status, n]): Cell[] => [`Status: ${STATUS_HEADERS[status]}`, n]),
+        ...(Object.keys(HEALTH_HEADERS) as Health[]).map((health): Cell[] => [`Vurdering: ${HEALTH_HEADERS[health]}`, headline.byHealth[health]]),
+        ['Gennemsnitlig fremdrift', headline.averageProgress],
+        ['Gennemsnitlig forventet fremdrift', headline.averageExpectedProgress],
+        ['Milepæle i alt', headline.milestones.total],
+        ['Milepæle nået', headline.milestones.completed],
+        ['Milepæle nået til tiden', headline.milestones.completedOnTime],
+        ['Andel nået til tiden', headline.milestones.onTimeShare],
+        ['Forsinkede milepæle', headline.milestones.overdue],
+        ['Milepæle de næste 90 dage', headline.milestones.dueNext90Days],
+      ],
+    },
+    departments: {
+      sheet: 'Afdelinger',
+      columns: [
+        { header: 'Kode', width: 8 },
+        { header: 'Afdeling', width: 36 },
+        { header: 'Ansvarlig for', width: 14 },
+        { header: 'Fremdrift (ansvarlig)', width: 20, format: PERCENT },
+        { header: 'Forventet (ansvarlig)', width: 20, format: PERCENT },
+        ...healthColumns(),
+        { header: 'Deltager i', width: 12 },
+        { header: 'Fremdrift (deltager)', width: 20, format: PERCENT },
+      ],
+      rows: view.departments.map((d) => [
+        d.department.code,
+        d.department.name,
+        d.lead.initiatives,
+        d.lead.averageProgress,
+        d.lead.averageExpectedProgress,
+        ...healthCells(d.lead.byHealth),
+        d.participating.initiatives,
+        d.participating.averageProgress,
+      ]),
+    },
+    healthOverTime: {
+      sheet: 'Udvikling',
+      columns: [{ header: 'Måned', width: 12 }, ...healthColumns(), { header: 'Har rapporteret', width: 16 }],
+      rows: view.healthOverTime.map((m) => [m.month, ...healthCells(m.byHealth), m.reported]),
+    },
+    milestones: {
+      sheet: 'Milepæle 90 dage',
+      columns: [
+        { header: 'Uge fra', width: 12, format: DATE },
+        { header: 'Milepæle', width: 10 },
+      ],
+      rows: view.milestoneWeeks.map((w) => [date(w.weekStart), w.due]),
+    },
+    compliance: {
+      sheet: 'Manglende status',
+      columns: [
+        { header: 'Initiativ', width: 48 },
+        { header: 'Ansvarlig afdeling', width: 32 },
+        { header: 'Status', width: 12 },
+        { header: 'Seneste periode', width: 16, format: DATE },
+        { header: 'Dage forsinket', width: 14 },
+      ],
+      rows: view.compliance.map((c) => [
+        c.initiative.title,
+        c.leadDepartment.name,
+        c.state === 'overdue' ? 'Forsinket' : 'Mangler',
+        date(c.lastReportedPeriodEnd),
+        c.daysOverdue,
+      ]),
+    },
+  };
+}
+
+function describeFilters(filters: DashboardQuery): string {
+  const parts = Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${value}`);
+  return parts.length ? parts.join(', ') : 'ingen';
+}
+
+function addSheet(workbook: Workbook, table: Table): Worksheet {
+  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, style: column.format ? { numFmt: column.format } : {} }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRows(table.rows);
+  return sheet;
+}
+
+/** One sheet per table, frozen header rows; the first sheet also says when and with which filters. */
+export async function toXlsx(view: Dashboard): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = 'Fremdrift';
+  workbook.created = new Date(view.generatedAt);
+  const tables = exportTables(view);
+  const headline = addSheet(workbook, tables.headline);
+  headline.getCell('D1').value = 'Dannet';
+  headline.getCell('E1').value = new Date(view.generatedAt);
+  headline.getCell('E1').numFmt = 'dd-mm-yyyy hh:mm';
+  headline.getCell('D2').value = 'Filtre';
+  headline.getCell('E2').value = describeFilters(view.filters);
+  headline.eachRow((row) => {
+    if (SHARES.has(String(row.getCell(1).value))) row.getCell(2).numFmt = PERCENT;
+  });
+  for (const key of EXPORT_TABLES.filter((k) => k !== 'headline')) addSheet(workbook, tables[key]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const danishNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(4).replace(/0+$/, '').replace('.', ','));
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = typeof value === 'number' ? danishNumber(value) : value;
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One table as CSV that Danish Excel opens as it is: UTF-8 with BOM, semicolons, decimal commas. */
+export function toCsv(view: Dashboard, table: ExportTable): string {
+  const { columns, rows } = exportTables(view)[table];
+  const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => row.map(csvCell))].map((cells) => cells.join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
