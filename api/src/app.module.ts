@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { PublicModule } from './modules/public/public.module';
 import { DelayCausesModule } from './modules/delay-causes/delay-causes.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { InitiativesModule } from './modules/initiatives/initiatives.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AuditModule,
         DelayCausesModule,
         DashboardModule,
+        PublicModule,
         DepartmentsModule,
         ActionPlansModule,
         InitiativesModule,

@@ -278,6 +278,24 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'PATCH', url: `/api/delay-causes/${w.delayCause}`, body: { active: false } }),
   },
 
+  { route: 'GET /api/public/initiatives', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/initiatives' }) },
+  { route: 'GET /api/public/initiatives.csv', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/initiatives.csv' }) },
+  {
+    route: 'GET /api/public/initiatives/{id}',
+    variant: 'unpublished: the same 404 for everyone',
+    allowed: ALLOWED.public,
+    success: 404,
+    request: (w) => ({ method: 'GET', url: `/api/public/initiatives/${w.initiative.id}` }),
+  },
+  { route: 'GET /api/public/action-plans', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/action-plans' }) },
+  { route: 'GET /api/public/action-plans/{id}', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'GET', url: `/api/public/action-plans/${w.plan}` }) },
+  { route: 'GET /api/public/feed.atom', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/feed.atom' }) },
+  {
+    route: 'GET /api/public/action-plans/{id}/feed.atom',
+    allowed: ALLOWED.public,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `/api/public/action-plans/${w.plan}/feed.atom` }),
+  },
   { route: 'GET /api/partners', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/partners' }) },
   { route: 'GET /api/partners/{id}', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `/api/partners/${w.linkedPartner}` }) },
   {

@@ -75,7 +75,16 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return condition();
 }
 
-describe('Live dashboard updates across API processes', () => {
+async function waitForAsync(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return condition();
+}
+
+describe('Live updates across API processes', () => {
   let t: TestApp;
   const processes: ChildProcess[] = [];
 
@@ -117,6 +126,37 @@ describe('Live dashboard updates across API processes', () => {
     } finally {
       stream.close();
     }
+  });
+
+  it('refreshes the cached public data of one process within a second of a write through another', async () => {
+    await t.reset();
+    const { initiative, department } = await factories(t).world();
+    const published = await t.patch(`/api/initiatives/${initiative.id}`, { published: true }, { ifMatch: initiative.version });
+    const lead = await t.signedIn('department_lead', [department.id]);
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    processes.push(a.process, b.process);
+
+    const before = await fetch(`${b.url}/api/public/initiatives`);
+    const etag = before.headers.get('etag')!;
+    expect(((await before.json()) as { items: { title: string }[] }).items.map((i) => i.title)).toEqual([initiative.title]);
+    expect((await fetch(`${b.url}/api/public/initiatives`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    const written = await fetch(`${a.url}/api/initiatives/${initiative.id}`, {
+      method: 'PATCH',
+      headers: {
+        cookie: `${SESSION_COOKIE}=${lead.session.token}`,
+        [XSRF_HEADER]: lead.session.csrfToken,
+        'if-match': `"${published.body.version}"`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ title: 'Et nyt navn for offentligheden' }),
+    });
+    expect(written.status).toBe(200);
+    const changed = await waitForAsync(async () => {
+      const response = await fetch(`${b.url}/api/public/initiatives`, { headers: { 'if-none-match': etag } });
+      return response.status === 200 && ((await response.json()) as { items: { title: string }[] }).items[0]?.title === 'Et nyt navn for offentligheden';
+    }, 1000);
+    expect(changed).toBe(true);
   });
 
   it('keeps the stream for signed-in dashboard readers only', async () => {

@@ -19,8 +19,8 @@ const DOCS_ROUTE = /^\/api\/docs(?:$|[/-])/;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an OpenAPI document and API responses, walked generically
 type Json = any;
 
-/** The documented non-JSON responses: the dashboard's event stream, CSV and workbook. */
-const NON_JSON_BODIES = ['text/event-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+/** The documented non-JSON responses: the dashboard's event stream and exports, the open-data CSV and feeds. */
+const NON_JSON_BODIES = ['text/event-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/atom+xml'];
 
 function databaseUrl(): string {
   const url = process.env['DATABASE_URL'];
@@ -292,7 +292,7 @@ describe('Platform', () => {
           'PATCH /api/action-plans/{}/goals/{}',
         ]),
       );
-      expect(keys.filter((key) => !/^[A-Z]+ \/api\/[a-z-]+(?:\/(?:[a-z-]+|\{\}))*$/.test(key))).toEqual([]);
+      expect(keys.filter((key) => !/^[A-Z]+ \/api\/[a-z-]+(?:\/(?:[a-z-]+(?:\.[a-z]+)?|\{\}))*$/.test(key))).toEqual([]);
       expect(new Set(keys).size).toBe(keys.length);
     });
 
@@ -411,7 +411,8 @@ describe('Platform', () => {
       }
       expect(mismatches).toEqual([]);
       const streams = [...documentedOperations(doc).values()].filter((o) => o.method === 'get' && isStream(o.operation)).length;
-      expect(streams).toBe(NON_JSON_BODIES.length);
+      // The dashboard's events, workbook and CSV; the public CSV and the two Atom feeds.
+      expect(streams).toBe(6);
       expect(checked).toBe(routes.filter((route) => route.startsWith('GET ')).length - streams);
     });
   });

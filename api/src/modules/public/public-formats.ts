@@ -1,0 +1,76 @@
+import type { PublicInitiative } from '@fremdrift/contracts';
+import type { Snapshot } from './public-catalog';
+
+const HEALTH_DA: Record<string, string> = { on_track: 'På sporet', at_risk: 'I risiko', off_track: 'Bagud' };
+
+/** The documented open-data columns, in order. Names are stable: integrations depend on them. */
+export const CSV_COLUMNS: { name: string; value: (i: PublicInitiative) => string | number | null }[] = [
+  { name: 'id', value: (i) => i.id },
+  { name: 'titel', value: (i) => i.title },
+  { name: 'resume', value: (i) => i.summary },
+  { name: 'handleplan', value: (i) => i.actionPlan.title },
+  { name: 'maal', value: (i) => i.goal?.title ?? null },
+  { name: 'ansvarlig_afdeling_kode', value: (i) => i.leadDepartment.code },
+  { name: 'ansvarlig_afdeling', value: (i) => i.leadDepartment.name },
+  { name: 'deltagende_afdelinger', value: (i) => i.participatingDepartments.map((d) => d.name).join(', ') },
+  { name: 'status', value: (i) => i.status },
+  { name: 'vurdering', value: (i) => i.health },
+  { name: 'fremdrift_procent', value: (i) => Math.round(i.progress * 100) },
+  { name: 'forventet_fremdrift_procent', value: (i) => (i.expectedProgress === null ? null : Math.round(i.expectedProgress * 100)) },
+  { name: 'startdato', value: (i) => i.startDate },
+  { name: 'slutdato', value: (i) => i.targetDate },
+  { name: 'milepaele_i_alt', value: (i) => i.milestones.length },
+  { name: 'milepaele_naaet', value: (i) => i.milestones.filter((m) => m.completedDate).length },
+  { name: 'seneste_status_periode_slut', value: (i) => i.updates[0]?.periodEnd ?? null },
+  { name: 'seneste_status_tekst', value: (i) => i.updates[0]?.text ?? null },
+  { name: 'samarbejdspartnere', value: (i) => i.partners.map((p) => p.name).join(', ') },
+  { name: 'sidst_opdateret', value: (i) => i.lastUpdatedAt },
+];
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Published initiatives for Danish Excel: UTF-8 with BOM, semicolons; percentages as whole numbers. */
+export function initiativesCsv(initiatives: PublicInitiative[]): string {
+  const lines = [CSV_COLUMNS.map((c) => c.name), ...initiatives.map((i) => CSV_COLUMNS.map((c) => csvCell(c.value(i))))];
+  return `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+}
+
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An Atom feed of approved public updates, newest first (at most 50). */
+export function updatesAtom(snapshot: Snapshot, baseUrl: string, planId: string | null): string | null {
+  const plan = planId ? snapshot.plans.find((p) => p.id === planId) : null;
+  if (planId && !plan) return null;
+  const entries = snapshot.updates.filter((entry) => !planId || entry.initiative.actionPlan.id === planId).slice(0, 50);
+  const selfPath = planId ? `/api/public/action-plans/${planId}/feed.atom` : '/api/public/feed.atom';
+  const title = plan ? `Fremdrift: ${plan.title}` : 'Fremdrift: nyt fra initiativerne';
+  const updated = entries[0]?.update.publishedAt ?? snapshot.generatedAt;
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+    `  <id>urn:fremdrift:feed:${planId ?? 'all'}</id>`,
+    `  <title>${xml(title)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${xml(baseUrl + selfPath)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(baseUrl + (plan ? `/handleplan/${plan.id}` : '/'))}"/>`,
+    '  <author><name>Fremdrift</name></author>',
+    ...entries.map(({ id, initiative, update }) =>
+      [
+        '  <entry>',
+        `    <id>urn:fremdrift:status-update:${id}</id>`,
+        `    <title>${xml(`${initiative.title}: ${HEALTH_DA[update.health]} (${update.periodStart} – ${update.periodEnd})`)}</title>`,
+        `    <updated>${update.publishedAt}</updated>`,
+        `    <link rel="alternate" type="text/html" href="${xml(`${baseUrl}/initiativ/${initiative.id}`)}"/>`,
+        `    <category term="${xml(initiative.leadDepartment.code)}" label="${xml(initiative.leadDepartment.name)}"/>`,
+        `    <content type="text">${xml(update.text)}</content>`,
+        '  </entry>',
+      ].join('\n'),
+    ),
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,112 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../../core/auth/auth.decorators';
+import { ApiProblems } from '../../core/http/api-responses';
+import { IdParam } from '../../core/http/id-param';
+import { ResourceNotFoundException } from '../../core/http/problem';
+import { PublicActionPlanDto, PublicInitiativeDto, PublicInitiativesDto } from './dto/public.dto';
+import { PublicCatalog, type CachedBody, type Snapshot } from './public-catalog';
+import { initiativesCsv, updatesAtom } from './public-formats';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** Browsers revalidate every time (cheap with the ETag); a CDN may serve a copy for 30 seconds. */
+const CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30';
+
+/**
+ * The public, anonymous API: published initiatives and action plans as JSON, CSV and Atom. Bodies
+ * are serialized once per change and served from memory with an ETag; a matching If-None-Match
+ * gets 304.
+ */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicController {
+  constructor(private readonly catalog: PublicCatalog) {}
+
+  @Get('initiatives')
+  @ApiOkResponse({ type: PublicInitiativesDto, description: 'Every published initiative, grouped by plan and goal' })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
+  initiatives(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.serve(request, reply, 'initiatives.json', (s) => json({ generatedAt: s.generatedAt, items: s.initiatives }));
+  }
+
+  @Get('initiatives.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The same initiatives as CSV for Danish Excel (UTF-8 with BOM, semicolons); columns are documented on the "Om data" page', schema: { type: 'string' } })
+  initiativesCsv(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.serve(request, reply, 'initiatives.csv', (s) => ({ body: initiativesCsv(s.initiatives), contentType: 'text/csv; charset=utf-8' }), {
+      'content-disposition': 'attachment; filename="fremdrift-initiativer.csv"',
+    });
+  }
+
+  @Get('initiatives/:id')
+  @ApiOkResponse({ type: PublicInitiativeDto })
+  @ApiProblems(400, 404)
+  initiative(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.serve(request, reply, `initiative:${id}`, (s) => {
+      const initiative = s.byId.get(id);
+      return initiative ? json(initiative) : null;
+    });
+  }
+
+  @Get('action-plans')
+  @ApiOkResponse({ type: [PublicActionPlanDto], description: 'Every action plan: how it was co-created, its goals and published initiatives' })
+  plans(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.serve(request, reply, 'plans.json', (s) => json(s.plans));
+  }
+
+  @Get('action-plans/:id')
+  @ApiOkResponse({ type: PublicActionPlanDto })
+  @ApiProblems(400, 404)
+  plan(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.serve(request, reply, `plan:${id}`, (s) => {
+      const plan = s.plans.find((p) => p.id === id);
+      return plan ? json(plan) : null;
+    });
+  }
+
+  @Get('feed.atom')
+  @ApiProduces('application/atom+xml')
+  @ApiOkResponse({ description: 'Atom feed of approved public status updates, all plans', schema: { type: 'string' } })
+  feed(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const base = baseUrlOf(request);
+    return this.serve(request, reply, `feed:all:${base}`, (s) => atom(updatesAtom(s, base, null)));
+  }
+
+  @Get('action-plans/:id/feed.atom')
+  @ApiProduces('application/atom+xml')
+  @ApiOkResponse({ description: 'Atom feed of approved public status updates of one plan', schema: { type: 'string' } })
+  @ApiProblems(400, 404)
+  planFeed(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const base = baseUrlOf(request);
+    return this.serve(request, reply, `feed:${id}:${base}`, (s) => atom(updatesAtom(s, base, id)));
+  }
+
+  private async serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: (snapshot: Snapshot) => { body: string; contentType: string } | null,
+    headers: Record<string, string> = {},
+  ): Promise<FastifyReply> {
+    const cached: CachedBody | null = await this.catalog.body(key, render);
+    if (!cached) throw new ResourceNotFoundException('Published record', key.split(':')[1] ?? key);
+    void reply
+      .header('etag', cached.etag)
+      .header('cache-control', CACHE_CONTROL)
+      .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('vary', 'accept-encoding');
+    if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
+    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    return reply.status(200).header('content-type', cached.contentType).send(cached.body);
+  }
+}
+
+const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: JSON_TYPE });
+const atom = (body: string | null) => (body === null ? null : { body, contentType: 'application/atom+xml; charset=utf-8' });
+
+function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
