@@ -42,7 +42,10 @@ test.describe('Signing in and out', () => {
     await signIn(page, DEMO_USERS.leadMso);
     await expect(page.getByRole('banner')).toContainText('Mette Holm');
     await expect(page.getByRole('banner')).toContainText('Afdelingsleder');
-    await expect(mainMenu(page).getByRole('link', { name: 'Initiativer' })).toHaveAttribute('aria-current', 'page');
+    // A lead starts on their own initiatives.
+    await expect(page).toHaveURL(/\/mine$/);
+    await expect(mainMenu(page).getByRole('link', { name: 'Mine initiativer' })).toHaveAttribute('aria-current', 'page');
+    await expect(mainMenu(page).getByRole('link', { name: 'Initiativer', exact: true })).toBeVisible();
     await expect(mainMenu(page).getByRole('link', { name: 'Skift adgangskode' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Brugere' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Ændringslog' })).toHaveCount(0);
@@ -104,7 +107,7 @@ test.describe('Managing users', () => {
     await signIn(newUser, email, password);
     await expect(newUser.getByRole('banner')).toContainText('Nina Ny');
     await expect(newUser.getByRole('banner')).toContainText('Afdelingsleder');
-    await expect(newUser.getByRole('heading', { level: 1, name: 'Initiativer' })).toBeVisible();
+    await expect(newUser.getByRole('heading', { level: 1, name: 'Mine initiativer' })).toBeVisible();
 
     // The admin deactivates them, after confirming.
     await page.getByRole('button', { name: 'Deaktivér bruger' }).click();
@@ -115,7 +118,7 @@ test.describe('Managing users', () => {
 
     // The new user's next request finds the session gone and lands on the login page.
     await mainMenu(newUser).getByRole('link', { name: 'Skift adgangskode' }).click();
-    await mainMenu(newUser).getByRole('link', { name: 'Initiativer' }).click();
+    await mainMenu(newUser).getByRole('link', { name: 'Initiativer', exact: true }).click();
     await expect(loginHeading(newUser)).toBeVisible();
     await expect(newUser.getByText('Din session er udløbet. Log ind igen.')).toBeVisible();
     await expect(newUser).toHaveURL(/returnUrl=%2Finitiativer/);

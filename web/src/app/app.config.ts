@@ -11,7 +11,7 @@ import { XSRF_COOKIE, XSRF_HEADER } from '@fremdrift/contracts';
 import { routes } from './app.routes';
 import { Auth } from './core/auth/auth';
 import { sessionExpiryInterceptor } from './core/auth/session-expiry.interceptor';
-import { provideDanishLocale } from './core/locale';
+import { provideI18n } from './core/i18n/i18n';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -28,6 +28,7 @@ export const appConfig: ApplicationConfig = {
     ),
     // The header and the guards need to know who is signed in before the first page shows.
     provideAppInitializer(() => inject(Auth).refresh()),
-    provideDanishLocale(),
+    // Texts in the language chosen earlier (Danish by default), loaded before the first page.
+    provideI18n(),
   ],
 };

@@ -7,9 +7,11 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { Principal } from '@fremdrift/access';
 import { routes } from './app.routes';
 import { Auth } from './core/auth/auth';
-import { provideDanishLocale } from './core/locale';
+import { provideI18nTesting } from './core/i18n/testing';
+import { InitiativesApi } from './features/initiatives/initiatives-api';
+import { of } from 'rxjs';
 
-async function visit(url: string, principal: Principal | null) {
+async function visit(url: string, principal: Principal | null, extraProviders: unknown[] = []) {
   const auth = {
     user: signal(principal ? { id: 'u1', displayName: 'Test', role: principal.role, departments: [] } : null),
     sessionExpired: signal(false),
@@ -17,7 +19,7 @@ async function visit(url: string, principal: Principal | null) {
     allows: (rule: (p: Principal) => boolean) => principal !== null && rule(principal),
   };
   TestBed.configureTestingModule({
-    providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting(), provideDanishLocale(), { provide: Auth, useValue: auth }],
+    providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting(), provideI18nTesting(), { provide: Auth, useValue: auth }, ...(extraProviders as [])],
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);
@@ -52,5 +54,15 @@ describe('the routes', () => {
 
   it('let everyone change their password', async () => {
     expect((await visit('/konto/adgangskode', viewer)).heading).toBe('Skift adgangskode');
+  });
+
+  it('start a department lead on their own initiatives', async () => {
+    const lead: Principal = { role: 'department_lead', departmentIds: ['d5'] };
+    const api = { provide: InitiativesApi, useValue: { mine: () => of({ items: [], total: 0, page: 1, pageSize: 100 }) } };
+    expect(await visit('/', lead, [api])).toEqual({ url: '/mine', heading: 'Mine initiativer' });
+  });
+
+  it('show the approval queue only to management and admins', async () => {
+    expect(await visit('/godkendelser', viewer)).toEqual({ url: '/godkendelser', heading: 'Du har ikke adgang til denne side' });
   });
 });

@@ -1,6 +1,9 @@
+import { inject } from '@angular/core';
 import type { Route, Routes, UrlSegment } from '@angular/router';
-import { canManageUsers, canViewAuditLog } from '@fremdrift/access';
+import { canApprovePublicTexts, canManageUsers, canViewAuditLog } from '@fremdrift/access';
+import { Auth } from './core/auth/auth';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
+import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
 
 const loadInitiativeList = () => import('./features/initiatives/initiative-list/initiative-list').then((m) => m.InitiativeList);
 
@@ -11,15 +14,21 @@ const loadInitiativeList = () => import('./features/initiatives/initiative-list/
 function noAccessAt(path: string): Route {
   return {
     matcher: (segments: UrlSegment[]) => (segments[0]?.path === path ? { consumed: segments } : null),
-    title: 'Ingen adgang – Fremdrift',
+    title: 'titles.forbidden',
     loadComponent: () => import('./features/forbidden/forbidden').then((m) => m.Forbidden),
   };
 }
 
+/** Department leads start with their own initiatives; everyone else with all of them. */
+function startPage(): string {
+  return inject(Auth).user()?.role === 'department_lead' ? 'mine' : 'initiativer';
+}
+
+/** Route titles are translation keys (see I18nTitleStrategy). */
 export const routes: Routes = [
   {
     path: 'login',
-    title: 'Log ind – Fremdrift',
+    title: 'titles.login',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/login/login').then((m) => m.Login),
   },
@@ -27,8 +36,26 @@ export const routes: Routes = [
     path: '',
     canActivateChild: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'initiativer' },
-      { path: 'initiativer', title: 'Initiativer – Fremdrift', loadComponent: loadInitiativeList },
+      { path: '', pathMatch: 'full', redirectTo: startPage },
+      {
+        path: 'mine',
+        title: 'titles.mine',
+        loadComponent: () => import('./features/initiatives/my-initiatives/my-initiatives').then((m) => m.MyInitiatives),
+      },
+      { path: 'initiativer', title: 'titles.initiatives', loadComponent: loadInitiativeList },
+      {
+        path: 'initiativer/:id',
+        title: 'titles.initiative',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./features/initiatives/initiative-page/initiative-page').then((m) => m.InitiativePage),
+      },
+      {
+        path: 'godkendelser',
+        title: 'titles.approvals',
+        canMatch: [requireAccess(canApprovePublicTexts)],
+        loadComponent: () => import('./features/approvals/approval-queue/approval-queue').then((m) => m.ApprovalQueue),
+      },
+      noAccessAt('godkendelser'),
       {
         path: 'brugere',
         canMatch: [requireAccess(canManageUsers)],
@@ -37,19 +64,19 @@ export const routes: Routes = [
       noAccessAt('brugere'),
       {
         path: 'aendringslog',
-        title: 'Ændringslog – Fremdrift',
+        title: 'titles.auditLog',
         canMatch: [requireAccess(canViewAuditLog)],
         loadComponent: () => import('./features/audit-log/audit-log/audit-log').then((m) => m.AuditLog),
       },
       noAccessAt('aendringslog'),
       {
         path: 'konto/adgangskode',
-        title: 'Skift adgangskode – Fremdrift',
+        title: 'titles.changePassword',
         loadComponent: () => import('./features/account/change-password/change-password').then((m) => m.ChangePassword),
       },
       {
         path: '**',
-        title: 'Siden findes ikke – Fremdrift',
+        title: 'titles.notFound',
         loadComponent: () => import('./features/not-found/not-found').then((m) => m.NotFound),
       },
     ],

@@ -5,6 +5,7 @@ import type { Principal } from '@fremdrift/access';
 import type { SessionUser } from '@fremdrift/contracts';
 import { App } from './app';
 import { Auth } from './core/auth/auth';
+import { provideI18nTesting } from './core/i18n/testing';
 
 const admin: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
 const lead: SessionUser = {
@@ -28,7 +29,7 @@ function setup(initial: SessionUser | null, logout: () => Promise<void> = async 
       user.set(null);
     }),
   };
-  TestBed.configureTestingModule({ imports: [App], providers: [provideRouter([]), { provide: Auth, useValue: auth }] });
+  TestBed.configureTestingModule({ imports: [App], providers: [provideRouter([]), provideI18nTesting(), { provide: Auth, useValue: auth }] });
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(App);
   return { fixture, auth, navigate, element: fixture.nativeElement as HTMLElement };
@@ -45,7 +46,7 @@ describe('App header', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('.site-header__user'))).toBe('Logget ind som Ada Admin, Administrator');
-    expect(navLabels(element)).toEqual(['Initiativer', 'Brugere', 'Ændringslog', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Initiativer', 'Godkendelser', 'Brugere', 'Ændringslog', 'Skift adgangskode']);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hovedmenu');
     expect(button(element, 'Log ud')).not.toBeNull();
   });
@@ -55,7 +56,7 @@ describe('App header', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('.site-header__user'))).toContain('Lene Leder, Afdelingsleder');
-    expect(navLabels(element)).toEqual(['Initiativer', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Skift adgangskode']);
   });
 
   it('shows no menu and no user before signing in', async () => {
@@ -86,5 +87,26 @@ describe('App header', () => {
 
     expect(text(element.querySelector('[role="alert"]'))).toContain('Du blev ikke logget ud');
     expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('switches to English and back, remembering the choice and telling the browser', async () => {
+    const { fixture, element } = setup(lead);
+    await fixture.whenStable();
+
+    const toEnglish = button(element, 'English');
+    expect(toEnglish?.getAttribute('lang')).toBe('en');
+    toEnglish?.click();
+    await fixture.whenStable();
+
+    expect(navLabels(element)).toEqual(['My initiatives', 'Initiatives', 'Change password']);
+    expect(button(element, 'Sign out')).not.toBeNull();
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('fremdrift.language')).toBe('en');
+
+    button(element, 'Dansk')?.click();
+    await fixture.whenStable();
+    expect(navLabels(element)[0]).toBe('Mine initiativer');
+    expect(document.documentElement.lang).toBe('da');
+    expect(localStorage.getItem('fremdrift.language')).toBe('da');
   });
 });

@@ -1,10 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { canManageUsers, canViewAuditLog } from '@fremdrift/access';
+import { canApprovePublicTexts, canManageUsers, canViewAuditLog } from '@fremdrift/access';
+import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from './core/auth/auth';
-import { ROLE_LABELS } from './core/labels';
+import { I18n, type Language } from './core/i18n/i18n';
+import { labelKeys } from './core/labels';
 
 interface NavItem {
+  /** Translation key. */
   label: string;
   link: string;
 }
@@ -12,7 +15,7 @@ interface NavItem {
 /** The page frame: skip link, header with the user and their menu, the routed page, footer. */
 @Component({
   selector: 'fd-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,22 +23,29 @@ interface NavItem {
 export class App {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
 
   protected readonly year = new Date().getFullYear();
   protected readonly user = this.auth.user;
   protected readonly roleLabel = computed(() => {
     const user = this.user();
-    return user ? ROLE_LABELS[user.role] : '';
+    return user ? labelKeys.role(user.role) : '';
   });
 
-  /** Only what the user's role may open. */
+  /** The language the switch offers: the other one. */
+  protected readonly otherLanguage = computed<Language>(() => (this.i18n.language() === 'da' ? 'en' : 'da'));
+
+  /** Only what the user's role may open; a department lead starts with their own initiatives. */
   protected readonly navItems = computed<NavItem[]>(() => {
-    if (!this.user()) return [];
+    const user = this.user();
+    if (!user) return [];
     return [
-      { label: 'Initiativer', link: '/initiativer' },
-      ...(this.auth.allows(canManageUsers) ? [{ label: 'Brugere', link: '/brugere' }] : []),
-      ...(this.auth.allows(canViewAuditLog) ? [{ label: 'Ændringslog', link: '/aendringslog' }] : []),
-      { label: 'Skift adgangskode', link: '/konto/adgangskode' },
+      ...(user.role === 'department_lead' ? [{ label: 'nav.mine', link: '/mine' }] : []),
+      { label: 'nav.initiatives', link: '/initiativer' },
+      ...(this.auth.allows(canApprovePublicTexts) ? [{ label: 'nav.approvals', link: '/godkendelser' }] : []),
+      ...(this.auth.allows(canManageUsers) ? [{ label: 'nav.users', link: '/brugere' }] : []),
+      ...(this.auth.allows(canViewAuditLog) ? [{ label: 'nav.auditLog', link: '/aendringslog' }] : []),
+      { label: 'nav.changePassword', link: '/konto/adgangskode' },
     ];
   });
 
@@ -50,6 +60,10 @@ export class App {
       return;
     }
     await this.router.navigate(['/login']);
+  }
+
+  protected switchLanguage(): void {
+    void this.i18n.use(this.otherLanguage());
   }
 
   /**

@@ -1,4 +1,5 @@
-export const DEFAULT_AFTER_LOGIN = '/initiativer';
+/** The start page, which sends each role to its own first page. */
+export const DEFAULT_AFTER_LOGIN = '/';
 export const LOGIN_PATH = '/login';
 
 /**

@@ -3,31 +3,36 @@ import type { Problem } from '@fremdrift/contracts';
 
 const PROBLEM_TYPE_UNKNOWN = 'about:blank';
 
+/** Gives the text of a translation key (`I18n.t`). */
+export type Translate = (key: string, params?: Readonly<Record<string, unknown>>) => string;
+
 /**
  * Turns whatever a failed request left behind into an RFC 9457 `Problem` to show the user: the
- * API's own `application/problem+json` body when there is one, otherwise a Danish explanation.
+ * API's own `application/problem+json` body when there is one, otherwise an explanation in the
+ * user's language.
  */
-export function toProblem(error: unknown): Problem {
+export function toProblem(error: unknown, t: Translate): Problem {
   const cause = unwrap(error);
   if (cause instanceof HttpErrorResponse) {
     const body = parseBody(cause.error);
     if (isProblem(body)) return body;
     if (cause.status === 0) {
-      return {
-        type: PROBLEM_TYPE_UNKNOWN,
-        title: 'Ingen forbindelse til serveren',
-        status: 0,
-        detail: 'Tjek din internetforbindelse, og prøv igen.',
-      };
+      return { type: PROBLEM_TYPE_UNKNOWN, title: t('problem.noConnectionTitle'), status: 0, detail: t('problem.noConnectionDetail') };
     }
     return {
       type: PROBLEM_TYPE_UNKNOWN,
-      title: 'Serveren svarede med en fejl',
+      title: t('problem.serverErrorTitle'),
       status: cause.status,
-      detail: `Svaret var ${cause.status}${cause.statusText ? ` ${cause.statusText}` : ''}.`,
+      detail: t('problem.serverErrorDetail', { status: `${cause.status}${cause.statusText ? ` ${cause.statusText}` : ''}` }),
     };
   }
-  return { type: PROBLEM_TYPE_UNKNOWN, title: 'Der opstod en uventet fejl', status: 0 };
+  return { type: PROBLEM_TYPE_UNKNOWN, title: t('problem.unexpected'), status: 0 };
+}
+
+/** The HTTP status of a failed request, or 0 when it was not an HTTP answer. */
+export function httpStatus(error: unknown): number {
+  const cause = unwrap(error);
+  return cause instanceof HttpErrorResponse ? cause.status : 0;
 }
 
 /** A resource wraps non-Error values; the HTTP error may sit in `cause`. */

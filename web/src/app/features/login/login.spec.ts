@@ -5,6 +5,8 @@ import { provideRouter, Router } from '@angular/router';
 import type { LoginRequest, SessionUser } from '@fremdrift/contracts';
 import { Auth } from '../../core/auth/auth';
 import { formatWait, Login, retryAfterSeconds } from './login';
+import { I18n } from '../../core/i18n/i18n';
+import { provideI18nTesting } from '../../core/i18n/testing';
 
 const user: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
 
@@ -12,7 +14,7 @@ function setup(login: (credentials: LoginRequest) => Promise<SessionUser>, sessi
   const auth = { login: jest.fn(login), sessionExpired: signal(sessionExpired) };
   TestBed.configureTestingModule({
     imports: [Login],
-    providers: [provideRouter([]), { provide: Auth, useValue: auth }],
+    providers: [provideRouter([]), provideI18nTesting(), { provide: Auth, useValue: auth }],
   });
   const navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   const fixture = TestBed.createComponent(Login);
@@ -69,7 +71,8 @@ describe('Login', () => {
     type('login-password', 'fremdrift-demo');
     await submit();
 
-    expect(navigateByUrl).toHaveBeenCalledWith('/initiativer');
+    // The start page, which sends each role on to its own first page.
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
   });
 
   it('asks for both fields before calling the server, and ties the messages to the fields', async () => {
@@ -138,9 +141,11 @@ describe('retryAfterSeconds and formatWait', () => {
   });
 
   it('says the wait in Danish', () => {
-    expect(formatWait(1)).toBe('1 sekund');
-    expect(formatWait(45)).toBe('45 sekunder');
-    expect(formatWait(60)).toBe('1 minut');
-    expect(formatWait(61)).toBe('2 minutter');
+    TestBed.configureTestingModule({ providers: [provideI18nTesting()] });
+    const i18n = TestBed.inject(I18n);
+    expect(formatWait(1, i18n)).toBe('1 sekund');
+    expect(formatWait(45, i18n)).toBe('45 sekunder');
+    expect(formatWait(60, i18n)).toBe('1 minut');
+    expect(formatWait(61, i18n)).toBe('2 minutter');
   });
 });

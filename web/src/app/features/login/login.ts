@@ -3,8 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { form, FormField, maxLength, required, submit } from '@angular/forms/signals';
 import { Router } from '@angular/router';
 import { LIMITS, type Problem } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../core/auth/auth';
 import { safeReturnUrl } from '../../core/auth/return-url';
+import { I18n } from '../../core/i18n/i18n';
 import { FieldAria } from '../../shared/forms/field-aria';
 import { FieldErrors } from '../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../shared/forms/server-errors';
@@ -12,7 +14,7 @@ import { focusFirstInvalid, toSubmitFailure } from '../../shared/forms/server-er
 /** The sign-in page. After signing in the user goes on to `returnUrl` (a path in this app). */
 @Component({
   selector: 'fd-login',
-  imports: [FormField, FieldAria, FieldErrors],
+  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
   templateUrl: './login.html',
   styleUrl: './login.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,6 +22,7 @@ import { focusFirstInvalid, toSubmitFailure } from '../../shared/forms/server-er
 export class Login {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
 
   /** Query parameter: where the user was going when they were asked to sign in. */
   readonly returnUrl = input<string>();
@@ -28,10 +31,10 @@ export class Login {
 
   private readonly credentials = signal({ email: '', password: '' });
   protected readonly loginForm = form(this.credentials, (path) => {
-    required(path.email, { message: 'Skriv din e-mail.' });
-    maxLength(path.email, LIMITS.email.max, { message: `E-mailen må højst være ${LIMITS.email.max} tegn.` });
-    required(path.password, { message: 'Skriv din adgangskode.' });
-    maxLength(path.password, LIMITS.password.max, { message: `Adgangskoden må højst være ${LIMITS.password.max} tegn.` });
+    required(path.email, { message: () => this.i18n.t('login.emailRequired') });
+    maxLength(path.email, LIMITS.email.max, { message: () => this.i18n.t('login.emailMax', { max: LIMITS.email.max }) });
+    required(path.password, { message: () => this.i18n.t('login.passwordRequired') });
+    maxLength(path.password, LIMITS.password.max, { message: () => this.i18n.t('login.passwordMax', { max: LIMITS.password.max }) });
   });
 
   /** Why the last attempt failed, when it was not a single field's fault. */
@@ -48,8 +51,9 @@ export class Login {
           const { email, password } = this.credentials();
           await this.auth.login({ email: email.trim(), password });
         } catch (error) {
-          const { fieldErrors, problem } = toSubmitFailure(error, { email: this.loginForm.email, password: this.loginForm.password });
-          this.failure.set(problem ? explain(error, problem) : null);
+          const t = (key: string, params?: Readonly<Record<string, unknown>>) => this.i18n.t(key, params);
+          const { fieldErrors, problem } = toSubmitFailure(error, { email: this.loginForm.email, password: this.loginForm.password }, t);
+          this.failure.set(problem ? explain(error, problem, this.i18n) : null);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
           return fieldErrors;
         }
@@ -61,18 +65,18 @@ export class Login {
   }
 }
 
-/** The login endpoint's own answers, in plain Danish. */
-function explain(error: unknown, problem: Problem): Problem {
+/** The login endpoint's own answers, in plain words. */
+function explain(error: unknown, problem: Problem, i18n: Pick<I18n, 't' | 'plural'>): Problem {
   if (!(error instanceof HttpErrorResponse)) return problem;
   if (error.status === 401) {
-    return { ...problem, title: 'Forkert e-mail eller adgangskode.', detail: 'Tjek stavningen, og prøv igen.' };
+    return { ...problem, title: i18n.t('login.wrongCredentials'), detail: i18n.t('login.checkSpelling') };
   }
   if (error.status === 429) {
     const wait = retryAfterSeconds(error.headers.get('Retry-After'));
     return {
       ...problem,
-      title: 'Du har prøvet at logge ind for mange gange.',
-      detail: wait === null ? 'Vent lidt, og prøv igen.' : `Prøv igen om ${formatWait(wait)}.`,
+      title: i18n.t('login.tooManyAttempts'),
+      detail: wait === null ? i18n.t('login.waitAWhile') : i18n.t('login.tryAgainIn', { wait: formatWait(wait, i18n) }),
     };
   }
   return problem;
@@ -87,8 +91,7 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return seconds <= 1 ? '1 sekund' : `${seconds} sekunder`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minut' : `${minutes} minutter`;
+export function formatWait(seconds: number, i18n: Pick<I18n, 'plural'>): string {
+  if (seconds < 60) return i18n.plural('login.seconds', Math.max(1, seconds));
+  return i18n.plural('login.minutes', Math.ceil(seconds / 60));
 }

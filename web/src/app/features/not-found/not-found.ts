@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
 
 @Component({
   selector: 'fd-not-found',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslatePipe],
   template: `
-    <h1>Siden findes ikke</h1>
-    <p>Adressen passer ikke til nogen side i Fremdrift. Måske er linket forældet.</p>
-    <p><a routerLink="/initiativer">Gå til oversigten over initiativer</a></p>
+    <h1>{{ 'notFound.title' | translate }}</h1>
+    <p>{{ 'notFound.text' | translate }}</p>
+    <p><a routerLink="/initiativer">{{ 'notFound.link' | translate }}</a></p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,5 +1,6 @@
 import { maxLength, minLength, required, validate, type SchemaPathTree } from '@angular/forms/signals';
 import { LIMITS, type UserRole } from '@fremdrift/contracts';
+import type { I18n } from '../../core/i18n/i18n';
 
 /** What the create and edit forms have in common. An empty role means "not chosen yet". */
 export interface UserDetailsModel {
@@ -13,16 +14,13 @@ export interface NewUserModel extends UserDetailsModel {
   password: string;
 }
 
-
-export function userDetailsRules(path: SchemaPathTree<UserDetailsModel>): void {
-  required(path.displayName, { message: 'Skriv brugerens navn.' });
-  minLength(path.displayName, LIMITS.displayName.min, { message: `Navnet skal være på mindst ${LIMITS.displayName.min} tegn.` });
-  maxLength(path.displayName, LIMITS.displayName.max, { message: `Navnet må højst være ${LIMITS.displayName.max} tegn.` });
-  required(path.role, { message: 'Vælg en rolle.' });
+export function userDetailsRules(path: SchemaPathTree<UserDetailsModel>, i18n: Pick<I18n, 't'>): void {
+  required(path.displayName, { message: () => i18n.t('users.nameRequired') });
+  minLength(path.displayName, LIMITS.displayName.min, { message: () => i18n.t('users.nameMin', { min: LIMITS.displayName.min }) });
+  maxLength(path.displayName, LIMITS.displayName.max, { message: () => i18n.t('users.nameMax', { max: LIMITS.displayName.max }) });
+  required(path.role, { message: () => i18n.t('users.roleRequired') });
   validate(path.departmentIds, ({ value, valueOf }) =>
-    valueOf(path.role) === 'department_lead' && value().length === 0
-      ? { kind: 'required', message: 'Vælg mindst én afdeling, som afdelingslederen har ansvar for.' }
-      : undefined,
+    valueOf(path.role) === 'department_lead' && value().length === 0 ? { kind: 'required', message: i18n.t('users.departmentsRequired') } : undefined,
   );
 }
 
@@ -31,13 +29,15 @@ export function departmentIdsFor(model: UserDetailsModel): string[] {
   return model.role === 'department_lead' ? model.departmentIds : [];
 }
 
-/** The API's field messages are in English; the ones a user can cause get a Danish version. */
-export function danishUserFieldMessage(field: string, message: string, status: number): string {
-  if (field === 'email' && status === 409) return 'Der findes allerede en bruger med denne e-mail.';
-  if (field === 'email') return 'Skriv en gyldig e-mail, fx navn@aarhus.dk.';
-  if (field === 'displayName') return `Navnet skal være på ${LIMITS.displayName.min}–${LIMITS.displayName.max} tegn.`;
-  if (field === 'password') return `Adgangskoden skal være på ${LIMITS.password.min}–${LIMITS.password.max} tegn.`;
-  if (field === 'departmentIds') return 'En af de valgte afdelinger findes ikke længere. Hent siden igen, og vælg igen.';
-  if (field === 'role') return 'Vælg en af rollerne på listen.';
-  return message;
+/** The API's field messages are in English; the ones a user can cause get a translated version. */
+export function userFieldMessage(i18n: Pick<I18n, 't'>) {
+  return (field: string, message: string, status: number): string => {
+    if (field === 'email' && status === 409) return i18n.t('users.emailTaken');
+    if (field === 'email') return i18n.t('users.emailInvalid');
+    if (field === 'displayName') return i18n.t('users.nameRange', { min: LIMITS.displayName.min, max: LIMITS.displayName.max });
+    if (field === 'password') return i18n.t('password.lengthRange', { subject: i18n.t('password.subject'), min: LIMITS.password.min, max: LIMITS.password.max });
+    if (field === 'departmentIds') return i18n.t('users.departmentsGone');
+    if (field === 'role') return i18n.t('users.roleUnknown');
+    return message;
+  };
 }

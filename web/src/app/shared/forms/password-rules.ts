@@ -1,10 +1,12 @@
 import { maxLength, minLength, required, type SchemaPath } from '@angular/forms/signals';
 import { LIMITS } from '@fremdrift/contracts';
+import type { I18n } from '../../core/i18n/i18n';
 
-export const PASSWORD_RULES_TEXT = `Mindst ${LIMITS.password.min} tegn. Lange sætninger er både sikre og nemme at huske.`;
+export const PASSWORD_RULES_KEY = 'password.rules';
+export const PASSWORD_RULES_PARAMS = { min: LIMITS.password.min } as const;
 
-export function newPasswordRules(path: SchemaPath<string>, requiredMessage: string, subject = 'Adgangskoden'): void {
-  required(path, { message: requiredMessage });
-  minLength(path, LIMITS.password.min, { message: `${subject} skal være på mindst ${LIMITS.password.min} tegn.` });
-  maxLength(path, LIMITS.password.max, { message: `${subject} må højst være ${LIMITS.password.max} tegn.` });
+export function newPasswordRules(path: SchemaPath<string>, i18n: Pick<I18n, 't'>, requiredKey: string, subjectKey = 'password.subject'): void {
+  required(path, { message: () => i18n.t(requiredKey) });
+  minLength(path, LIMITS.password.min, { message: () => i18n.t('password.tooShort', { subject: i18n.t(subjectKey), min: LIMITS.password.min }) });
+  maxLength(path, LIMITS.password.max, { message: () => i18n.t('password.tooLong', { subject: i18n.t(subjectKey), max: LIMITS.password.max }) });
 }

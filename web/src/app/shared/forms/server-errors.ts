@@ -1,6 +1,6 @@
 import type { ReadonlyFieldTree, ValidationError } from '@angular/forms/signals';
 import type { Problem } from '@fremdrift/contracts';
-import { toProblem } from '../../core/http/problem';
+import { toProblem, type Translate } from '../../core/http/problem';
 
 /** Gives a server message for a field in the words the form uses. */
 export type FieldMessageTranslator = (field: string, message: string, status: number) => string;
@@ -19,9 +19,10 @@ export interface SubmitFailure {
 export function toSubmitFailure(
   error: unknown,
   fields: Readonly<Record<string, ReadonlyFieldTree<unknown>>>,
+  t: Translate,
   translate: FieldMessageTranslator = (_field, message) => message,
 ): SubmitFailure {
-  const problem = toProblem(error);
+  const problem = toProblem(error, t);
   const fieldErrors: ValidationError.WithOptionalFieldTree[] = [];
   const unplaced: string[] = [];
   for (const [key, messages] of Object.entries(problem.errors ?? {})) {

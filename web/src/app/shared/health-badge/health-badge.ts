@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Health } from '@fremdrift/contracts';
-import { HEALTH_LABELS } from '../../core/labels';
+import { I18n } from '../../core/i18n/i18n';
+import { labelKeys } from '../../core/labels';
 
 /** Health as a word and a shape (circle, triangle, octagon); the colour only repeats what they say. */
 @Component({
@@ -29,6 +30,8 @@ import { HEALTH_LABELS } from '../../core/labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HealthBadge {
+  private readonly i18n = inject(I18n);
+
   readonly health = input.required<Health>();
-  protected readonly label = computed(() => HEALTH_LABELS[this.health()]);
+  protected readonly label = computed(() => this.i18n.t(labelKeys.health(this.health())));
 }

@@ -1,10 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { provideDanishLocale } from '../../core/locale';
+import { provideI18nTesting } from '../../core/i18n/testing';
 import { Pagination, parsePage } from './pagination';
 
 function render(page: number, total: number) {
-  TestBed.configureTestingModule({ imports: [Pagination], providers: [provideRouter([]), provideDanishLocale()] });
+  TestBed.configureTestingModule({ imports: [Pagination], providers: [provideRouter([]), provideI18nTesting()] });
   const fixture = TestBed.createComponent(Pagination);
   fixture.componentRef.setInput('page', page);
   fixture.componentRef.setInput('total', total);

@@ -1,23 +1,24 @@
-import { formatNumber } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, LOCALE_ID } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { LocalNumberPipe } from '../../core/i18n/i18n-pipes';
 
 /** Previous/next links for a paged list whose page lives in the URL (`?page=2`). */
 @Component({
   selector: 'fd-pagination',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslatePipe, LocalNumberPipe],
   template: `
     @if (pageCount() > 1) {
-      <nav class="pagination" [attr.aria-label]="label()">
+      <nav class="pagination" [attr.aria-label]="label() | translate">
         @if (page() > 1) {
           <a class="button button--secondary" [routerLink]="[]" [queryParams]="params(page() - 1)" queryParamsHandling="merge" rel="prev">
-            <span aria-hidden="true">←</span> Forrige side
+            <span aria-hidden="true">←</span> {{ 'pagination.previous' | translate }}
           </a>
         }
-        <span class="pagination__position">Side {{ format(page()) }} af {{ format(pageCount()) }}</span>
+        <span class="pagination__position">{{ 'pagination.position' | translate: { page: (page() | fdNumber), count: (pageCount() | fdNumber) } }}</span>
         @if (page() < pageCount()) {
           <a class="button button--secondary" [routerLink]="[]" [queryParams]="params(page() + 1)" queryParamsHandling="merge" rel="next">
-            Næste side <span aria-hidden="true">→</span>
+            {{ 'pagination.next' | translate }} <span aria-hidden="true">→</span>
           </a>
         }
       </nav>
@@ -40,22 +41,17 @@ import { RouterLink } from '@angular/router';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Pagination {
-  private readonly locale = inject(LOCALE_ID);
-
   readonly page = input.required<number>();
   readonly total = input.required<number>();
   readonly pageSize = input.required<number>();
-  readonly label = input('Sider');
+  /** Translation key of the navigation's name. */
+  readonly label = input('pagination.pages');
 
   protected readonly pageCount = computed(() => Math.max(1, Math.ceil(this.total() / this.pageSize())));
 
   /** Page 1 keeps the URL short. */
   protected params(page: number): { page: number | null } {
     return { page: page > 1 ? page : null };
-  }
-
-  protected format(value: number): string {
-    return formatNumber(value, this.locale, '1.0-0');
   }
 }
 

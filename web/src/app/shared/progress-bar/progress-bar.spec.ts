@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
-import { provideDanishLocale } from '../../core/locale';
+import { provideI18nTesting } from '../../core/i18n/testing';
 import { ProgressBar } from './progress-bar';
 
 /** Danish percentages use a no-break space: `42 %`. */
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 function render(inputs: { value: number; expected?: number | null; label?: string }) {
-  TestBed.configureTestingModule({ imports: [ProgressBar], providers: [provideDanishLocale()] });
+  TestBed.configureTestingModule({ imports: [ProgressBar], providers: [provideI18nTesting()] });
   const fixture = TestBed.createComponent(ProgressBar);
   fixture.componentRef.setInput('value', inputs.value);
   fixture.componentRef.setInput('label', inputs.label ?? 'Fremdrift for Sprogcafé');

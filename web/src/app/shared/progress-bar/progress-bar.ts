@@ -1,5 +1,5 @@
-import { formatPercent } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, LOCALE_ID } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { I18n } from '../../core/i18n/i18n';
 
 /**
  * An initiative's progress (0–1) as a bar with the expected progress as a marker. The same
@@ -25,8 +25,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, LOCALE_ID 
     <!-- The progressbar already tells assistive technology the same: aria-valuetext. -->
     <p class="text" aria-hidden="true">
       <span class="text__value">{{ valueLabel() }}</span>
-      @if (expectedLabel(); as expected) {
-        <span class="text__expected"><span class="text__marker-key"></span>forventet {{ expected }}</span>
+      @if (expectedText(); as expected) {
+        <span class="text__expected"><span class="text__marker-key"></span>{{ expected }}</span>
       }
     </p>
   `,
@@ -34,7 +34,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, LOCALE_ID 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProgressBar {
-  private readonly locale = inject(LOCALE_ID);
+  private readonly i18n = inject(I18n);
 
   /** Progress from 0 to 1. */
   readonly value = input.required<number>();
@@ -48,19 +48,19 @@ export class ProgressBar {
     const expected = this.expected();
     return expected === null ? null : toPercent(expected);
   });
-  protected readonly valueLabel = computed(() => this.format(this.percent()));
-  protected readonly expectedLabel = computed(() => {
+  protected readonly valueLabel = computed(() => this.i18n.percent(this.percent() / 100));
+  private readonly expectedLabel = computed(() => {
     const expected = this.expectedPercent();
-    return expected === null ? null : this.format(expected);
+    return expected === null ? null : this.i18n.percent(expected / 100);
+  });
+  protected readonly expectedText = computed(() => {
+    const expected = this.expectedLabel();
+    return expected === null ? null : this.i18n.t('progress.expected', { value: expected });
   });
   protected readonly valueText = computed(() => {
     const expected = this.expectedLabel();
-    return expected === null ? this.valueLabel() : `${this.valueLabel()}, forventet ${expected}`;
+    return expected === null ? this.valueLabel() : this.i18n.t('progress.valueText', { value: this.valueLabel(), expected });
   });
-
-  private format(percent: number): string {
-    return formatPercent(percent / 100, this.locale, '1.0-0');
-  }
 }
 
 function toPercent(fraction: number): number {

@@ -3,10 +3,11 @@ import { TestBed } from '@angular/core/testing';
 import type { ChangePasswordRequest } from '@fremdrift/contracts';
 import { Auth } from '../../../core/auth/auth';
 import { ChangePassword } from './change-password';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 
 function setup(changePassword: (change: ChangePasswordRequest) => Promise<void>) {
   const auth = { changePassword: jest.fn(changePassword) };
-  TestBed.configureTestingModule({ imports: [ChangePassword], providers: [{ provide: Auth, useValue: auth }] });
+  TestBed.configureTestingModule({ imports: [ChangePassword], providers: [provideI18nTesting(), { provide: Auth, useValue: auth }] });
   const fixture = TestBed.createComponent(ChangePassword);
   fixture.detectChanges();
   const element = fixture.nativeElement as HTMLElement;

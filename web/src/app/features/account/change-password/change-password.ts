@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { form, FormField, required, submit, validate } from '@angular/forms/signals';
 import { LIMITS, type Problem } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../../core/auth/auth';
+import { I18n } from '../../../core/i18n/i18n';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
-import { newPasswordRules, PASSWORD_RULES_TEXT } from '../../../shared/forms/password-rules';
+import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
 
 interface PasswordChange {
   currentPassword: string;
@@ -18,26 +20,26 @@ const EMPTY: PasswordChange = { currentPassword: '', newPassword: '', repeatPass
 /** The signed-in user changes their own password. */
 @Component({
   selector: 'fd-change-password',
-  imports: [FormField, FieldAria, FieldErrors],
+  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
   templateUrl: './change-password.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChangePassword {
   private readonly auth = inject(Auth);
-  protected readonly passwordHint = PASSWORD_RULES_TEXT;
+  private readonly i18n = inject(I18n);
+  protected readonly passwordHint = PASSWORD_RULES_KEY;
+  protected readonly passwordHintParams = PASSWORD_RULES_PARAMS;
 
   private readonly model = signal<PasswordChange>({ ...EMPTY });
   protected readonly passwordForm = form(this.model, (path) => {
-    required(path.currentPassword, { message: 'Skriv din nuværende adgangskode.' });
-    newPasswordRules(path.newPassword, 'Skriv en ny adgangskode.', 'Den nye adgangskode');
+    required(path.currentPassword, { message: () => this.i18n.t('changePassword.currentRequired') });
+    newPasswordRules(path.newPassword, this.i18n, 'changePassword.newRequired', 'password.subjectNew');
     validate(path.newPassword, ({ value, valueOf }) =>
-      value() && value() === valueOf(path.currentPassword)
-        ? { kind: 'same', message: 'Den nye adgangskode skal være en anden end den nuværende.' }
-        : undefined,
+      value() && value() === valueOf(path.currentPassword) ? { kind: 'same', message: this.i18n.t('changePassword.same') } : undefined,
     );
-    required(path.repeatPassword, { message: 'Skriv den nye adgangskode igen.' });
+    required(path.repeatPassword, { message: () => this.i18n.t('changePassword.repeatRequired') });
     validate(path.repeatPassword, ({ value, valueOf }) =>
-      value() && value() !== valueOf(path.newPassword) ? { kind: 'mismatch', message: 'De to nye adgangskoder er ikke ens.' } : undefined,
+      value() && value() !== valueOf(path.newPassword) ? { kind: 'mismatch', message: this.i18n.t('changePassword.mismatch') } : undefined,
     );
   });
 
@@ -56,7 +58,12 @@ export class ChangePassword {
         try {
           await this.auth.changePassword({ currentPassword, newPassword });
         } catch (error) {
-          const { fieldErrors, problem } = toSubmitFailure(error, { currentPassword: f.currentPassword, newPassword: f.newPassword }, danish);
+          const { fieldErrors, problem } = toSubmitFailure(
+            error,
+            { currentPassword: f.currentPassword, newPassword: f.newPassword },
+            (key, params) => this.i18n.t(key, params),
+            (field, message) => this.serverMessage(field, message),
+          );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
           return fieldErrors;
@@ -69,11 +76,13 @@ export class ChangePassword {
       onInvalid: () => focusFirstInvalid(fields),
     });
   }
-}
 
-function danish(field: string, message: string): string {
-  if (field === 'currentPassword') return 'Det er ikke din nuværende adgangskode.';
-  if (field === 'newPassword' && /differ/i.test(message)) return 'Den nye adgangskode skal være en anden end den nuværende.';
-  if (field === 'newPassword') return `Den nye adgangskode skal være på ${LIMITS.password.min}–${LIMITS.password.max} tegn.`;
-  return message;
+  private serverMessage(field: string, message: string): string {
+    if (field === 'currentPassword') return this.i18n.t('changePassword.wrongCurrent');
+    if (field === 'newPassword' && /differ/i.test(message)) return this.i18n.t('changePassword.same');
+    if (field === 'newPassword') {
+      return this.i18n.t('password.lengthRange', { subject: this.i18n.t('password.subjectNew'), min: LIMITS.password.min, max: LIMITS.password.max });
+    }
+    return message;
+  }
 }

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { AuditEvent, AuditQuery, Page } from '@fremdrift/contracts';
 import { of } from 'rxjs';
-import { provideDanishLocale } from '../../../core/locale';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 import { AuditLogApi } from '../audit-log-api';
 import { AuditLog, startOfLocalDay } from './audit-log';
 
@@ -22,7 +22,7 @@ function setup(items: AuditEvent[], total = items.length) {
   const api = { list: jest.fn((_query: AuditQuery) => of<Page<AuditEvent>>({ items, total, page: 1, pageSize: 25 })) };
   TestBed.configureTestingModule({
     imports: [AuditLog],
-    providers: [provideRouter([]), provideDanishLocale(), { provide: AuditLogApi, useValue: api }],
+    providers: [provideRouter([]), provideI18nTesting(), { provide: AuditLogApi, useValue: api }],
   });
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(AuditLog);

@@ -1,5 +1,4 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, LOCALE_ID } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, submit, validate } from '@angular/forms/signals';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -14,8 +13,11 @@ import {
   type AuditQuery,
   type Page,
 } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../core/labels';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
@@ -42,7 +44,7 @@ interface AuditRow {
  */
 @Component({
   selector: 'fd-audit-log',
-  imports: [DatePipe, FormField, FieldAria, FieldErrors, Pagination],
+  imports: [LocalDatePipe, FormField, FieldAria, FieldErrors, Pagination, TranslatePipe],
   templateUrl: './audit-log.html',
   styleUrl: './audit-log.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,7 +53,7 @@ export class AuditLog {
   private readonly api = inject(AuditLogApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly locale = inject(LOCALE_ID);
+  private readonly i18n = inject(I18n);
 
   /** Query parameters. */
   readonly entityType = input<string>();
@@ -60,10 +62,13 @@ export class AuditLog {
   readonly to = input<string>();
   readonly page = input<string>();
 
-  protected readonly entityTypes = [...AUDITED_ENTITIES].sort((a, b) => AUDIT_ENTITY_LABELS[a].localeCompare(AUDIT_ENTITY_LABELS[b], 'da'));
+  /** Alphabetical in the user's language. */
+  protected readonly entityTypes = computed(() =>
+    [...AUDITED_ENTITIES].sort((a, b) => this.i18n.compare(this.i18n.t(labelKeys.auditEntity(a)), this.i18n.t(labelKeys.auditEntity(b)))),
+  );
   protected readonly actions = AUDIT_ACTIONS;
-  protected readonly entityLabels = AUDIT_ENTITY_LABELS;
-  protected readonly actionLabels = AUDIT_ACTION_LABELS;
+  protected readonly entityKey = labelKeys.auditEntity;
+  protected readonly actionKey = labelKeys.auditAction;
   protected readonly pageSize = LIMITS.pageSize.default;
 
   /** The filters in force, from the URL; anything malformed there is ignored. */
@@ -80,7 +85,7 @@ export class AuditLog {
   protected readonly filterForm = form(this.draft, (path) => {
     validate(path.to, ({ value, valueOf }) =>
       value() && valueOf(path.from) && value() < valueOf(path.from)
-        ? { kind: 'range', message: 'Til-datoen skal være samme dag som fra-datoen eller senere.' }
+        ? { kind: 'range', message: this.i18n.t('auditLog.rangeError') }
         : undefined,
     );
   });
@@ -101,21 +106,22 @@ export class AuditLog {
   protected readonly events = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
   protected readonly result = computed<Page<AuditEvent> | undefined>(() => (this.events.hasValue() ? this.events.value() : undefined));
   protected readonly rows = computed<AuditRow[]>(() =>
-    (this.result()?.items ?? []).map((event) => ({ event, actor: splitActor(event.actor.name), changes: changeLines(event, this.locale) })),
+    (this.result()?.items ?? []).map((event) => ({ event, actor: splitActor(event.actor.name), changes: changeLines(event, this.i18n) })),
   );
   protected readonly problem = computed(() => {
     const error = this.events.error();
-    return error ? toProblem(error) : null;
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
   });
 
   protected readonly statusMessage = computed(() => {
-    if (this.events.isLoading()) return 'Henter ændringer …';
+    if (this.events.isLoading()) return this.i18n.t('auditLog.loading');
     const result = this.result();
     if (!result) return '';
-    if (result.total === 0) return this.hasFilters() ? 'Ingen ændringer matcher filtrene' : 'Der er endnu ingen ændringer';
-    if (result.items.length === 0) return `Ingen ændringer på side ${result.page}`;
+    if (result.total === 0) return this.i18n.t(this.hasFilters() ? 'auditLog.noneMatch' : 'auditLog.noneYet');
+    if (result.items.length === 0) return this.i18n.t('auditLog.noneOnPage', { page: this.i18n.number(result.page) });
     const from = (result.page - 1) * result.pageSize + 1;
-    return `Viser ${from}–${from + result.items.length - 1} af ${result.total}`;
+    const n = (value: number) => this.i18n.number(value);
+    return this.i18n.t('common.showing', { from: n(from), to: n(from + result.items.length - 1), total: n(result.total) });
   });
 
   protected async applyFilters(event: Event): Promise<void> {

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { Department, InitiativeQuery, InitiativeSummary, Page } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
-import { provideDanishLocale } from '../../../core/locale';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 import { DepartmentsApi } from '../../departments/departments-api';
 import { InitiativesApi } from '../initiatives-api';
 import { InitiativeList } from './initiative-list';
@@ -60,7 +60,7 @@ function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSumma
     imports: [InitiativeList],
     providers: [
       provideRouter([]),
-      provideDanishLocale(),
+      provideI18nTesting(),
       { provide: InitiativesApi, useValue: initiativesApi },
       { provide: DepartmentsApi, useValue: departmentsApi },
     ],

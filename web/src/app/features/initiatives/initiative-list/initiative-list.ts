@@ -1,11 +1,14 @@
-import { DatePipe, formatNumber } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, LOCALE_ID } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { LIMITS, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
-import { STATUS_LABELS } from '../../../core/labels';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { DepartmentsApi } from '../../departments/departments-api';
 import { InitiativesApi } from '../initiatives-api';
@@ -22,7 +25,7 @@ export interface InitiativeFilters {
  */
 @Component({
   selector: 'fd-initiative-list',
-  imports: [RouterLink, DatePipe, HealthBadge, ProgressBar],
+  imports: [RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar, Pagination],
   templateUrl: './initiative-list.html',
   styleUrl: './initiative-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,7 +35,7 @@ export class InitiativeList {
   private readonly departmentsApi = inject(DepartmentsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly locale = inject(LOCALE_ID);
+  private readonly i18n = inject(I18n);
 
   /** Query parameter: department code (or id); matches the lead or a participating department. */
   readonly department = input<string>();
@@ -43,11 +46,11 @@ export class InitiativeList {
 
   protected readonly pageSize = LIMITS.pageSize.default;
   protected readonly searchMaxLength = LIMITS.searchText.max;
-  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly statusKey = labelKeys.status;
 
   protected readonly departmentFilter = computed(() => (this.department() ?? '').trim());
   protected readonly searchFilter = computed(() => (this.q() ?? '').trim().slice(0, LIMITS.searchText.max));
-  protected readonly currentPage = computed(() => parsePage(this.page()));
+  protected readonly currentPage = computed(() => parsePage(this.page(), LIMITS.page.max));
   protected readonly hasFilters = computed(() => this.departmentFilter() !== '' || this.searchFilter() !== '');
 
   /** What is typed in the search field; starts over from the URL whenever the URL changes. */
@@ -71,7 +74,7 @@ export class InitiativeList {
   /** The filter's choices, in the municipality's own order, then alphabetically in Danish. */
   protected readonly departmentOptions = computed(() => {
     const items = this.departments.hasValue() ? this.departments.value().items : [];
-    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'da'));
+    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 
   /** A department in the URL that is not among the choices (an id, or the list failed to load). */
@@ -87,7 +90,7 @@ export class InitiativeList {
 
   protected readonly problem = computed(() => {
     const error = this.initiatives.error();
-    return error ? toProblem(error) : null;
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
   });
 
   protected readonly pageCount = computed(() => {
@@ -97,14 +100,14 @@ export class InitiativeList {
 
   /** The sentence read out (role="status") whenever the list changes. */
   protected readonly statusMessage = computed(() => {
-    if (this.initiatives.isLoading()) return 'Henter initiativer …';
+    if (this.initiatives.isLoading()) return this.i18n.t('initiativeList.loading');
     const result = this.result();
     if (!result) return '';
-    if (result.total === 0) return this.hasFilters() ? 'Ingen initiativer matcher filtrene' : 'Der er endnu ingen initiativer';
-    if (result.items.length === 0) return `Ingen initiativer på side ${this.formatCount(result.page)}`;
+    if (result.total === 0) return this.i18n.t(this.hasFilters() ? 'initiativeList.noneMatch' : 'initiativeList.noneYet');
+    const n = (value: number) => this.i18n.number(value);
+    if (result.items.length === 0) return this.i18n.t('initiativeList.noneOnPage', { page: n(result.page) });
     const from = (result.page - 1) * result.pageSize + 1;
-    const to = from + result.items.length - 1;
-    return `Viser ${this.formatCount(from)}–${this.formatCount(to)} af ${this.formatCount(result.total)}`;
+    return this.i18n.t('common.showing', { from: n(from), to: n(from + result.items.length - 1), total: n(result.total) });
   });
 
   protected readonly showSummary = computed(() => this.initiatives.isLoading() || (this.result()?.items.length ?? 0) > 0);
@@ -132,18 +135,11 @@ export class InitiativeList {
     this.applyFilters({ department: '', q: '' });
   }
 
-  /** Query parameters of a page link; page 1 keeps the URL short. */
-  protected pageParams(page: number): { page: number | null } {
-    return { page: page > 1 ? page : null };
+  protected pageTooFar(): string {
+    return this.i18n.plural('initiativeList.pageTooFar', this.pageCount());
   }
 
-  protected formatCount(value: number): string {
-    return formatNumber(value, this.locale, '1.0-0');
+  protected milestonesReached(initiative: InitiativeSummary): string {
+    return this.i18n.plural('initiativeList.milestonesReached', initiative.milestoneCount, { done: this.i18n.number(initiative.completedMilestoneCount) });
   }
-}
-
-function parsePage(value: string | undefined): number {
-  const page = Number.parseInt(value ?? '', 10);
-  if (!Number.isFinite(page)) return 1;
-  return Math.min(LIMITS.page.max, Math.max(LIMITS.page.min, page));
 }

@@ -7,13 +7,14 @@ import { DepartmentsApi } from '../../departments/departments-api';
 import { aUser, departments } from '../user.fixtures';
 import { UsersApi } from '../users-api';
 import { UserCreate } from './user-create';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 
 function setup(create: (user: CreateUser) => Observable<User>) {
   const usersApi = { create: jest.fn(create) };
   const departmentsApi = { listAll: () => of({ items: departments, total: departments.length, page: 1, pageSize: 100 }) };
   TestBed.configureTestingModule({
     imports: [UserCreate],
-    providers: [provideRouter([]), { provide: UsersApi, useValue: usersApi }, { provide: DepartmentsApi, useValue: departmentsApi }],
+    providers: [provideRouter([]), provideI18nTesting(), { provide: UsersApi, useValue: usersApi }, { provide: DepartmentsApi, useValue: departmentsApi }],
   });
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(UserCreate);

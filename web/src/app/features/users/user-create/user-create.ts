@@ -3,20 +3,22 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { email, form, FormField, maxLength, required, submit } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import { LIMITS, type Problem } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { I18n } from '../../../core/i18n/i18n';
 import { firstValueFrom } from 'rxjs';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { DepartmentsApi } from '../../departments/departments-api';
 import { UserFields } from '../user-fields/user-fields';
-import { newPasswordRules, PASSWORD_RULES_TEXT } from '../../../shared/forms/password-rules';
-import { danishUserFieldMessage, departmentIdsFor, userDetailsRules, type NewUserModel } from '../user-form';
+import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
+import { departmentIdsFor, userDetailsRules, userFieldMessage, type NewUserModel } from '../user-form';
 import { UsersApi } from '../users-api';
 
 /** The admin's form for a new user account. */
 @Component({
   selector: 'fd-user-create',
-  imports: [RouterLink, FormField, FieldAria, FieldErrors, UserFields],
+  imports: [RouterLink, FormField, FieldAria, FieldErrors, UserFields, TranslatePipe],
   templateUrl: './user-create.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -24,23 +26,25 @@ export class UserCreate {
   private readonly usersApi = inject(UsersApi);
   private readonly departmentsApi = inject(DepartmentsApi);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
 
-  protected readonly passwordHint = PASSWORD_RULES_TEXT;
+  protected readonly passwordHint = PASSWORD_RULES_KEY;
+  protected readonly passwordHintParams = PASSWORD_RULES_PARAMS;
   protected readonly showPassword = signal(false);
 
   private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
   protected readonly departments = computed(() => {
     const items = this.departmentList.hasValue() ? this.departmentList.value().items : [];
-    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'da'));
+    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 
   private readonly model = signal<NewUserModel>({ email: '', displayName: '', role: '', departmentIds: [], password: '' });
   protected readonly userForm = form(this.model, (path) => {
-    required(path.email, { message: 'Skriv brugerens e-mail.' });
-    email(path.email, { message: 'Skriv en gyldig e-mail, fx navn@aarhus.dk.' });
-    maxLength(path.email, LIMITS.email.max, { message: `E-mailen må højst være ${LIMITS.email.max} tegn.` });
-    userDetailsRules(path);
-    newPasswordRules(path.password, 'Skriv en startadgangskode.');
+    required(path.email, { message: () => this.i18n.t('users.emailRequired') });
+    email(path.email, { message: () => this.i18n.t('users.emailInvalid') });
+    maxLength(path.email, LIMITS.email.max, { message: () => this.i18n.t('users.emailMax', { max: LIMITS.email.max }) });
+    userDetailsRules(path, this.i18n);
+    newPasswordRules(path.password, this.i18n, 'users.startPasswordRequired');
   });
 
   protected readonly failure = signal<Problem | null>(null);
@@ -69,7 +73,8 @@ export class UserCreate {
           const { fieldErrors, problem } = toSubmitFailure(
             error,
             { email: f.email, displayName: f.displayName, role: f.role, departmentIds: f.departmentIds, password: f.password },
-            danishUserFieldMessage,
+            (key, params) => this.i18n.t(key, params),
+            userFieldMessage(this.i18n),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));

@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { UpdateUser, User } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
-import { provideDanishLocale } from '../../../core/locale';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 import { DepartmentsApi } from '../../departments/departments-api';
 import { aUser, departments } from '../user.fixtures';
 import { UsersApi } from '../users-api';
@@ -18,7 +18,7 @@ function setup(user: User, update: (id: string, changes: UpdateUser) => Observab
     imports: [UserEdit],
     providers: [
       provideRouter([]),
-      provideDanishLocale(),
+      provideI18nTesting(),
       { provide: UsersApi, useValue: usersApi },
       { provide: DepartmentsApi, useValue: departmentsApi },
       { provide: Auth, useValue: { user: signal({ id: signedInId }) } },

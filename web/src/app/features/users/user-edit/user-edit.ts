@@ -1,25 +1,25 @@
-import { DatePipe } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, linkedSignal, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { disabled, form, submit } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { Problem, User } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
 import { toProblem } from '../../../core/http/problem';
-import { ROLE_LABELS } from '../../../core/labels';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { DepartmentsApi } from '../../departments/departments-api';
 import { UserFields } from '../user-fields/user-fields';
-import { danishUserFieldMessage, departmentIdsFor, userDetailsRules, type UserDetailsModel } from '../user-form';
+import { departmentIdsFor, userDetailsRules, userFieldMessage, type UserDetailsModel } from '../user-form';
 import { UsersApi } from '../users-api';
-
-const SELF_ROLE_REASON = 'Du kan ikke ændre din egen rolle. Bed en anden administrator om det.';
 
 /** One user account: name, role and departments, and deactivating or reactivating it. */
 @Component({
   selector: 'fd-user-edit',
-  imports: [RouterLink, DatePipe, UserFields],
+  imports: [RouterLink, LocalDatePipe, UserFields, TranslatePipe],
   templateUrl: './user-edit.html',
   styleUrl: './user-edit.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,28 +29,29 @@ export class UserEdit {
   private readonly departmentsApi = inject(DepartmentsApi);
   private readonly auth = inject(Auth);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
 
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly roleKey = labelKeys.role;
 
   protected readonly user = rxResource({ params: () => this.id(), stream: ({ params }) => this.usersApi.get(params) });
   protected readonly loaded = computed<User | null>(() => (this.user.hasValue() ? this.user.value() : null));
   protected readonly loadProblem = computed(() => {
     const error = this.user.error();
-    return error ? toProblem(error) : null;
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
   });
 
   private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
   protected readonly departments = computed(() => {
     const items = this.departmentList.hasValue() ? this.departmentList.value().items : [];
-    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'da'));
+    return [...items].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 
   /** Admins cannot demote or deactivate themselves: it could leave nobody to undo it. */
   protected readonly isSelf = computed(() => this.auth.user()?.id === this.id());
-  protected readonly roleLockedReason = computed(() => (this.isSelf() ? SELF_ROLE_REASON : ''));
+  protected readonly roleLockedReason = computed(() => (this.isSelf() ? this.i18n.t('users.selfRole') : ''));
 
   /** The form starts over from the server's version whenever that changes (loaded or saved). */
   private readonly model = linkedSignal<User | null, UserDetailsModel>({
@@ -62,14 +63,14 @@ export class UserEdit {
     }),
   });
   protected readonly userForm = form(this.model, (path) => {
-    userDetailsRules(path);
-    disabled(path.role, () => (this.isSelf() ? SELF_ROLE_REASON : false));
+    userDetailsRules(path, this.i18n);
+    disabled(path.role, () => (this.isSelf() ? this.i18n.t('users.selfRole') : false));
   });
 
   protected readonly failure = signal<Problem | null>(null);
-  /** The last thing that went well, read out politely. */
+  /** The last thing that went well (a translation key), read out politely. */
   protected readonly confirmation = signal(
-    (inject(Router).currentNavigation()?.extras.state as { created?: boolean } | undefined)?.created ? 'Brugeren er oprettet.' : '',
+    (inject(Router).currentNavigation()?.extras.state as { created?: boolean } | undefined)?.created ? 'users.created' : '',
   );
 
   protected readonly confirmingStatusChange = signal(false);
@@ -96,13 +97,14 @@ export class UserEdit {
             }),
           );
           this.user.set(updated);
-          this.confirmation.set('Ændringerne er gemt.');
+          this.confirmation.set('users.saved');
           return undefined;
         } catch (error) {
           const { fieldErrors, problem } = toSubmitFailure(
             error,
             { displayName: f.displayName, role: f.role, departmentIds: f.departmentIds },
-            danishUserFieldMessage,
+            (key, params) => this.i18n.t(key, params),
+            userFieldMessage(this.i18n),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
@@ -133,10 +135,10 @@ export class UserEdit {
       const updated = await firstValueFrom(this.usersApi.update(this.id(), { active }));
       this.user.set(updated);
       this.confirmingStatusChange.set(false);
-      this.confirmation.set(active ? 'Brugeren er genaktiveret og kan logge ind igen.' : 'Brugeren er deaktiveret og logget ud.');
+      this.confirmation.set(active ? 'users.reactivated' : 'users.deactivated');
       this.focusStatusButton();
     } catch (error) {
-      this.statusProblem.set(toProblem(error));
+      this.statusProblem.set(toProblem(error, (key, params) => this.i18n.t(key, params)));
     } finally {
       this.statusChanging.set(false);
     }

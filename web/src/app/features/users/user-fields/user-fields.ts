@@ -1,29 +1,31 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormField, type FieldTree } from '@angular/forms/signals';
 import { USER_ROLES, type Department, type UserRole } from '@fremdrift/contracts';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../core/labels';
+import { TranslatePipe } from '@ngx-translate/core';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
+import { DepartmentPicker } from '../../../shared/department-picker/department-picker';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
-import { DepartmentPicker } from '../department-picker/department-picker';
 
 /** Name, role and (for department leads) departments: the fields the create and edit forms share. */
 @Component({
   selector: 'fd-user-fields',
-  imports: [FormField, FieldAria, FieldErrors, DepartmentPicker],
+  imports: [FormField, FieldAria, FieldErrors, DepartmentPicker, TranslatePipe],
   template: `
     <div class="field">
-      <label [for]="idPrefix() + '-name'">Navn</label>
+      <label [for]="idPrefix() + '-name'">{{ 'users.name' | translate }}</label>
       <input [id]="idPrefix() + '-name'" type="text" [formField]="displayName()" autocomplete="off" />
       <fd-field-errors [field]="displayName()" [controlId]="idPrefix() + '-name'" />
     </div>
 
     <div class="field">
-      <label [for]="idPrefix() + '-role'">Rolle</label>
+      <label [for]="idPrefix() + '-role'">{{ 'users.role' | translate }}</label>
       <p class="field-hint" [id]="idPrefix() + '-role-hint'">{{ roleHint() }}</p>
       <select [id]="idPrefix() + '-role'" [formField]="role()" [fdDescribedBy]="idPrefix() + '-role-hint'">
-        <option value="" disabled>Vælg rolle</option>
+        <option value="" disabled>{{ 'users.chooseRole' | translate }}</option>
         @for (option of roles; track option) {
-          <option [value]="option">{{ roleLabels[option] }}</option>
+          <option [value]="option">{{ roleKey(option) | translate }}</option>
         }
       </select>
       <fd-field-errors [field]="role()" [controlId]="idPrefix() + '-role'" />
@@ -34,7 +36,7 @@ import { DepartmentPicker } from '../department-picker/department-picker';
         [formField]="departmentIds()"
         [departments]="departments()"
         [controlId]="idPrefix() + '-departments'"
-        hint="De afdelinger, hvis initiativer afdelingslederen holder opdaterede."
+        [hint]="'users.departmentsHint' | translate"
       />
     }
   `,
@@ -47,20 +49,22 @@ import { DepartmentPicker } from '../department-picker/department-picker';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserFields {
+  private readonly i18n = inject(I18n);
+
   readonly displayName = input.required<FieldTree<string>>();
   readonly role = input.required<FieldTree<UserRole | ''>>();
   readonly departmentIds = input.required<FieldTree<string[]>>();
   readonly departments = input<readonly Department[]>([]);
   readonly idPrefix = input.required<string>();
-  /** Why the role cannot be changed, when it cannot. */
+  /** Why the role cannot be changed (translated), when it cannot. */
   readonly roleLockedReason = input('');
 
   protected readonly roles = USER_ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly roleKey = labelKeys.role;
   protected readonly roleHint = computed(() => {
     const locked = this.roleLockedReason();
     if (locked) return locked;
     const role = this.role()().value();
-    return role ? ROLE_DESCRIPTIONS[role] : 'Rollen bestemmer, hvad brugeren kan se og gøre.';
+    return this.i18n.t(role ? labelKeys.roleDescription(role) : 'users.roleHint');
   });
 }

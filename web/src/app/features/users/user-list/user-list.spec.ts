@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { Page, User, UserQuery } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
-import { provideDanishLocale } from '../../../core/locale';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 import { aUser } from '../user.fixtures';
 import { UsersApi } from '../users-api';
 import { UserList } from './user-list';
@@ -14,7 +14,7 @@ function setup(list: (query: UserQuery) => Observable<Page<User>>) {
   const usersApi = { list: jest.fn(list) };
   TestBed.configureTestingModule({
     imports: [UserList],
-    providers: [provideRouter([]), provideDanishLocale(), { provide: UsersApi, useValue: usersApi }],
+    providers: [provideRouter([]), provideI18nTesting(), { provide: UsersApi, useValue: usersApi }],
   });
   const fixture = TestBed.createComponent(UserList);
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);

@@ -1,10 +1,12 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { LIMITS, USER_ROLES, type Page, type User, type UserQuery, type UserRole } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
-import { ROLE_LABELS } from '../../../core/labels';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { UsersApi } from '../users-api';
 
@@ -20,7 +22,7 @@ interface UserFilters {
 /** The admin's list of user accounts, with search, role and status filters in the URL. */
 @Component({
   selector: 'fd-user-list',
-  imports: [RouterLink, DatePipe, Pagination],
+  imports: [RouterLink, LocalDatePipe, Pagination, TranslatePipe],
   templateUrl: './user-list.html',
   styleUrl: './user-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,6 +31,7 @@ export class UserList {
   private readonly usersApi = inject(UsersApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly i18n = inject(I18n);
 
   /** Query parameter: text to find in name or e-mail. */
   readonly q = input<string>();
@@ -40,7 +43,7 @@ export class UserList {
   readonly page = input<string>();
 
   protected readonly roles = USER_ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly roleKey = labelKeys.role;
   protected readonly searchMaxLength = LIMITS.searchText.max;
   protected readonly pageSize = LIMITS.pageSize.default;
 
@@ -72,17 +75,18 @@ export class UserList {
   protected readonly result = computed<Page<User> | undefined>(() => (this.users.hasValue() ? this.users.value() : undefined));
   protected readonly problem = computed(() => {
     const error = this.users.error();
-    return error ? toProblem(error) : null;
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
   });
 
   protected readonly statusMessage = computed(() => {
-    if (this.users.isLoading()) return 'Henter brugere …';
+    if (this.users.isLoading()) return this.i18n.t('users.loading');
     const result = this.result();
     if (!result) return '';
-    if (result.total === 0) return this.hasFilters() ? 'Ingen brugere matcher filtrene' : 'Der er endnu ingen brugere';
-    if (result.items.length === 0) return `Ingen brugere på side ${result.page}`;
+    if (result.total === 0) return this.i18n.t(this.hasFilters() ? 'users.noneMatch' : 'users.noneYet');
+    if (result.items.length === 0) return this.i18n.t('users.noneOnPage', { page: this.i18n.number(result.page) });
     const from = (result.page - 1) * result.pageSize + 1;
-    return `Viser ${from}–${from + result.items.length - 1} af ${result.total}`;
+    const n = (value: number) => this.i18n.number(value);
+    return this.i18n.t('common.showing', { from: n(from), to: n(from + result.items.length - 1), total: n(result.total) });
   });
 
   protected submitSearch(event: Event): void {

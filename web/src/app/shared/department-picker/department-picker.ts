@@ -1,23 +1,26 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, model, output } from '@angular/core';
 import type { FormValueControl, ValidationError } from '@angular/forms/signals';
-import type { Department } from '@fremdrift/contracts';
+import type { DepartmentRef } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { I18n } from '../../core/i18n/i18n';
 
 /**
- * Check boxes for the departments a department lead answers for; a signal-forms control whose
- * value is the chosen department ids. A group of check boxes in a fieldset reads better with a
+ * Check boxes for choosing departments (a lead's departments, an initiative's participating
+ * ones); a signal-forms control whose value is the chosen department ids. A group of check boxes in a fieldset reads better with a
  * screen reader, and on a phone, than a multiple-select list.
  */
 @Component({
   selector: 'fd-department-picker',
+  imports: [TranslatePipe],
   template: `
     <fieldset [attr.aria-describedby]="describedBy()">
-      <legend>{{ legend() }}</legend>
+      <legend>{{ legend() || ('users.departments' | translate) }}</legend>
       @if (hint()) {
         <p class="field-hint" [id]="controlId() + '-hint'">{{ hint() }}</p>
       }
       @if (showError()) {
         <p class="field-error" [id]="controlId() + '-error'">
-          <span class="visually-hidden">Fejl: </span>
+          <span class="visually-hidden">{{ 'common.errorPrefix' | translate }}</span>
           @for (message of messages(); track $index) {
             <span>{{ message }}</span>
           }
@@ -35,7 +38,7 @@ import type { Department } from '@fremdrift/contracts';
           <span>{{ department.name }} ({{ department.code }})</span>
         </label>
       } @empty {
-        <p class="meta">Afdelingerne kunne ikke hentes.</p>
+        <p class="meta">{{ emptyText() || ('users.departmentsFailed' | translate) }}</p>
       }
     </fieldset>
   `,
@@ -43,12 +46,16 @@ import type { Department } from '@fremdrift/contracts';
 })
 export class DepartmentPicker implements FormValueControl<string[]> {
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly i18n = inject(I18n);
 
   readonly value = model<string[]>([]);
-  readonly departments = input<readonly Department[]>([]);
+  readonly departments = input<readonly DepartmentRef[]>([]);
   readonly controlId = input.required<string>();
-  readonly legend = input('Afdelinger');
+  /** Translated texts; the legend defaults to "Afdelinger". */
+  readonly legend = input('');
   readonly hint = input('');
+  /** Said when there are no departments to choose. */
+  readonly emptyText = input('');
 
   // Bound by the [formField] directive.
   readonly errors = input<readonly ValidationError.WithOptionalFieldTree[]>([]);
@@ -56,7 +63,7 @@ export class DepartmentPicker implements FormValueControl<string[]> {
   readonly disabled = input(false);
   readonly touch = output<void>();
 
-  protected readonly messages = computed(() => [...new Set(this.errors().map((e) => e.message ?? 'Vælg afdelinger.'))]);
+  protected readonly messages = computed(() => [...new Set(this.errors().map((e) => e.message ?? this.i18n.t('users.chooseDepartments')))]);
   protected readonly showError = computed(() => this.touched() && this.messages().length > 0);
   protected readonly describedBy = computed(() => {
     const ids = [this.hint() ? `${this.controlId()}-hint` : '', this.showError() ? `${this.controlId()}-error` : ''];

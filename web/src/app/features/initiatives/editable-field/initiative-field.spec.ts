@@ -1,0 +1,128 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import type { Initiative, UpdateInitiative } from '@fremdrift/contracts';
+import { Observable, of, throwError } from 'rxjs';
+import { provideI18nTesting } from '../../../core/i18n/testing';
+import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
+import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
+import { anInitiative, fakeAuth } from '../initiative.fixtures';
+import { InitiativesApi } from '../initiatives-api';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { InitiativeField } from './initiative-field';
+import type { EditableInitiativeField } from './initiative-fields';
+
+function setup(field: EditableInitiativeField, update: (id: string, version: number, changes: UpdateInitiative) => Observable<Initiative>, initiative = anInitiative()) {
+  const api = { update: jest.fn(update) };
+  TestBed.configureTestingModule({
+    imports: [InitiativeField],
+    providers: [provideI18nTesting(), fakeAuth(), InitiativeWorkspace, ConflictPrompt, UnsavedChanges, { provide: InitiativesApi, useValue: api }],
+  });
+  TestBed.inject(InitiativeWorkspace).set(initiative);
+  const fixture = TestBed.createComponent(InitiativeField);
+  fixture.componentRef.setInput('field', field);
+  const element = fixture.nativeElement as HTMLElement;
+  const button = (name: string) => Array.from(element.querySelectorAll('button')).find((b) => text(b) === name);
+  const control = () => element.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#initiative-${field}`);
+  const type = async (value: string) => {
+    const input = control();
+    if (!input) throw new Error('no control');
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+  const save = async () => {
+    element.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+  };
+  return { fixture, element, api, button, control, type, save, unsaved: TestBed.inject(UnsavedChanges), prompt: TestBed.inject(ConflictPrompt) };
+}
+
+const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('InitiativeField', () => {
+  it('shows the value, edits it in place and saves it with If-Match', async () => {
+    const { fixture, element, api, button, control, type, save, unsaved } = setup('summary', (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })));
+    await fixture.whenStable();
+    expect(text(element.querySelector('dd'))).toBe('Støtte til traumatiserede flygtninge.');
+
+    button('Redigér Resumé')?.click();
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(control());
+    await type('Ny tekst');
+    expect(unsaved.any()).toBe(true);
+    await save();
+
+    expect(api.update).toHaveBeenCalledWith('i1', 3, { summary: 'Ny tekst' });
+    expect(text(element.querySelector('dd'))).toBe('Ny tekst');
+    expect(unsaved.any()).toBe(false);
+    expect(document.activeElement).toBe(button('Redigér Resumé'));
+  });
+
+  it('checks the rules in Danish before saving', async () => {
+    const { fixture, element, api, button, type, save, control } = setup('title', (_id, _v, changes) => of(anInitiative(changes)));
+    await fixture.whenStable();
+    button('Redigér Titel')?.click();
+    await fixture.whenStable();
+    await type('ab');
+    await save();
+
+    expect(api.update).not.toHaveBeenCalled();
+    expect(text(element.querySelector('#initiative-title-error'))).toBe('Fejl: Titel skal være på mindst 3 tegn.');
+    expect(control()?.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('keeps the dates in order', async () => {
+    const { fixture, element, button, type, save, api } = setup('targetDate', (_id, _v, changes) => of(anInitiative(changes)));
+    await fixture.whenStable();
+    expect(text(element.querySelector('dd'))).toBe('31. dec. 2026');
+    button('Redigér Slutdato')?.click();
+    await fixture.whenStable();
+    await type('2025-12-31');
+    await save();
+
+    expect(api.update).not.toHaveBeenCalled();
+    expect(text(element.querySelector('.field-error'))).toContain('Slutdatoen skal være samme dag som startdatoen eller senere.');
+  });
+
+  it('closes on Escape without saving', async () => {
+    const { fixture, element, api, button, type } = setup('ownerName', (_id, _v, changes) => of(anInitiative(changes)));
+    await fixture.whenStable();
+    button('Redigér Ansvarlig')?.click();
+    await fixture.whenStable();
+    await type('Én anden');
+    element.querySelector('form')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+
+    expect(element.querySelector('form')).toBeNull();
+    expect(text(element.querySelector('dd'))).toBe('Jette Hvid');
+    expect(api.update).not.toHaveBeenCalled();
+  });
+
+  it('keeps what the user typed while they decide about a conflict', async () => {
+    const theirs = anInitiative({ title: 'En andens titel', version: 4 });
+    const { fixture, button, type, save, control, prompt, api } = setup('summary', (_id, version, changes) =>
+      version === 3
+        ? throwError(() => new HttpErrorResponse({ status: 409, error: { title: 'Conflict', status: 409, current: theirs } }))
+        : of({ ...theirs, ...changes, version: 5 }),
+    );
+    await fixture.whenStable();
+    button('Redigér Resumé')?.click();
+    await fixture.whenStable();
+    await type('Min tekst');
+    await save();
+
+    expect(prompt.request()?.lines.map((line) => line.label)).toEqual(['Titel']);
+    expect(control()?.value).toBe('Min tekst');
+
+    prompt.answer('mine');
+    await fixture.whenStable();
+    expect(api.update).toHaveBeenLastCalledWith('i1', 4, { summary: 'Min tekst' });
+  });
+
+  it('offers no editing to those who may not edit', async () => {
+    const { fixture, element } = setup('title', () => of(anInitiative()), anInitiative({ leadDepartment: { id: 'd-mbu', code: 'MBU', name: 'Børn og Unge' } }));
+    await fixture.whenStable();
+    expect(element.querySelector('button')).toBeNull();
+    expect(text(element.querySelector('dd'))).toBe('Psykosocial støtte');
+  });
+});

@@ -1,0 +1,128 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { form, FormField, submit, validate } from '@angular/forms/signals';
+import type { Initiative, Problem } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { toProblem } from '../../../core/http/problem';
+import { I18n } from '../../../core/i18n/i18n';
+import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
+import { FieldAria } from '../../../shared/forms/field-aria';
+import { FieldErrors } from '../../../shared/forms/field-errors';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { INITIATIVE_FIELDS, initiativeFieldMessage, type EditableInitiativeField } from './initiative-fields';
+
+/**
+ * One of an initiative's fields, shown as text and, for those who may edit the initiative,
+ * editable in place: "Redigér" opens the control, Enter or "Gem" saves, Escape or "Annullér"
+ * closes it, and focus returns to where it was.
+ */
+@Component({
+  selector: 'fd-initiative-field',
+  imports: [TranslatePipe, FormField, FieldAria, FieldErrors],
+  templateUrl: './initiative-field.html',
+  styleUrl: './initiative-field.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InitiativeField {
+  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly i18n = inject(I18n);
+  private readonly injector = inject(Injector);
+  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  readonly field = input.required<EditableInitiativeField>();
+
+  protected readonly config = computed(() => INITIATIVE_FIELDS[this.field()]);
+  protected readonly controlId = computed(() => `initiative-${this.field()}`);
+  protected readonly canEdit = this.workspace.canEdit;
+  protected readonly display = computed(() => {
+    const initiative = this.workspace.initiative();
+    return initiative ? this.config().display(initiative, this.i18n) : '';
+  });
+  protected readonly options = computed(() => this.config().options?.(this.i18n) ?? []);
+
+  protected readonly editing = signal(false);
+  /** The initiative as it was when the user started editing: what a conflict is measured against. */
+  private readonly base = signal<Initiative | null>(null);
+  protected readonly draft = signal('');
+  protected readonly fieldForm = form(this.draft, (path) => {
+    validate(path, ({ value }) => {
+      const initiative = this.workspace.initiative();
+      const message = initiative ? this.config().validate(value(), initiative, this.i18n) : null;
+      return message ? { kind: 'invalid', message } : undefined;
+    });
+  });
+  protected readonly failure = signal<Problem | null>(null);
+  protected readonly saving = signal(false);
+
+  constructor() {
+    inject(UnsavedChanges).track(() => this.isDirty());
+  }
+
+  isDirty(): boolean {
+    const base = this.base();
+    return this.editing() && base !== null && this.draft() !== this.config().toDraft(base);
+  }
+
+  protected open(): void {
+    const initiative = this.workspace.initiative();
+    if (!initiative) return;
+    this.base.set(initiative);
+    this.draft.set(this.config().toDraft(initiative));
+    this.fieldForm().reset();
+    this.failure.set(null);
+    this.editing.set(true);
+    this.focus(`#${this.controlId()}`);
+  }
+
+  protected cancel(): void {
+    this.editing.set(false);
+    this.failure.set(null);
+    this.focus('.ifield__edit');
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.cancel();
+    }
+  }
+
+  protected async save(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.saving()) return;
+    this.failure.set(null);
+    await submit(this.fieldForm, {
+      action: async () => {
+        const base = this.base();
+        if (!base) return undefined;
+        this.saving.set(true);
+        try {
+          const outcome = await this.workspace.saveInitiative(this.config().toChange(this.draft()), base);
+          if (outcome.kind === 'kept') {
+            // The user has seen what changed; their next save builds on it.
+            this.base.set(outcome.value);
+            return undefined;
+          }
+          this.editing.set(false);
+          if (outcome.kind === 'saved') this.workspace.announce(this.i18n.t('initiative.savedField', { field: this.i18n.t(this.config().label) }));
+          this.focus('.ifield__edit');
+          return undefined;
+        } catch (error) {
+          const problem = toProblem(error, (key, params) => this.i18n.t(key, params));
+          const messages = problem.errors?.[this.field()];
+          if (messages?.length) {
+            return messages.map((message) => ({ kind: 'server', message: initiativeFieldMessage(this.field(), message, this.i18n), fieldTree: this.fieldForm }));
+          }
+          this.failure.set(problem);
+          return undefined;
+        } finally {
+          this.saving.set(false);
+        }
+      },
+      onInvalid: () => this.focus(`#${this.controlId()}`),
+    });
+  }
+
+  private focus(selector: string): void {
+    afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+  }
+}

@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import type { AuditEvent } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { forkJoin, map } from 'rxjs';
+import { toProblem } from '../../../core/http/problem';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
+import { changeLines, splitActor } from '../../audit-log/audit-format';
+import { InitiativesApi } from '../initiatives-api';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+
+const PAGE_SIZE = 20;
+/** Record keys mean nothing to a reader of the initiative's history (the audit log keeps them). */
+const HIDDEN_FIELDS = new Set(['id', 'initiativeId', 'authorId', 'reviewerId', 'actionPlanId', 'goalId']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isKey = (value: unknown) => typeof value === 'string' && UUID.test(value);
+
+/** The changed fields worth showing: no record keys, and no references shown as bare ids. */
+function readable(event: AuditEvent): AuditEvent {
+  const changes = Object.fromEntries(
+    Object.entries(event.changes).filter(([field, change]) => !HIDDEN_FIELDS.has(field) && !isKey(change.before) && !isKey(change.after)),
+  );
+  return { ...event, changes };
+}
+
+/** Every recorded change to the initiative and what belongs to it, newest first, field by field. */
+@Component({
+  selector: 'fd-initiative-history',
+  imports: [TranslatePipe, LocalDatePipe],
+  templateUrl: './initiative-history.html',
+  styleUrl: './initiative-history.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InitiativeHistory {
+  private readonly api = inject(InitiativesApi);
+  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly i18n = inject(I18n);
+
+  protected readonly entityKey = labelKeys.auditEntity;
+  protected readonly actionKey = labelKeys.auditAction;
+  protected readonly pages = signal(1);
+
+  private readonly history = rxResource({
+    params: () => {
+      const id = this.workspace.initiative()?.id;
+      return id ? { id, pages: this.pages(), revision: this.workspace.revision() } : undefined;
+    },
+    stream: ({ params }) =>
+      forkJoin(Array.from({ length: params.pages }, (_, i) => this.api.history(params.id, i + 1, PAGE_SIZE))).pipe(
+        map((pages) => ({ items: pages.flatMap((page) => page.items), total: pages[0]?.total ?? 0 })),
+      ),
+  });
+
+  protected readonly rows = computed(() =>
+    (this.history.hasValue() ? this.history.value().items : []).map((event: AuditEvent) => ({
+      event,
+      actor: splitActor(event.actor.name).name,
+      changes: changeLines(readable(event), this.i18n),
+    })),
+  );
+  protected readonly hasMore = computed(() => this.history.hasValue() && this.history.value().total > this.rows().length);
+  protected readonly loading = this.history.isLoading;
+  protected readonly problem = computed(() => {
+    const error = this.history.error();
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
+  });
+
+  protected loadMore(): void {
+    this.pages.update((n) => n + 1);
+  }
+}

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { tap } from 'rxjs';
+import { Auth } from '../../../core/auth/auth';
+import { toProblem } from '../../../core/http/problem';
+import { I18n } from '../../../core/i18n/i18n';
+import { I18nTitleStrategy } from '../../../core/i18n/title-strategy';
+import { UnsavedChanges, type HasUnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
+import { ConflictDialog } from '../../../shared/conflict-dialog/conflict-dialog';
+import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
+import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
+import { InitiativeField } from '../editable-field/initiative-field';
+import type { EditableInitiativeField } from '../editable-field/initiative-fields';
+import { InitiativeHistory } from '../initiative-history/initiative-history';
+import { InitiativesApi } from '../initiatives-api';
+import { MilestoneList } from '../milestone-list/milestone-list';
+import { ParticipatingDepartments } from '../participating-departments/participating-departments';
+import { PartnerList } from '../partner-list/partner-list';
+import { reportingText } from '../reporting-text';
+import { StatusUpdateForm } from '../status-update-form/status-update-form';
+import { StatusUpdateList } from '../status-update-list/status-update-list';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+
+/**
+ * One initiative and everything about it: the department lead's workspace. Each section edits its
+ * own part; all share the page's InitiativeWorkspace (the initiative, its version, permissions).
+ */
+@Component({
+  selector: 'fd-initiative-page',
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    HealthBadge,
+    ProgressBar,
+    InitiativeField,
+    MilestoneList,
+    StatusUpdateForm,
+    StatusUpdateList,
+    PartnerList,
+    ParticipatingDepartments,
+    InitiativeHistory,
+    ConflictDialog,
+  ],
+  providers: [InitiativeWorkspace, ConflictPrompt, UnsavedChanges],
+  templateUrl: './initiative-page.html',
+  styleUrl: './initiative-page.css',
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InitiativePage implements HasUnsavedChanges {
+  private readonly api = inject(InitiativesApi);
+  private readonly auth = inject(Auth);
+  private readonly i18n = inject(I18n);
+  private readonly unsaved = inject(UnsavedChanges);
+  protected readonly workspace = inject(InitiativeWorkspace);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly loaded = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.get(params).pipe(tap((initiative) => this.workspace.set(initiative))),
+  });
+  protected readonly initiative = this.workspace.initiative;
+  protected readonly loadProblem = computed(() => {
+    const error = this.loaded.error();
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
+  });
+
+  protected readonly canEdit = this.workspace.canEdit;
+  protected readonly canReport = this.workspace.canReport;
+  protected readonly isLead = computed(() => this.auth.user()?.role === 'department_lead');
+  protected readonly reporting = computed(() => {
+    const initiative = this.initiative();
+    return initiative ? reportingText(initiative.reporting, this.i18n) : '';
+  });
+
+  protected readonly overviewFields: EditableInitiativeField[] = [
+    'title',
+    'summary',
+    'description',
+    'status',
+    'ownerName',
+    'startDate',
+    'targetDate',
+    'published',
+    'publicSummary',
+    'internalNotes',
+  ];
+
+  constructor() {
+    const titles = inject(I18nTitleStrategy);
+    titles.setPageName(() => this.initiative()?.title ?? null);
+    inject(DestroyRef).onDestroy(() => titles.setPageName(null));
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.unsaved.any();
+  }
+
+  protected onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (this.unsaved.any()) event.preventDefault();
+  }
+
+  protected reload(): void {
+    this.loaded.reload();
+  }
+}

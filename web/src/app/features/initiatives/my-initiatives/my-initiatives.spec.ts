@@ -1,0 +1,85 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { InitiativeSummary, Page, SessionUser } from '@fremdrift/contracts';
+import { Observable, of, throwError } from 'rxjs';
+import { provideI18nTesting } from '../../../core/i18n/testing';
+import { aSummary, fakeAuth, leadMso } from '../initiative.fixtures';
+import { InitiativesApi } from '../initiatives-api';
+import { MyInitiatives } from './my-initiatives';
+
+const page = (items: InitiativeSummary[]): Page<InitiativeSummary> => ({ items, total: items.length, page: 1, pageSize: 100 });
+
+function setup(mine: () => Observable<Page<InitiativeSummary>>, user: SessionUser = leadMso) {
+  const api = { mine: jest.fn(mine) };
+  TestBed.configureTestingModule({
+    imports: [MyInitiatives],
+    providers: [provideRouter([]), provideI18nTesting(), fakeAuth(user), { provide: InitiativesApi, useValue: api }],
+  });
+  const fixture = TestBed.createComponent(MyInitiatives);
+  return { fixture, api, element: fixture.nativeElement as HTMLElement };
+}
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const titles = (element: HTMLElement) => Array.from(element.querySelectorAll('.mine__title')).map((h) => text(h));
+
+describe('MyInitiatives', () => {
+  it('lists the lead’s initiatives, those missing a status update first, led or participating', async () => {
+    const done = aSummary({ id: 'a', title: 'Afsluttet', reporting: { ...aSummary().reporting, state: 'done' }, overdueMilestoneCount: 0 });
+    const due = aSummary({ id: 'b', title: 'Besøgsvenner' });
+    const overdueLittle = aSummary({ id: 'c', title: 'Cykler', reporting: { ...aSummary().reporting, state: 'overdue', daysOverdue: 3 } });
+    const overdueMuch = aSummary({
+      id: 'd',
+      title: 'Dagtilbud',
+      leadDepartment: { id: 'd-mbu', code: 'MBU', name: 'Børn og Unge' },
+      participatingDepartments: [{ id: 'd-mso', code: 'MSO', name: 'Sundhed og Omsorg' }],
+      reporting: { ...aSummary().reporting, state: 'overdue', daysOverdue: 40 },
+    });
+    const { fixture, element } = setup(() => of(page([done, due, overdueLittle, overdueMuch])));
+    await fixture.whenStable();
+
+    expect(titles(element)).toEqual(['Dagtilbud', 'Cykler', 'Besøgsvenner', 'Afsluttet']);
+    expect(text(element.querySelector('[role="status"]'))).toBe('Du har 4 initiativer. 3 mangler en statusopdatering.');
+
+    const [first, , third] = Array.from(element.querySelectorAll('.mine__card'));
+    expect(text(first.querySelector('.mine__reporting'))).toBe('! Statusopdatering mangler – 40 dage forsinket');
+    expect(text(first)).toContain('Deltager');
+    expect(text(first)).toContain('Din afdeling deltager – ansvarlig er Børn og Unge');
+    expect(text(third)).toContain('Ansvarlig');
+    expect(text(third.querySelector('.mine__reporting'))).toBe('! Statusopdatering for november 2026 mangler – frist 30. nov. 2026');
+    expect(text(third)).toContain('Samtalegrupper frist 30. nov. 2026');
+    expect(text(third.querySelector('fd-health-badge'))).toBe('På sporet');
+    expect(text(third.querySelector('.text__value'))).toBe('42 %');
+    expect(first.querySelector('a')?.getAttribute('href')).toBe('/initiativer/d');
+  });
+
+  it('explains an empty list and links to all initiatives', async () => {
+    const { fixture, element } = setup(() => of(page([])));
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('.notice__title'))).toBe('Du har ingen initiativer endnu');
+    expect(text(element)).toContain('Når en af dine afdelinger får ansvaret');
+    expect(element.querySelector('.notice a')?.getAttribute('href')).toBe('/initiativer');
+  });
+
+  it('tells a lead without departments what to do', async () => {
+    const { fixture, element } = setup(() => of(page([])), { ...leadMso, departments: [] });
+    await fixture.whenStable();
+
+    expect(text(element)).toContain('Din bruger er ikke knyttet til nogen afdeling.');
+  });
+
+  it('shows a failure and loads again on retry', async () => {
+    let calls = 0;
+    const { fixture, element, api } = setup(() =>
+      ++calls === 1 ? throwError(() => new HttpErrorResponse({ status: 503, error: { title: 'Service Unavailable', status: 503 } })) : of(page([aSummary()])),
+    );
+    await fixture.whenStable();
+    expect(text(element.querySelector('[role="alert"]'))).toContain('Dine initiativer kunne ikke hentes');
+
+    element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
+    await fixture.whenStable();
+    expect(api.mine).toHaveBeenCalledTimes(2);
+    expect(titles(element)).toEqual(['Psykosocial støtte']);
+  });
+});

@@ -1,0 +1,262 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, linkedSignal, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { form, FormField, maxLength, submit, validate } from '@angular/forms/signals';
+import { LIMITS, PARTNER_TYPES, type InitiativePartner, type PartnerType, type Problem } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { httpStatus, toProblem } from '../../../core/http/problem';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
+import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
+import { FieldAria } from '../../../shared/forms/field-aria';
+import { FieldErrors } from '../../../shared/forms/field-errors';
+import { focusFirstInvalid } from '../../../shared/forms/server-errors';
+import { PartnersApi } from '../../partners/partners-api';
+import { InitiativesApi } from '../initiatives-api';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+
+interface LinkModel {
+  mode: 'existing' | 'new';
+  partnerId: string;
+  name: string;
+  type: PartnerType | '';
+  role: string;
+  publicConsent: boolean;
+}
+
+const EMPTY_LINK: LinkModel = { mode: 'existing', partnerId: '', name: '', type: '', role: '', publicConsent: false };
+
+/**
+ * The initiative's co-creation partners with their role and whether they consented to being shown
+ * publicly. Those who edit the initiative link existing partners, create new ones, change the role
+ * and consent, and remove links.
+ */
+@Component({
+  selector: 'fd-partner-list',
+  imports: [TranslatePipe, FormField, FieldAria, FieldErrors],
+  templateUrl: './partner-list.html',
+  styleUrl: './partner-list.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PartnerList {
+  private readonly api = inject(InitiativesApi);
+  private readonly partnersApi = inject(PartnersApi);
+  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly i18n = inject(I18n);
+  private readonly injector = inject(Injector);
+  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly canEdit = this.workspace.canEdit;
+  protected readonly types = PARTNER_TYPES;
+  protected readonly typeKey = labelKeys.partnerType;
+  protected readonly roleMax = LIMITS.partnerRole.max;
+
+  private readonly initiativeId = computed(() => this.workspace.initiative()?.id);
+  private readonly links = rxResource({ params: () => this.initiativeId(), stream: ({ params }) => this.api.partners(params) });
+  protected readonly linked = linkedSignal(() =>
+    this.links.hasValue() ? [...this.links.value()].sort((a, b) => this.i18n.compare(a.partner.name, b.partner.name)) : [],
+  );
+  protected readonly loading = this.links.isLoading;
+  protected readonly loadProblem = computed(() => {
+    const error = this.links.error();
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
+  });
+
+  /** The register, fetched only for those who may link partners. */
+  private readonly register = rxResource({
+    params: () => (this.canEdit() ? true : undefined),
+    stream: () => this.partnersApi.listAll(),
+  });
+  protected readonly available = computed(() => {
+    const taken = new Set(this.linked().map((link) => link.partner.id));
+    const all = this.register.hasValue() ? this.register.value().items : [];
+    return all.filter((partner) => !taken.has(partner.id)).sort((a, b) => this.i18n.compare(a.name, b.name));
+  });
+
+  protected readonly failure = signal<{ id: string; problem: Problem } | null>(null);
+  protected readonly busy = signal(false);
+
+  // Editing one link's role and consent.
+  protected readonly editingId = signal<string | null>(null);
+  private readonly editModel = signal({ role: '', publicConsent: false });
+  private editBase = { role: '', publicConsent: false };
+  protected readonly editForm = form(this.editModel, (path) => {
+    maxLength(path.role, LIMITS.partnerRole.max, {
+      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
+    });
+  });
+
+  protected readonly confirmingRemoveId = signal<string | null>(null);
+
+  // Linking a partner, existing or new.
+  protected readonly adding = signal(false);
+  private readonly linkModel = signal<LinkModel>({ ...EMPTY_LINK });
+  protected readonly linkForm = form(this.linkModel, (path) => {
+    validate(path.partnerId, ({ value, valueOf }) =>
+      valueOf(path.mode) === 'existing' && !value() ? { kind: 'required', message: this.i18n.t('validation.partnerRequired') } : undefined,
+    );
+    validate(path.name, ({ value, valueOf }) => {
+      if (valueOf(path.mode) !== 'new') return undefined;
+      const name = value().trim();
+      if (!name) return { kind: 'required', message: this.i18n.t('validation.partnerNameRequired') };
+      if (name.length < LIMITS.partnerName.min) return { kind: 'minLength', message: this.i18n.t('validation.minLength', { field: this.i18n.t('partners.name'), min: LIMITS.partnerName.min }) };
+      if (name.length > LIMITS.partnerName.max) return { kind: 'maxLength', message: this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.name'), max: LIMITS.partnerName.max }) };
+      return undefined;
+    });
+    validate(path.type, ({ value, valueOf }) =>
+      valueOf(path.mode) === 'new' && !value() ? { kind: 'required', message: this.i18n.t('validation.partnerTypeRequired') } : undefined,
+    );
+    maxLength(path.role, LIMITS.partnerRole.max, {
+      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
+    });
+  });
+  protected readonly linkMode = computed(() => this.linkModel().mode);
+
+  constructor() {
+    inject(UnsavedChanges).track(
+      () =>
+        (this.editingId() !== null && JSON.stringify(this.editModel()) !== JSON.stringify(this.editBase)) ||
+        (this.adding() && JSON.stringify(this.linkModel()) !== JSON.stringify(EMPTY_LINK)),
+    );
+  }
+
+  protected startEdit(link: InitiativePartner): void {
+    this.confirmingRemoveId.set(null);
+    this.editBase = { role: link.role, publicConsent: link.publicConsent };
+    this.editModel.set({ ...this.editBase });
+    this.editForm().reset();
+    this.editingId.set(link.partner.id);
+    this.focus(`#partner-${link.partner.id}-role`);
+  }
+
+  protected cancelEdit(link: InitiativePartner): void {
+    this.editingId.set(null);
+    this.focus(`#partner-${link.partner.id}-edit`);
+  }
+
+  protected async saveEdit(event: Event, link: InitiativePartner): Promise<void> {
+    event.preventDefault();
+    await submit(this.editForm, {
+      action: async () => {
+        const saved = await this.link(link.partner.id, { role: this.editModel().role.trim(), publicConsent: this.editModel().publicConsent });
+        if (saved) {
+          this.editingId.set(null);
+          this.workspace.announce(this.i18n.t('partners.saved', { name: link.partner.name }));
+          this.focus(`#partner-${link.partner.id}-edit`);
+        }
+        return undefined;
+      },
+      onInvalid: () => focusFirstInvalid([this.editForm.role]),
+    });
+  }
+
+  protected askRemove(link: InitiativePartner): void {
+    this.editingId.set(null);
+    this.confirmingRemoveId.set(link.partner.id);
+    this.focus(`#partner-${link.partner.id}-confirm`);
+  }
+
+  protected cancelRemove(link: InitiativePartner): void {
+    this.confirmingRemoveId.set(null);
+    this.focus(`#partner-${link.partner.id}-remove`);
+  }
+
+  protected async remove(link: InitiativePartner): Promise<void> {
+    const id = this.initiativeId();
+    if (!id || this.busy()) return;
+    this.busy.set(true);
+    this.failure.set(null);
+    try {
+      await firstValueFrom(this.api.unlinkPartner(id, link.partner.id));
+      this.linked.update((list) => list.filter((l) => l.partner.id !== link.partner.id));
+      this.confirmingRemoveId.set(null);
+      this.workspace.announce(this.i18n.t('partners.removed', { name: link.partner.name }));
+      this.workspace.changed();
+      this.focus('.partners__add');
+    } catch (error) {
+      this.failure.set({ id: link.partner.id, problem: this.problemOf(error) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected startAdd(): void {
+    this.linkModel.set({ ...EMPTY_LINK, mode: this.available().length > 0 ? 'existing' : 'new' });
+    this.linkForm().reset();
+    this.failure.set(null);
+    this.adding.set(true);
+    this.focus('#partner-new select, #partner-new input');
+  }
+
+  protected setMode(mode: LinkModel['mode']): void {
+    this.linkModel.update((model) => ({ ...model, mode }));
+    this.focus(mode === 'new' ? '#partner-new-name' : '#partner-new-existing');
+  }
+
+  protected cancelAdd(): void {
+    this.adding.set(false);
+    this.failure.set(null);
+    this.focus('.partners__add');
+  }
+
+  protected async saveLink(event: Event): Promise<void> {
+    event.preventDefault();
+    const f = this.linkForm;
+    await submit(f, {
+      action: async () => {
+        const value = this.linkModel();
+        this.failure.set(null);
+        let partnerId = value.partnerId;
+        let name = this.available().find((p) => p.id === partnerId)?.name ?? '';
+        if (value.mode === 'new') {
+          try {
+            const created = await firstValueFrom(this.partnersApi.create({ name: value.name.trim(), type: value.type as PartnerType }));
+            partnerId = created.id;
+            name = created.name;
+            this.register.reload();
+          } catch (error) {
+            if (httpStatus(error) === 409) return [{ kind: 'taken', message: this.i18n.t('partners.nameTaken'), fieldTree: f.name }];
+            this.failure.set({ id: 'new', problem: this.problemOf(error) });
+            return undefined;
+          }
+        }
+        if (await this.link(partnerId, { role: value.role.trim(), publicConsent: value.publicConsent }, 'new')) {
+          this.adding.set(false);
+          this.workspace.announce(this.i18n.t('partners.linked', { name }));
+          this.focus('.partners__add');
+        }
+        return undefined;
+      },
+      onInvalid: () => focusFirstInvalid([f.partnerId, f.name, f.type, f.role]),
+    });
+  }
+
+  private async link(partnerId: string, link: { role: string; publicConsent: boolean }, failureId = partnerId): Promise<boolean> {
+    const id = this.initiativeId();
+    if (!id) return false;
+    this.busy.set(true);
+    this.failure.set(null);
+    try {
+      const saved = await firstValueFrom(this.api.linkPartner(id, partnerId, link));
+      this.linked.update((list) =>
+        [...list.filter((l) => l.partner.id !== partnerId), saved].sort((a, b) => this.i18n.compare(a.partner.name, b.partner.name)),
+      );
+      this.workspace.changed();
+      return true;
+    } catch (error) {
+      this.failure.set({ id: failureId, problem: this.problemOf(error) });
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private problemOf(error: unknown): Problem {
+    return toProblem(error, (key, params) => this.i18n.t(key, params));
+  }
+
+  private focus(selector: string): void {
+    afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+  }
+}
+

@@ -1,0 +1,156 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import type { CreateStatusUpdate, DelayCause, Initiative, StatusUpdate } from '@fremdrift/contracts';
+import { Observable, of, throwError } from 'rxjs';
+import { provideI18nTesting } from '../../../core/i18n/testing';
+import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
+import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
+import { DelayCausesApi } from '../../delay-causes/delay-causes-api';
+import { anInitiative, aStatusUpdate, fakeAuth, leadMso } from '../initiative.fixtures';
+import { InitiativesApi } from '../initiatives-api';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { StatusUpdateForm } from './status-update-form';
+
+const causes: DelayCause[] = [
+  { id: 'c2', code: 'staff', labelDa: 'Mangel på personale', labelEn: 'Lack of staff', active: true, sortOrder: 2 },
+  { id: 'c1', code: 'money', labelDa: 'Økonomi', labelEn: 'Funding', active: true, sortOrder: 1 },
+  { id: 'c3', code: 'old', labelDa: 'Udgået årsag', labelEn: 'Retired cause', active: false, sortOrder: 3 },
+];
+const draftKey = `fremdrift.statusDraft.${leadMso.id}.i1`;
+
+function setup(create: (id: string, update: CreateStatusUpdate) => Observable<StatusUpdate>, initiative: Initiative = anInitiative({ health: 'at_risk' })) {
+  const api = { createStatusUpdate: jest.fn(create), get: jest.fn(() => of({ ...initiative, health: 'off_track', version: 4 })) };
+  TestBed.configureTestingModule({
+    imports: [StatusUpdateForm],
+    providers: [
+      provideI18nTesting(),
+      fakeAuth(),
+      InitiativeWorkspace,
+      ConflictPrompt,
+      UnsavedChanges,
+      { provide: InitiativesApi, useValue: api },
+      { provide: DelayCausesApi, useValue: { list: () => of(causes) } },
+    ],
+  });
+  TestBed.inject(InitiativeWorkspace).set(initiative);
+  const fixture = TestBed.createComponent(StatusUpdateForm);
+  const element = fixture.nativeElement as HTMLElement;
+  const control = <T extends HTMLElement>(id: string) => {
+    const found = element.querySelector<T>(`#${id}`);
+    if (!found) throw new Error(`#${id} not found`);
+    return found;
+  };
+  const type = async (id: string, value: string) => {
+    const input = control<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  };
+  const chooseHealth = async (health: string) => {
+    const radio = element.querySelector<HTMLInputElement>(`input[type="radio"][value="${health}"]`);
+    radio?.click();
+    await fixture.whenStable();
+  };
+  const send = async () => {
+    element.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+  };
+  return { fixture, element, api, control, type, chooseHealth, send };
+}
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('StatusUpdateForm', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('starts from the current period and health, and sends what was written', async () => {
+    const { fixture, api, control, type, send } = setup((_id, update) => of(aStatusUpdate({ ...update, publicTextState: 'pending' } as StatusUpdate)));
+    await fixture.whenStable();
+
+    expect(control<HTMLInputElement>('su-period-start').value).toBe('2026-11-01');
+    expect(control<HTMLInputElement>('su-period-end').value).toBe('2026-11-30');
+    expect(fixture.nativeElement.querySelector('input[value="at_risk"]').checked).toBe(true);
+    expect(fixture.nativeElement.querySelector('#su-delay-cause')).toBeNull();
+
+    await type('su-narrative', '  Det går fremad.  ');
+    await type('su-public', 'Vi er godt i gang.');
+    await send();
+
+    expect(api.createStatusUpdate).toHaveBeenCalledWith('i1', {
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      health: 'at_risk',
+      narrative: 'Det går fremad.',
+      blockers: '',
+      nextSteps: '',
+      internalText: '',
+      publicText: 'Vi er godt i gang.',
+    });
+    expect(api.get).toHaveBeenCalledWith('i1');
+    expect(control<HTMLTextAreaElement>('su-narrative').value).toBe('');
+    expect(localStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('requires a cause and an explanation when the health drops, in Danish, before sending', async () => {
+    const { fixture, element, api, control, type, chooseHealth, send } = setup((_id, update) => of(aStatusUpdate(update as Partial<StatusUpdate>)));
+    await fixture.whenStable();
+
+    await chooseHealth('off_track');
+    expect(text(element.querySelector('#su-drop'))).toContain('Vurderingen falder fra I risiko til Bagud.');
+    const options = Array.from(control<HTMLSelectElement>('su-delay-cause').options).map((o) => text(o));
+    expect(options).toEqual(['Vælg årsag', 'Økonomi', 'Mangel på personale']);
+
+    await type('su-narrative', 'Regionen har sagt fra.');
+    await send();
+    expect(api.createStatusUpdate).not.toHaveBeenCalled();
+    expect(text(element.querySelector('#su-delay-cause-error'))).toBe('Fejl: Vælg årsagen til, at vurderingen falder.');
+    expect(text(element.querySelector('#su-delay-reason-error'))).toBe('Fejl: Forklar, hvorfor vurderingen falder.');
+    expect(control('su-delay-cause').getAttribute('aria-invalid')).toBe('true');
+    expect(control('su-delay-cause').getAttribute('aria-describedby')).toBe('su-drop su-delay-cause-error');
+    expect(document.activeElement?.id).toBe('su-delay-cause');
+
+    await type('su-delay-cause', 'c1');
+    await type('su-delay-reason', 'For kort');
+    await send();
+    expect(text(element.querySelector('#su-delay-reason-error'))).toBe('Fejl: Forklaringen skal være på mindst 10 tegn.');
+
+    await type('su-delay-reason', 'Regionen har ikke budget i år.');
+    await send();
+    expect(api.createStatusUpdate).toHaveBeenCalledWith('i1', expect.objectContaining({ health: 'off_track', delayCauseId: 'c1', delayReason: 'Regionen har ikke budget i år.' }));
+  });
+
+  it('keeps an unsent update as a draft in this browser and brings it back', async () => {
+    const first = setup(() => of(aStatusUpdate()));
+    await first.fixture.whenStable();
+    await first.type('su-narrative', 'Halvt skrevet');
+    await first.chooseHealth('on_track');
+    expect(JSON.parse(localStorage.getItem(draftKey) ?? '{}').value).toEqual(expect.objectContaining({ narrative: 'Halvt skrevet', health: 'on_track' }));
+    first.fixture.destroy();
+    TestBed.resetTestingModule();
+
+    const again = setup(() => of(aStatusUpdate()));
+    await again.fixture.whenStable();
+    expect(again.control<HTMLTextAreaElement>('su-narrative').value).toBe('Halvt skrevet');
+    expect(text(again.element.querySelector('.status-form__draft'))).toContain('Din kladde er hentet frem igen.');
+
+    Array.from(again.element.querySelectorAll('button')).find((b) => text(b) === 'Kassér kladden')?.click();
+    await again.fixture.whenStable();
+    expect(again.control<HTMLTextAreaElement>('su-narrative').value).toBe('');
+    expect(localStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('places the API’s field errors next to the fields, in Danish', async () => {
+    const problem = { title: 'Bad Request', status: 400, errors: { delayReason: ['delayReason must explain the drop in health (at least 10 characters)'] } };
+    const { fixture, element, type, chooseHealth, send } = setup(() => throwError(() => new HttpErrorResponse({ status: 400, error: problem })));
+    await fixture.whenStable();
+    await chooseHealth('off_track');
+    await type('su-narrative', 'Tekst');
+    await type('su-delay-cause', 'c1');
+    await type('su-delay-reason', 'En forklaring, der er lang nok.');
+    await send();
+
+    expect(text(element.querySelector('#su-delay-reason-error'))).toBe('Fejl: Forklaringen skal være på mindst 10 tegn.');
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+  });
+});

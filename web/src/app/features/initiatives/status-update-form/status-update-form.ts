@@ -1,0 +1,229 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, linkedSignal, signal, untracked } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { form, FormField, maxLength, required, submit, validate } from '@angular/forms/signals';
+import { HEALTHS, LIMITS, type CreateStatusUpdate, type Initiative, type Problem } from '@fremdrift/contracts';
+import { isHealthDrop } from '@fremdrift/progress';
+import { TranslatePipe } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { Auth } from '../../../core/auth/auth';
+import { I18n } from '../../../core/i18n/i18n';
+import { labelKeys } from '../../../core/labels';
+import { FieldAria } from '../../../shared/forms/field-aria';
+import { FieldErrors } from '../../../shared/forms/field-errors';
+import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
+import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { DelayCausesApi } from '../../delay-causes/delay-causes-api';
+import { InitiativesApi } from '../initiatives-api';
+import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { browserStorage, StatusDraftStore, type StatusUpdateModel } from './status-draft';
+
+const LONG_TEXTS = ['narrative', 'blockers', 'nextSteps', 'internalText', 'publicText'] as const;
+
+function defaultsFor(initiative: Initiative | null): StatusUpdateModel {
+  return {
+    periodStart: initiative?.reporting.periodStart ?? '',
+    periodEnd: initiative?.reporting.periodEnd ?? '',
+    health: initiative?.health ?? 'on_track',
+    narrative: '',
+    blockers: '',
+    nextSteps: '',
+    internalText: '',
+    publicText: '',
+    delayCauseId: '',
+    delayReason: '',
+  };
+}
+
+const sameModel = (a: StatusUpdateModel, b: StatusUpdateModel) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A new status update for the period. Forms that respect the user's time: what is typed is kept
+ * as a draft in this browser until it is sent, and a drop in health asks for its cause and an
+ * explanation right away rather than after sending.
+ */
+@Component({
+  selector: 'fd-status-update-form',
+  imports: [TranslatePipe, FormField, FieldAria, FieldErrors, HealthBadge],
+  templateUrl: './status-update-form.html',
+  styleUrl: './status-update-form.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StatusUpdateForm {
+  private readonly api = inject(InitiativesApi);
+  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly i18n = inject(I18n);
+  private readonly drafts = new StatusDraftStore(browserStorage(), inject(Auth).user()?.id ?? 'anonymous');
+
+  protected readonly healths = HEALTHS;
+  protected readonly healthKey = labelKeys.health;
+  protected readonly limits = LIMITS;
+
+  private readonly initiativeId = computed(() => this.workspace.initiative()?.id ?? null);
+  protected readonly currentHealth = computed(() => this.workspace.initiative()?.health ?? 'on_track');
+
+  private readonly causesApi = inject(DelayCausesApi);
+  private readonly causes = rxResource({ stream: () => this.causesApi.list() });
+  protected readonly causesFailed = computed(() => this.causes.error() !== undefined);
+  protected readonly causeOptions = computed(() => {
+    const causes = this.causes.hasValue() ? this.causes.value() : [];
+    const english = this.i18n.language() === 'en';
+    return causes
+      .filter((cause) => cause.active)
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map((cause) => ({ id: cause.id, label: english ? cause.labelEn : cause.labelDa }));
+  });
+
+  /** The empty form for this initiative, which a saved draft then fills in. */
+  private readonly defaults = linkedSignal(() => {
+    this.initiativeId();
+    return defaultsFor(untracked(() => this.workspace.initiative()));
+  });
+  private readonly restored = linkedSignal(() => {
+    const id = this.initiativeId();
+    return id ? this.drafts.load(id) : null;
+  });
+  protected readonly draftRestored = linkedSignal(() => this.restored() !== null);
+  private readonly model = linkedSignal<StatusUpdateModel>(() => {
+    const restored = this.restored();
+    return restored ? { ...untracked(() => this.defaults()), ...restored.value } : this.defaults();
+  });
+
+  /** The chosen health is worse than the initiative's: the cause and an explanation are required. */
+  protected readonly drops = computed(() => isHealthDrop(this.currentHealth(), this.model().health));
+
+  protected readonly statusForm = form(this.model, (path) => {
+    const t = (key: string, params?: Record<string, unknown>) => () => this.i18n.t(key, params);
+    required(path.periodStart, { message: t('validation.date') });
+    required(path.periodEnd, { message: t('validation.date') });
+    validate(path.periodEnd, ({ value, valueOf }) =>
+      value() && valueOf(path.periodStart) && value() < valueOf(path.periodStart)
+        ? { kind: 'order', message: this.i18n.t('validation.periodOrder') }
+        : undefined,
+    );
+    required(path.health, { message: t('validation.healthRequired') });
+    required(path.narrative, { message: t('validation.narrativeRequired') });
+    for (const field of LONG_TEXTS) {
+      maxLength(path[field], LIMITS.longText.max, {
+        message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t(`statusUpdate.${field}`), max: LIMITS.longText.max }),
+      });
+    }
+    validate(path.delayCauseId, ({ value }) =>
+      this.drops() && !value() ? { kind: 'required', message: this.i18n.t('validation.delayCauseRequired') } : undefined,
+    );
+    validate(path.delayReason, ({ value }) => {
+      if (!this.drops()) return undefined;
+      const reason = value().trim();
+      if (reason === '') return { kind: 'required', message: this.i18n.t('validation.delayReasonRequired') };
+      if (reason.length < LIMITS.delayReason.min) return { kind: 'minLength', message: this.i18n.t('validation.delayReasonMin', { min: LIMITS.delayReason.min }) };
+      if (reason.length > LIMITS.delayReason.max) {
+        return { kind: 'maxLength', message: this.i18n.t('validation.maxLength', { field: this.i18n.t('statusUpdate.delayReason'), max: LIMITS.delayReason.max }) };
+      }
+      return undefined;
+    });
+  });
+
+  protected readonly failure = signal<Problem | null>(null);
+  protected readonly sending = signal(false);
+
+  constructor() {
+    // The draft lives in the browser's storage, outside Angular: keep it in step with the form.
+    effect(() => {
+      const id = this.initiativeId();
+      const value = this.model();
+      if (!id) return;
+      if (sameModel(value, this.defaults())) this.drafts.clear(id);
+      else this.drafts.save(id, value);
+    });
+  }
+
+  protected discardDraft(): void {
+    const id = this.initiativeId();
+    if (id) this.drafts.clear(id);
+    this.model.set(this.defaults());
+    this.statusForm().reset();
+    this.draftRestored.set(false);
+  }
+
+  protected async send(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.sending()) return;
+    this.failure.set(null);
+    const f = this.statusForm;
+    const fields = [f.periodStart, f.periodEnd, f.health, f.delayCauseId, f.delayReason, f.narrative, f.blockers, f.nextSteps, f.internalText, f.publicText];
+    await submit(f, {
+      action: async () => {
+        const id = this.initiativeId();
+        if (!id) return undefined;
+        const value = this.model();
+        const body: CreateStatusUpdate = {
+          periodStart: value.periodStart,
+          periodEnd: value.periodEnd,
+          health: value.health,
+          narrative: value.narrative.trim(),
+          blockers: value.blockers.trim(),
+          nextSteps: value.nextSteps.trim(),
+          internalText: value.internalText.trim(),
+          publicText: value.publicText.trim(),
+          ...(this.drops() ? { delayCauseId: value.delayCauseId, delayReason: value.delayReason.trim() } : {}),
+        };
+        this.sending.set(true);
+        try {
+          const created = await firstValueFrom(this.api.createStatusUpdate(id, body));
+          this.drafts.clear(id);
+          this.draftRestored.set(false);
+          // The initiative's health and reporting state follow from the update; the sent update
+          // stands even if they cannot be read again right now.
+          await this.workspace.refresh().catch(() => this.workspace.changed());
+          this.defaults.set(defaultsFor(this.workspace.initiative()));
+          this.model.set(this.defaults());
+          f().reset();
+          this.workspace.announce(this.i18n.t(created.publicTextState === 'pending' ? 'statusUpdate.sentPending' : 'statusUpdate.sent'));
+          return undefined;
+        } catch (error) {
+          const { fieldErrors, problem } = toSubmitFailure(
+            error,
+            {
+              periodStart: f.periodStart,
+              periodEnd: f.periodEnd,
+              health: f.health,
+              narrative: f.narrative,
+              blockers: f.blockers,
+              nextSteps: f.nextSteps,
+              internalText: f.internalText,
+              publicText: f.publicText,
+              delayCauseId: f.delayCauseId,
+              delayReason: f.delayReason,
+            },
+            (key, params) => this.i18n.t(key, params),
+            (field) => this.serverMessage(field),
+          );
+          this.failure.set(problem);
+          if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
+          return fieldErrors;
+        } finally {
+          this.sending.set(false);
+        }
+      },
+      onInvalid: () => focusFirstInvalid(fields),
+    });
+  }
+
+  /** The API's English messages for the fields the form checks itself, in the user's language. */
+  private serverMessage(field: string): string {
+    switch (field) {
+      case 'delayCauseId':
+        return this.i18n.t('validation.delayCauseRequired');
+      case 'delayReason':
+        return this.i18n.t('validation.delayReasonMin', { min: LIMITS.delayReason.min });
+      case 'narrative':
+        return this.i18n.t('validation.narrativeRequired');
+      case 'periodStart':
+      case 'periodEnd':
+        return this.i18n.t('validation.periodOrder');
+      case 'health':
+        return this.i18n.t('validation.healthRequired');
+      default:
+        return this.i18n.t('validation.maxLength', { field: this.i18n.t(`statusUpdate.${field}`), max: LIMITS.longText.max });
+    }
+  }
+}
