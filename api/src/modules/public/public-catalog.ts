@@ -8,7 +8,8 @@ import { ChangeFeed } from '../../core/database/change-feed';
 import { PublicRepository, type PublishedData } from './public.repository';
 
 export interface Snapshot {
-  generatedAt: string;
+  /** When the newest published initiative last changed; null when there is none. */
+  lastUpdatedAt: string | null;
   initiatives: PublicInitiative[];
   byId: Map<string, PublicInitiative>;
   plans: PublicActionPlan[];
@@ -33,7 +34,7 @@ const groupBy = <T extends { initiativeId: string }>(rows: T[]) => {
   return groups;
 };
 
-export function toSnapshot(data: PublishedData, today: string, generatedAt: string): Snapshot {
+export function toSnapshot(data: PublishedData, today: string): Snapshot {
   const participants = groupBy(data.participants);
   const milestones = groupBy(data.milestones);
   const updates = groupBy(data.updates);
@@ -87,7 +88,8 @@ export function toSnapshot(data: PublishedData, today: string, generatedAt: stri
     })
     .filter((entry): entry is Snapshot['updates'][number] => entry !== null)
     .sort((a, b) => b.update.publishedAt.localeCompare(a.update.publishedAt));
-  return { generatedAt, initiatives, byId, plans, updates: feed };
+  const lastUpdatedAt = initiatives.reduce<string | null>((latest, i) => (latest === null || i.lastUpdatedAt > latest ? i.lastUpdatedAt : latest), null);
+  return { lastUpdatedAt, initiatives, byId, plans, updates: feed };
 }
 
 /**
@@ -101,6 +103,7 @@ export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
   private snapshot: Promise<Snapshot> | null = null;
   private readonly bodies = new Map<string, CachedBody>();
   private generation = 0;
+  private snapshotDay: string | null = null;
   private subscription?: Subscription;
 
   constructor(
@@ -124,11 +127,14 @@ export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
   }
 
   current(): Promise<Snapshot> {
+    // Expected progress moves with the calendar: a new day is a change too.
+    if (this.snapshotDay !== this.clock.today()) this.invalidate();
     if (!this.snapshot) {
+      this.snapshotDay = this.clock.today();
       const generation = this.generation;
       const building = this.repository
         .loadPublished()
-        .then((data) => toSnapshot(data, this.clock.today(), this.clock.now().toISOString()));
+        .then((data) => toSnapshot(data, this.clock.today()));
       this.snapshot = building;
       building.catch(() => {
         if (this.generation === generation) this.snapshot = null;

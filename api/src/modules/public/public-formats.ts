@@ -48,7 +48,7 @@ export function updatesAtom(snapshot: Snapshot, baseUrl: string, planId: string 
   const entries = snapshot.updates.filter((entry) => !planId || entry.initiative.actionPlan.id === planId).slice(0, 50);
   const selfPath = planId ? `/api/public/action-plans/${planId}/feed.atom` : '/api/public/feed.atom';
   const title = plan ? `Fremdrift: ${plan.title}` : 'Fremdrift: nyt fra initiativerne';
-  const updated = entries[0]?.update.publishedAt ?? snapshot.generatedAt;
+  const updated = entries[0]?.update.publishedAt ?? snapshot.lastUpdatedAt ?? '1970-01-01T00:00:00.000Z';
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',

@@ -28,7 +28,7 @@ export class PublicController {
   @ApiOkResponse({ type: PublicInitiativesDto, description: 'Every published initiative, grouped by plan and goal' })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   initiatives(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'initiatives.json', (s) => json({ generatedAt: s.generatedAt, items: s.initiatives }));
+    return this.serve(request, reply, 'initiatives.json', (s) => json({ lastUpdatedAt: s.lastUpdatedAt, items: s.initiatives }));
   }
 
   @Get('initiatives.csv')

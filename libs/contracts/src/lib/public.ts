@@ -61,6 +61,7 @@ export interface PublicActionPlan {
 }
 
 export interface PublicInitiatives {
-  generatedAt: IsoDateTime;
+  /** When the newest of these initiatives last changed: the same data gives the same body (and ETag). */
+  lastUpdatedAt: IsoDateTime | null;
   items: PublicInitiative[];
 }

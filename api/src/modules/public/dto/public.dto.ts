@@ -63,7 +63,8 @@ export class PublicInitiativeDto implements PublicInitiative {
 }
 
 export class PublicInitiativesDto implements PublicInitiatives {
-  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the newest of these initiatives last changed' })
+  lastUpdatedAt: string | null;
   @ApiProperty({ type: [PublicInitiativeDto] }) items: PublicInitiativeDto[];
 }
 
