@@ -62,6 +62,16 @@ describe('the routes', () => {
     expect(await visit('/', lead, [api])).toEqual({ url: '/mine', heading: 'Mine initiativer' });
   });
 
+  it('start management on the dashboard, which viewers may open too and leads may not', async () => {
+    const management: Principal = { role: 'management', departmentIds: [] };
+    expect(await visit('/', management)).toEqual({ url: '/dashboard', heading: 'Overblik' });
+    TestBed.resetTestingModule();
+    expect(await visit('/dashboard?department=MSO', viewer)).toEqual({ url: '/dashboard?department=MSO', heading: 'Overblik' });
+    TestBed.resetTestingModule();
+    const lead: Principal = { role: 'department_lead', departmentIds: ['d5'] };
+    expect(await visit('/dashboard', lead)).toEqual({ url: '/dashboard', heading: 'Du har ikke adgang til denne side' });
+  });
+
   it('show the approval queue only to management and admins', async () => {
     expect(await visit('/godkendelser', viewer)).toEqual({ url: '/godkendelser', heading: 'Du har ikke adgang til denne side' });
   });

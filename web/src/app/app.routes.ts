@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import type { Route, Routes, UrlSegment } from '@angular/router';
-import { canApprovePublicTexts, canManageUsers, canViewAuditLog } from '@fremdrift/access';
+import { canApprovePublicTexts, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
 import { Auth } from './core/auth/auth';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
 import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
@@ -19,9 +19,10 @@ function noAccessAt(path: string): Route {
   };
 }
 
-/** Department leads start with their own initiatives; everyone else with all of them. */
+/** Department leads start with their own initiatives, management with the dashboard, everyone else with all initiatives. */
 function startPage(): string {
-  return inject(Auth).user()?.role === 'department_lead' ? 'mine' : 'initiativer';
+  const role = inject(Auth).user()?.role;
+  return role === 'department_lead' ? 'mine' : role === 'management' ? 'dashboard' : 'initiativer';
 }
 
 /** Route titles are translation keys (see I18nTitleStrategy). */
@@ -42,6 +43,12 @@ export const routes: Routes = [
         title: 'titles.mine',
         loadComponent: () => import('./features/initiatives/my-initiatives/my-initiatives').then((m) => m.MyInitiatives),
       },
+      {
+        path: 'dashboard',
+        canMatch: [requireAccess(canViewDashboard)],
+        loadChildren: () => import('./features/dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+      },
+      noAccessAt('dashboard'),
       { path: 'initiativer', title: 'titles.initiatives', loadComponent: loadInitiativeList },
       {
         path: 'initiativer/:id',

@@ -46,7 +46,7 @@ describe('App header', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('.site-header__user'))).toBe('Logget ind som Ada Admin, Administrator');
-    expect(navLabels(element)).toEqual(['Initiativer', 'Godkendelser', 'Brugere', 'Ændringslog', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Godkendelser', 'Brugere', 'Ændringslog', 'Skift adgangskode']);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hovedmenu');
     expect(button(element, 'Log ud')).not.toBeNull();
   });
@@ -57,6 +57,17 @@ describe('App header', () => {
 
     expect(text(element.querySelector('.site-header__user'))).toContain('Lene Leder, Afdelingsleder');
     expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Skift adgangskode']);
+  });
+
+  it('shows management the dashboard first, named in the current language', async () => {
+    const { fixture, element } = setup({ ...admin, role: 'management', displayName: 'Mona Ledelse' });
+    await fixture.whenStable();
+
+    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Godkendelser', 'Skift adgangskode']);
+    expect(element.querySelector('nav a')?.getAttribute('href')).toBe('/dashboard');
+    button(element, 'English')?.click();
+    await fixture.whenStable();
+    expect(navLabels(element)[0]).toBe('Dashboard');
   });
 
   it('shows no menu and no user before signing in', async () => {

@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { canApprovePublicTexts, canManageUsers, canViewAuditLog } from '@fremdrift/access';
-import { TranslatePipe } from '@ngx-translate/core';
+import { canApprovePublicTexts, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Auth } from './core/auth/auth';
 import { I18n, type Language } from './core/i18n/i18n';
 import { labelKeys } from './core/labels';
+import { DASHBOARD_NAV_LABEL, DASHBOARD_PATH, dashboardNavTexts } from './features/dashboard/texts/nav-texts';
+import { registerTexts } from './features/dashboard/texts/register-texts';
 
 interface NavItem {
   /** Translation key. */
@@ -40,6 +42,7 @@ export class App {
     const user = this.user();
     if (!user) return [];
     return [
+      ...(this.auth.allows(canViewDashboard) ? [{ label: DASHBOARD_NAV_LABEL, link: DASHBOARD_PATH }] : []),
       ...(user.role === 'department_lead' ? [{ label: 'nav.mine', link: '/mine' }] : []),
       { label: 'nav.initiatives', link: '/initiativer' },
       ...(this.auth.allows(canApprovePublicTexts) ? [{ label: 'nav.approvals', link: '/godkendelser' }] : []),
@@ -50,6 +53,11 @@ export class App {
   });
 
   protected readonly logoutFailed = signal(false);
+
+  constructor() {
+    // The dashboard keeps its texts with the feature; its menu item's name is needed before that loads.
+    registerTexts(inject(TranslateService), dashboardNavTexts);
+  }
 
   protected async logout(): Promise<void> {
     this.logoutFailed.set(false);

@@ -1,0 +1,44 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { LIMITS, type ActionPlan, type Dashboard, type DashboardQuery, type Page } from '@fremdrift/contracts';
+import type { Observable } from 'rxjs';
+import { toHttpParams } from '../../core/http/query-params';
+
+/** The tables of a view that the API exports one at a time as CSV. */
+export const CSV_TABLES = ['headline', 'departments', 'healthOverTime', 'milestones', 'compliance'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+export const DASHBOARD_URL = '/api/dashboard';
+export const DASHBOARD_EVENTS_URL = `${DASHBOARD_URL}/events`;
+
+/** A query string of the filters that are set, with a leading `?` (or nothing). */
+function queryString(query: Readonly<Record<string, string | undefined>>): string {
+  const text = toHttpParams(query).toString();
+  return text ? `?${text}` : '';
+}
+
+/** Data access for the management dashboard: `/api/dashboard` and the filters' choices. */
+@Injectable({ providedIn: 'root' })
+export class DashboardApi {
+  private readonly http = inject(HttpClient);
+
+  /** Everything one view shows, in one request. */
+  view(query: DashboardQuery): Observable<Dashboard> {
+    return this.http.get<Dashboard>(DASHBOARD_URL, { params: toHttpParams({ ...query }) });
+  }
+
+  /** All action plans with their goals; a municipality has a handful. */
+  actionPlans(): Observable<Page<ActionPlan>> {
+    return this.http.get<Page<ActionPlan>>('/api/action-plans', { params: toHttpParams({ page: 1, pageSize: LIMITS.pageSize.max }) });
+  }
+
+  /** The view as an Excel workbook (a download: the browser sends the session cookie itself). */
+  xlsxUrl(query: DashboardQuery): string {
+    return `${DASHBOARD_URL}/export.xlsx${queryString({ ...query })}`;
+  }
+
+  /** One table of the view as CSV. */
+  csvUrl(table: CsvTable, query: DashboardQuery): string {
+    return `${DASHBOARD_URL}/export.csv${queryString({ table, ...query })}`;
+  }
+}
