@@ -282,6 +282,10 @@ export const da = {
     link: 'Gå til oversigten over initiativer',
   },
   initiativeList: {
+    role: { lead: 'Kun som ansvarlig afdeling', participating: 'Kun som deltagende afdeling' },
+    onePlan: 'Én handleplan',
+    oneGoal: 'Ét mål',
+    drillDown: 'Udsnit: {{filters}}',
     title: 'Initiativer',
     lead: 'Initiativerne fra de samskabte handleplaner: hvem der har ansvaret, hvor langt de er, og om de følger planen.',
     filterLabel: 'Filtrér initiativer',

@@ -280,6 +280,10 @@ export const en: Translations = {
     link: 'Go to the list of initiatives',
   },
   initiativeList: {
+    role: { lead: 'Only as lead department', participating: 'Only as participating department' },
+    onePlan: 'One action plan',
+    oneGoal: 'One goal',
+    drillDown: 'Selection: {{filters}}',
     title: 'Initiatives',
     lead: 'The initiatives of the co-created action plans: who is responsible, how far they have come, and whether they follow the plan.',
     filterLabel: 'Filter initiatives',

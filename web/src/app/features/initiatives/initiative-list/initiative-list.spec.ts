@@ -6,7 +6,7 @@ import { Observable, of, throwError } from 'rxjs';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { DepartmentsApi } from '../../departments/departments-api';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeList } from './initiative-list';
+import { drillDownFilters, InitiativeList } from './initiative-list';
 
 const page = <T>(items: T[], total = items.length): Page<T> => ({ items, total, page: 1, pageSize: 25 });
 
@@ -94,6 +94,26 @@ describe('InitiativeList', () => {
     expect(options).toEqual(['Alle afdelinger', 'Børn og Unge (BU)', 'Sundhed og Omsorg (SUN)']);
   });
 
+  it('narrows the list to a dashboard drill-down and says so', async () => {
+    const plan = '0b6f6f1e-8d7c-4b7e-9a55-2d3f2b8c1a10';
+    const { fixture, element, initiativesApi } = setup(() => of(page([initiative()])));
+    fixture.componentRef.setInput('department', 'BU');
+    fixture.componentRef.setInput('departmentRole', 'lead');
+    fixture.componentRef.setInput('health', 'at_risk,off_track');
+    fixture.componentRef.setInput('actionPlanId', plan);
+    await fixture.whenStable();
+
+    expect(initiativesApi.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ department: 'BU', departmentRole: 'lead', health: ['at_risk', 'off_track'], actionPlanId: plan }),
+    );
+    expect(text(element.querySelector('.filters__drill-down'))).toBe('Udsnit: Kun som ansvarlig afdeling · I risiko · Bagud · Én handleplan');
+  });
+
+  it('drops drill-down values the API would refuse instead of failing', () => {
+    expect(drillDownFilters('boss', 'on_track,great', 'not-an-id', undefined)).toEqual({ health: ['on_track'] });
+    expect(drillDownFilters(undefined, undefined, undefined, undefined)).toEqual({});
+  });
+
   it('shows a helpful empty state when no initiative matches the filters', async () => {
     const { fixture, element, initiativesApi } = setup(() => of(page<InitiativeSummary>([])));
     fixture.componentRef.setInput('q', 'svømning');
@@ -112,7 +132,7 @@ describe('InitiativeList', () => {
 
     expect(navigate).toHaveBeenCalledWith(
       [],
-      expect.objectContaining({ queryParams: { department: null, q: null, page: null }, queryParamsHandling: 'merge' }),
+      expect.objectContaining({ queryParams: { department: null, q: null, page: null, departmentRole: null, health: null, actionPlanId: null, goalId: null }, queryParamsHandling: 'merge' }),
     );
   });
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LIMITS, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
+import { HEALTHS, LIMITS, type Health, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
@@ -43,6 +43,11 @@ export class InitiativeList {
   readonly q = input<string>();
   /** Query parameter: page number, from 1. */
   readonly page = input<string>();
+  /** Query parameters a dashboard drill-down adds: the department's part, health, plan and goal. */
+  readonly departmentRole = input<string>();
+  readonly health = input<string>();
+  readonly actionPlanId = input<string>();
+  readonly goalId = input<string>();
 
   protected readonly pageSize = LIMITS.pageSize.default;
   protected readonly searchMaxLength = LIMITS.searchText.max;
@@ -51,7 +56,20 @@ export class InitiativeList {
   protected readonly departmentFilter = computed(() => (this.department() ?? '').trim());
   protected readonly searchFilter = computed(() => (this.q() ?? '').trim().slice(0, LIMITS.searchText.max));
   protected readonly currentPage = computed(() => parsePage(this.page(), LIMITS.page.max));
-  protected readonly hasFilters = computed(() => this.departmentFilter() !== '' || this.searchFilter() !== '');
+  /** The drill-down filters, kept only when they are values the API knows. */
+  protected readonly drillDown = computed(() => drillDownFilters(this.departmentRole(), this.health(), this.actionPlanId(), this.goalId()));
+  protected readonly drillDownLabels = computed(() => {
+    const { departmentRole, health, actionPlanId, goalId } = this.drillDown();
+    return [
+      ...(departmentRole ? [this.i18n.t(`initiativeList.role.${departmentRole}`)] : []),
+      ...(health ?? []).map((value) => this.i18n.t(labelKeys.health(value))),
+      ...(actionPlanId ? [this.i18n.t('initiativeList.onePlan')] : []),
+      ...(goalId ? [this.i18n.t('initiativeList.oneGoal')] : []),
+    ];
+  });
+  protected readonly hasFilters = computed(
+    () => this.departmentFilter() !== '' || this.searchFilter() !== '' || this.drillDownLabels().length > 0,
+  );
 
   /** What is typed in the search field; starts over from the URL whenever the URL changes. */
   protected readonly searchDraft = linkedSignal(() => this.searchFilter());
@@ -62,6 +80,7 @@ export class InitiativeList {
     sort: 'title',
     department: this.departmentFilter() || undefined,
     q: this.searchFilter() || undefined,
+    ...this.drillDown(),
   }));
 
   protected readonly initiatives = rxResource({
@@ -125,14 +144,23 @@ export class InitiativeList {
   protected applyFilters(filters: InitiativeFilters): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { department: filters.department.trim() || null, q: filters.q.trim() || null, page: null },
+      queryParams: {
+        department: filters.department.trim() || null,
+        q: filters.q.trim() || null,
+        page: null,
+        ...(filters.department.trim() === '' ? { departmentRole: null } : {}),
+      },
       queryParamsHandling: 'merge',
     });
   }
 
   protected clearFilters(): void {
     this.searchDraft.set('');
-    this.applyFilters({ department: '', q: '' });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { department: null, q: null, page: null, departmentRole: null, health: null, actionPlanId: null, goalId: null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected pageTooFar(): string {
@@ -142,4 +170,22 @@ export class InitiativeList {
   protected milestonesReached(initiative: InitiativeSummary): string {
     return this.i18n.plural('initiativeList.milestonesReached', initiative.milestoneCount, { done: this.i18n.number(initiative.completedMilestoneCount) });
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Drill-down filters from the URL; anything the API would refuse is dropped rather than sent. */
+export function drillDownFilters(
+  departmentRole: string | undefined,
+  health: string | undefined,
+  actionPlanId: string | undefined,
+  goalId: string | undefined,
+): Pick<InitiativeQuery, 'departmentRole' | 'health' | 'actionPlanId' | 'goalId'> {
+  const healths = (health ?? '').split(',').filter((value): value is Health => (HEALTHS as readonly string[]).includes(value));
+  return {
+    ...(departmentRole === 'lead' || departmentRole === 'participating' ? { departmentRole } : {}),
+    ...(healths.length > 0 ? { health: healths } : {}),
+    ...(actionPlanId && UUID.test(actionPlanId) ? { actionPlanId } : {}),
+    ...(goalId && UUID.test(goalId) ? { goalId } : {}),
+  };
 }
