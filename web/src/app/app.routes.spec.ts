@@ -34,6 +34,13 @@ describe('the routes', () => {
     expect((await visit('/', viewer)).url).toBe('/initiativer');
   });
 
+  it('show anonymous visitors the public front page at the root address, and the public pages without login', async () => {
+    const root = await visit('/', null);
+    expect(root.url).toBe('/');
+    TestBed.resetTestingModule();
+    expect(await visit('/tilgaengelighed', null)).toEqual({ url: '/tilgaengelighed', heading: 'Tilgængelighedserklæring' });
+  });
+
   it('send anonymous visitors to the login page, remembering where they were going', async () => {
     expect(await visit('/aendringslog?action=delete', null)).toEqual({
       url: '/login?returnUrl=%2Faendringslog%3Faction%3Ddelete',

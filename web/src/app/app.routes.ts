@@ -1,9 +1,11 @@
 import { inject } from '@angular/core';
-import type { Route, Routes, UrlSegment } from '@angular/router';
+import { Router, type CanActivateFn, type Route, type Routes, type UrlSegment } from '@angular/router';
+import type { UserRole } from '@fremdrift/contracts';
 import { canApprovePublicTexts, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
 import { Auth } from './core/auth/auth';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
 import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
+import { loadPublicFrontPage, PUBLIC_TITLES, publicRoutes } from './features/public/public.routes';
 
 const loadInitiativeList = () => import('./features/initiatives/initiative-list/initiative-list').then((m) => m.InitiativeList);
 
@@ -20,13 +22,29 @@ function noAccessAt(path: string): Route {
 }
 
 /** Department leads start with their own initiatives, management with the dashboard, everyone else with all initiatives. */
-function startPage(): string {
-  const role = inject(Auth).user()?.role;
-  return role === 'department_lead' ? 'mine' : role === 'management' ? 'dashboard' : 'initiativer';
+function startPage(role: UserRole): string {
+  return role === 'department_lead' ? '/mine' : role === 'management' ? '/dashboard' : '/initiativer';
 }
+
+/** `/` is the public front page for visitors; a signed-in user goes on to their start page. */
+const publicFrontPageForVisitors: CanActivateFn = async () => {
+  const auth = inject(Auth);
+  const router = inject(Router);
+  await auth.ensureChecked();
+  const user = auth.user();
+  return user ? router.parseUrl(startPage(user.role)) : true;
+};
 
 /** Route titles are translation keys (see I18nTitleStrategy). */
 export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: PUBLIC_TITLES.front,
+    canActivate: [publicFrontPageForVisitors],
+    loadComponent: loadPublicFrontPage,
+  },
+  ...publicRoutes,
   {
     path: 'login',
     title: 'titles.login',
@@ -37,7 +55,6 @@ export const routes: Routes = [
     path: '',
     canActivateChild: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: startPage },
       {
         path: 'mine',
         title: 'titles.mine',

@@ -7,6 +7,7 @@ import { I18n, type Language } from './core/i18n/i18n';
 import { labelKeys } from './core/labels';
 import { DASHBOARD_NAV_LABEL, DASHBOARD_PATH, dashboardNavTexts } from './features/dashboard/texts/nav-texts';
 import { registerTexts } from './features/dashboard/texts/register-texts';
+import { PUBLIC_SHELL_KEYS, publicShellTexts } from './features/public/texts/shell-texts';
 
 interface NavItem {
   /** Translation key. */
@@ -28,6 +29,7 @@ export class App {
   private readonly i18n = inject(I18n);
 
   protected readonly year = new Date().getFullYear();
+  protected readonly publicKeys = PUBLIC_SHELL_KEYS;
   protected readonly user = this.auth.user;
   protected readonly roleLabel = computed(() => {
     const user = this.user();
@@ -56,7 +58,10 @@ export class App {
 
   constructor() {
     // The dashboard keeps its texts with the feature; its menu item's name is needed before that loads.
-    registerTexts(inject(TranslateService), dashboardNavTexts);
+    const translate = inject(TranslateService);
+    registerTexts(translate, dashboardNavTexts);
+    // So do the public pages' titles and the header's and footer's links to them.
+    registerTexts(translate, publicShellTexts);
   }
 
   protected async logout(): Promise<void> {
