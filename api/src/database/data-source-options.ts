@@ -30,7 +30,22 @@ export const ENTITIES = [
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
 export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003];
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** How the app's connections behave; the defaults suit the command line and the seeder. */
+export interface ConnectionLimits {
+  poolSize: number;
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { poolSize: 10, acquireTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 10_000 };
+
+/**
+ * No connection waits or holds forever: a request that finds the pool exhausted fails after
+ * `acquireTimeoutMs` (answered 503), and PostgreSQL itself ends a runaway statement and a
+ * transaction left idle, so that a stuck request cannot keep a connection from everyone else.
+ */
+export function dataSourceOptions(url: string, limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -39,6 +54,10 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'all',
-    poolSize: 10,
+    poolSize: limits.poolSize,
+    extra: {
+      connectionTimeoutMillis: limits.acquireTimeoutMs,
+      options: `-c statement_timeout=${limits.statementTimeoutMs} -c idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`,
+    },
   };
 }

@@ -4,7 +4,7 @@ import { SESSION_COOKIE, XSRF_HEADER, type UserRole } from '@fremdrift/contracts
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { PasswordHasher } from '../../src/core/auth/password-hasher';
-import { loadConfig } from '../../src/core/config/app-config';
+import { loadConfig, type AppConfig } from '../../src/core/config/app-config';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
 import { runMigrations } from '../../src/database/migrate';
 
@@ -83,12 +83,11 @@ export interface TestApp extends TestClient {
 let passwordHash: Promise<string> | undefined;
 let userSequence = 0;
 
-/** The real application on the test database, with the schema migrated. */
-export async function startTestApp(): Promise<TestApp> {
-  const url = process.env['DATABASE_URL'];
+/** The real application on the test database (or the one given), with the schema migrated. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, url = process.env['DATABASE_URL']): Promise<TestApp> {
   if (!url) throw new Error('DATABASE_URL is not set: run the integration tests through jest.integration.config.cjs');
   await runMigrations(url);
-  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url }, url, process.env['TEST_LOG'] ? ['error', 'warn'] : false);
+  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url, ...overrides }, url, process.env['TEST_LOG'] ? ['error', 'warn'] : false);
   const dataSource = app.get(DataSource);
   const fastify = app.getHttpAdapter().getInstance();
 

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database } from '../database/database';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.provider';
 import type { AuthenticatedUser } from './authenticated-user';
 
@@ -23,7 +22,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest();
 @Injectable()
 export class SessionsRepository {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +30,7 @@ export class SessionsRepository {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const { sessionIdleMinutes, sessionMaxHours } = this.config.auth;
-    await this.dataSource.query(
+    await this.db.manager.query(
       `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at)
        VALUES ($1, $2, $3, least(now() + make_interval(mins => $4), now() + make_interval(hours => $5)))`,
       [hashOf(token), userId, csrfToken, sessionIdleMinutes, sessionMaxHours],
@@ -41,7 +40,7 @@ export class SessionsRepository {
 
   /** The active user behind a live session token, with their departments; null otherwise. */
   async findUser(token: string): Promise<(AuthenticatedUser & { idleSeconds: number }) | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.db.manager.query(
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
               extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds",
               u.id, u.email, u.display_name AS "displayName", u.role,
@@ -64,7 +63,7 @@ export class SessionsRepository {
   async touch(sessionId: string, idleSeconds: number): Promise<void> {
     if (idleSeconds < TOUCH_AFTER_SECONDS) return;
     const { sessionIdleMinutes, sessionMaxHours } = this.config.auth;
-    await this.dataSource.query(
+    await this.db.manager.query(
       `UPDATE user_session
           SET last_seen_at = now(),
               expires_at = least(now() + make_interval(mins => $2), created_at + make_interval(hours => $3))
@@ -74,15 +73,15 @@ export class SessionsRepository {
   }
 
   async delete(sessionId: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM user_session WHERE id = $1', [sessionId]);
+    await this.db.manager.query('DELETE FROM user_session WHERE id = $1', [sessionId]);
   }
 
   /** Ends every session of a user, except one (the one changing its own password). */
-  async deleteAllFor(manager: EntityManager, userId: string, exceptSessionId: string | null = null): Promise<void> {
-    await manager.query('DELETE FROM user_session WHERE user_id = $1 AND id IS DISTINCT FROM $2', [userId, exceptSessionId]);
+  async deleteAllFor(userId: string, exceptSessionId: string | null = null): Promise<void> {
+    await this.db.manager.query('DELETE FROM user_session WHERE user_id = $1 AND id IS DISTINCT FROM $2', [userId, exceptSessionId]);
   }
 
   async deleteExpired(): Promise<void> {
-    await this.dataSource.query('DELETE FROM user_session WHERE expires_at <= now()');
+    await this.db.manager.query('DELETE FROM user_session WHERE expires_at <= now()');
   }
 }

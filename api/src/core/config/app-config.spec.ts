@@ -37,3 +37,24 @@ describe('loadConfig: sessions and proxies', () => {
     expect(() => loadConfig({ SECURE_COOKIES: 'sometimes' })).toThrow(/SECURE_COOKIES must be true or false/);
   });
 });
+
+describe('loadConfig: database pool and public address', () => {
+  it('defaults to 10 connections with bounded waits and the local address', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ poolSize: 10, acquireTimeoutMs: 5000, statementTimeoutMs: 30000, idleInTransactionTimeoutMs: 10000 });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads DATABASE_POOL_SIZE and PUBLIC_URL, without a trailing slash', () => {
+    const config = loadConfig({ DATABASE_POOL_SIZE: '25', PUBLIC_URL: 'https://fremdrift.aarhus.dk/' });
+    expect(config.database.poolSize).toBe(25);
+    expect(config.publicUrl).toBe('https://fremdrift.aarhus.dk');
+    expect(loadConfig({ PUBLIC_URL: 'https://kommune.dk/fremdrift/' }).publicUrl).toBe('https://kommune.dk/fremdrift');
+  });
+
+  it('refuses a pool of one and a public address that is not an http(s) URL', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE must be a whole number/);
+    expect(() => loadConfig({ PUBLIC_URL: 'fremdrift.dk' })).toThrow(/PUBLIC_URL must be an absolute/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://fremdrift.dk' })).toThrow(/PUBLIC_URL must be an absolute/);
+  });
+});

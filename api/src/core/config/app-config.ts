@@ -5,6 +5,18 @@ export interface AppConfig {
   host: string;
   /** External PostgreSQL; when null an embedded server is started. */
   databaseUrl: string | null;
+  database: {
+    /** Connections per app process. */
+    poolSize: number;
+    /** A request that waits longer than this for a free connection gets 503. */
+    acquireTimeoutMs: number;
+    /** PostgreSQL ends any statement that runs longer than this. */
+    statementTimeoutMs: number;
+    /** PostgreSQL ends a session left idle inside a transaction for longer than this. */
+    idleInTransactionTimeoutMs: number;
+  };
+  /** The address the public reaches the app at; absolute links (feeds, sitemaps) are built from it. */
+  publicUrl: string;
   embeddedPostgres: { dataDir: string; port: number };
   /** Load the demo data when the database is empty. */
   demoData: boolean;
@@ -30,6 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: portFrom(env, 'PORT', 3000),
     host: env['HOST'] || '0.0.0.0',
     databaseUrl: env['DATABASE_URL'] || null,
+    database: {
+      poolSize: integerFrom(env, 'DATABASE_POOL_SIZE', 10, 2, 200),
+      acquireTimeoutMs: integerFrom(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5_000, 100, 120_000),
+      statementTimeoutMs: integerFrom(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      idleInTransactionTimeoutMs: integerFrom(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    },
+    publicUrl: publicUrlFrom(env, portFrom(env, 'PORT', 3000)),
     embeddedPostgres: {
       dataDir: resolve(env['EMBEDDED_PG_DIR'] || '.data/postgres'),
       port: portFrom(env, 'EMBEDDED_PG_PORT', 5433),
@@ -44,6 +63,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: booleanFrom(env, 'TRUST_PROXY', false),
   };
+}
+
+/** An http(s) origin with an optional path prefix, without a trailing slash. */
+function publicUrlFrom(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env['PUBLIC_URL'];
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL without query, fragment or credentials, got "${raw}"`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

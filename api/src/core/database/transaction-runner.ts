@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { EntityManager } from 'typeorm';
+import { ResourceNotFoundException, StaleVersionException } from '../http/problem';
 
 /** Who a write is attributed to in the audit trail. */
 export interface Actor {
@@ -19,18 +21,61 @@ export async function attributeTo(manager: EntityManager, actor: Actor): Promise
   ]);
 }
 
+/** Tables whose rows carry a version that clients send back in If-Match. */
+export type VersionedTable = 'initiative' | 'milestone' | 'status_update';
+
+export interface VersionedWrite {
+  table: VersionedTable;
+  /** Names the record in a 404 ("Milestone"). */
+  resource: string;
+  id: string;
+  /** For a nested record: the initiative it must belong to. */
+  initiativeId?: string;
+  expectedVersion: number;
+  /** The record as it is now, sent with a 409 so that the client can show what changed. */
+  current: () => Promise<unknown>;
+}
+
 /**
- * Runs a unit of work in one transaction, attributed to an actor: every row it writes is recorded
- * in the audit trail in the same transaction, and nothing is kept if any part fails.
+ * Runs units of work in one transaction, attributed to an actor: every row they write is recorded
+ * in the audit trail in the same transaction, and nothing is kept if any part fails. Repositories
+ * called inside `work` join the transaction by themselves (see Database); a nested `run` joins the
+ * outer one.
  */
 @Injectable()
 export class TransactionRunner {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly host: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
-  run<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await attributeTo(manager, actor);
-      return work(manager);
+  run<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+    return this.host.withTransaction(async () => {
+      await attributeTo(this.host.tx, actor);
+      return work();
     });
+  }
+
+  /** Reads that must agree with each other, from one snapshot of the database. */
+  readConsistently<T>(work: () => Promise<T>): Promise<T> {
+    return this.host.withTransaction({ isolationLevel: 'REPEATABLE READ' }, work);
+  }
+
+  /**
+   * Runs a write only if the record is still at the version the client read. The row stays locked
+   * until the transaction ends, so of concurrent writers holding the same version exactly one
+   * succeeds and the others get 409 with the current state.
+   */
+  async writeIfCurrent(actor: Actor, target: VersionedWrite, write: () => Promise<void>): Promise<void> {
+    const outcome = await this.run(actor, async () => {
+      const scope = target.initiativeId ? ' AND initiative_id = $2' : '';
+      const [row] = await this.host.tx.query(`SELECT version FROM ${target.table} WHERE id = $1${scope} FOR UPDATE`, [
+        target.id,
+        ...(target.initiativeId ? [target.initiativeId] : []),
+      ]);
+      if (!row) return 'missing' as const;
+      if (row.version !== target.expectedVersion) return 'stale' as const;
+      await write();
+      return 'written' as const;
+    });
+    if (outcome === 'missing') throw new ResourceNotFoundException(target.resource, target.id);
+    if (outcome === 'stale') throw new StaleVersionException(await target.current());
   }
 }

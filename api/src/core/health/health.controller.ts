@@ -1,9 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthStatus } from '@fremdrift/contracts';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { Database } from '../database/database';
 import { Public } from '../auth/auth.decorators';
 
 export class HealthStatusDto implements HealthStatus {
@@ -23,7 +22,7 @@ const DATABASE_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   @Get()
   @ApiOkResponse({ type: HealthStatusDto, description: 'The app and its database are up' })
@@ -37,7 +36,7 @@ export class HealthController {
   private async pingDatabase(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS)));
-    const ping = this.dataSource.query('SELECT 1').then(
+    const ping = this.db.manager.query('SELECT 1').then(
       () => true,
       () => false,
     );

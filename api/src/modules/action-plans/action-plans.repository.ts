@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database } from '../../core/database/database';
+
 import type { PageWindow } from '../../core/http/pagination';
 import { InitiativeEntity } from '../initiatives/initiative.entity';
 import { ActionPlanEntity } from './action-plan.entity';
@@ -8,10 +8,10 @@ import { GoalEntity } from './goal.entity';
 
 @Injectable()
 export class ActionPlansRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   findPage(window: PageWindow): Promise<[ActionPlanEntity[], number]> {
-    return this.dataSource.getRepository(ActionPlanEntity).findAndCount({
+    return this.db.manager.getRepository(ActionPlanEntity).findAndCount({
       relations: { goals: true },
       order: { coCreationDate: { direction: 'DESC', nulls: 'LAST' }, title: 'ASC' },
       skip: window.offset,
@@ -20,12 +20,12 @@ export class ActionPlansRepository {
   }
 
   findById(id: string): Promise<ActionPlanEntity | null> {
-    return this.dataSource.getRepository(ActionPlanEntity).findOne({ where: { id }, relations: { goals: true } });
+    return this.db.manager.getRepository(ActionPlanEntity).findOne({ where: { id }, relations: { goals: true } });
   }
 
   async countInitiatives(planIds: string[]): Promise<Map<string, number>> {
     if (planIds.length === 0) return new Map();
-    const rows = await this.dataSource
+    const rows = await this.db.manager
       .getRepository(InitiativeEntity)
       .createQueryBuilder('i')
       .select('i.action_plan_id', 'planId')
@@ -37,7 +37,8 @@ export class ActionPlansRepository {
   }
 
   /** Creates a plan and its goals; the caller's transaction keeps them together. */
-  async createWithGoals(manager: EntityManager, plan: Partial<ActionPlanEntity>, goals: Partial<GoalEntity>[]): Promise<string> {
+  async createWithGoals(plan: Partial<ActionPlanEntity>, goals: Partial<GoalEntity>[]): Promise<string> {
+    const { manager } = this.db;
     const saved = await manager.save(ActionPlanEntity, manager.create(ActionPlanEntity, plan));
     if (goals.length > 0) {
       await manager.save(GoalEntity, goals.map((goal) => manager.create(GoalEntity, { ...goal, actionPlanId: saved.id })));
@@ -45,28 +46,30 @@ export class ActionPlansRepository {
     return saved.id;
   }
 
-  async update(manager: EntityManager, id: string, values: Partial<ActionPlanEntity>): Promise<void> {
+  async update(id: string, values: Partial<ActionPlanEntity>): Promise<void> {
+    const { manager } = this.db;
     const plan = await manager.findOneByOrFail(ActionPlanEntity, { id });
     await manager.save(ActionPlanEntity, Object.assign(plan, values));
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(ActionPlanEntity, { id });
+  async delete(id: string): Promise<void> {
+    await this.db.manager.delete(ActionPlanEntity, { id });
   }
 
   findGoals(planId: string): Promise<GoalEntity[]> {
-    return this.dataSource.getRepository(GoalEntity).find({ where: { actionPlanId: planId }, order: { sortOrder: 'ASC', title: 'ASC' } });
+    return this.db.manager.getRepository(GoalEntity).find({ where: { actionPlanId: planId }, order: { sortOrder: 'ASC', title: 'ASC' } });
   }
 
-  findGoal(planId: string, goalId: string, manager: EntityManager = this.dataSource.manager): Promise<GoalEntity | null> {
-    return manager.getRepository(GoalEntity).findOneBy({ id: goalId, actionPlanId: planId });
+  findGoal(planId: string, goalId: string): Promise<GoalEntity | null> {
+    return this.db.manager.getRepository(GoalEntity).findOneBy({ id: goalId, actionPlanId: planId });
   }
 
-  saveGoal(manager: EntityManager, goal: Partial<GoalEntity>): Promise<GoalEntity> {
+  saveGoal(goal: Partial<GoalEntity>): Promise<GoalEntity> {
+    const { manager } = this.db;
     return manager.save(GoalEntity, manager.create(GoalEntity, goal));
   }
 
-  async deleteGoal(manager: EntityManager, goalId: string): Promise<void> {
-    await manager.delete(GoalEntity, { id: goalId });
+  async deleteGoal(goalId: string): Promise<void> {
+    await this.db.manager.delete(GoalEntity, { id: goalId });
   }
 }

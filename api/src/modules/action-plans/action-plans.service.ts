@@ -46,10 +46,8 @@ export class ActionPlansService {
 
   async create(user: AuthenticatedUser, input: CreateActionPlanDto): Promise<ActionPlanDto> {
     const { goals = [], participants = {}, ...fields } = input;
-    const id = await this.tx.run(actorOf(user), (manager) =>
-      this.plans.createWithGoals(
-        manager,
-        { ...fields, ...participantColumns(participants) },
+    const id = await this.tx.run(actorOf(user), () =>
+      this.plans.createWithGoals({ ...fields, ...participantColumns(participants) },
         goals.map((goal, index) => ({ ...goal, sortOrder: goal.sortOrder ?? index })),
       ),
     );
@@ -59,14 +57,14 @@ export class ActionPlansService {
   async update(user: AuthenticatedUser, id: string, input: UpdateActionPlanDto): Promise<ActionPlanDto> {
     await this.require(id);
     const { participants = {}, ...fields } = input;
-    await this.tx.run(actorOf(user), (manager) => this.plans.update(manager, id, { ...fields, ...participantColumns(participants) }));
+    await this.tx.run(actorOf(user), () => this.plans.update(id, { ...fields, ...participantColumns(participants) }));
     return this.get(id);
   }
 
   /** A plan with initiatives cannot be removed (409); its goals go with it. */
   async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.require(id);
-    await this.tx.run(actorOf(user), (manager) => this.plans.delete(manager, id));
+    await this.tx.run(actorOf(user), () => this.plans.delete(id));
   }
 
   async listGoals(planId: string): Promise<GoalDto[]> {
@@ -77,18 +75,18 @@ export class ActionPlansService {
   async createGoal(user: AuthenticatedUser, planId: string, input: CreateGoalDto): Promise<GoalDto> {
     const plan = await this.require(planId);
     const sortOrder = input.sortOrder ?? plan.goals.length;
-    return toGoalDto(await this.tx.run(actorOf(user), (manager) => this.plans.saveGoal(manager, { ...input, sortOrder, actionPlanId: planId })));
+    return toGoalDto(await this.tx.run(actorOf(user), () => this.plans.saveGoal({ ...input, sortOrder, actionPlanId: planId })));
   }
 
   async updateGoal(user: AuthenticatedUser, planId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
     const goal = await this.requireGoal(planId, goalId);
-    return toGoalDto(await this.tx.run(actorOf(user), (manager) => this.plans.saveGoal(manager, Object.assign(goal, input))));
+    return toGoalDto(await this.tx.run(actorOf(user), () => this.plans.saveGoal(Object.assign(goal, input))));
   }
 
   /** Initiatives under a removed goal stay in the plan without a goal. */
   async removeGoal(user: AuthenticatedUser, planId: string, goalId: string): Promise<void> {
     await this.requireGoal(planId, goalId);
-    await this.tx.run(actorOf(user), (manager) => this.plans.deleteGoal(manager, goalId));
+    await this.tx.run(actorOf(user), () => this.plans.deleteGoal(goalId));
   }
 
   private async require(id: string): Promise<ActionPlanEntity> {

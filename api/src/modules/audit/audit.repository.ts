@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Database } from '../../core/database/database';
+
 import type { PageWindow } from '../../core/http/pagination';
 import type { AuditQueryDto, AuditRow } from './dto/audit-event.dto';
 
@@ -10,7 +10,7 @@ const COLUMNS = `id, occurred_at AS "occurredAt", actor_id AS "actorId", actor_n
 /** Reads the audit trail; the triggers of the AccountsAndAudit migration write it. */
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async findPage(query: AuditQueryDto, window: PageWindow): Promise<[AuditRow[], number]> {
     const conditions: string[] = [];
@@ -26,8 +26,8 @@ export class AuditRepository {
     if (query.from) add('occurred_at >= ?', query.from);
     if (query.to) add('occurred_at < ?', query.to);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event ${where}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }] = await this.db.manager.query(`SELECT count(*)::int AS total FROM audit_event ${where}`, params);
+    const rows = await this.db.manager.query(
       `SELECT ${COLUMNS} FROM audit_event ${where} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, window.pageSize, window.offset],
     );

@@ -55,9 +55,9 @@ export class AuthService {
     }
     if (currentPassword === newPassword) throw invalidField('newPassword', 'newPassword must differ from the current password');
     const newHash = await this.hasher.hash(newPassword);
-    await this.tx.run(actorOf(user), async (manager) => {
-      await this.users.setPassword(manager, user.id, newHash);
-      await this.sessions.deleteAllFor(manager, user.id, user.sessionId);
+    await this.tx.run(actorOf(user), async () => {
+      await this.users.setPassword(user.id, newHash);
+      await this.sessions.deleteAllFor(user.id, user.sessionId);
     });
   }
 }

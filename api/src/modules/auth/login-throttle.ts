@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database } from '../../core/database/database';
+import { TransactionRunner, SYSTEM_ACTOR } from '../../core/database/transaction-runner';
 import { TooManyRequestsException } from '../../core/http/problem';
 
 /**
@@ -11,7 +11,10 @@ export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 }
 
 @Injectable()
 export class LoginThrottle {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Database,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   /**
    * Runs one sign-in attempt under the limits: 429 (with the seconds to wait) when the account or
@@ -19,19 +22,19 @@ export class LoginThrottle {
    * account run one at a time, so parallel guesses cannot all slip in before the first is counted.
    */
   attempt(email: string, ip: string, verify: () => Promise<boolean>): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1771))', [email]);
-      await this.check(manager, email, ip);
+    return this.tx.run(SYSTEM_ACTOR, async () => {
+      await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1771))', [email]);
+      await this.check(email, ip);
       const succeeded = await verify();
-      await manager.query('INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)', [email, ip, succeeded]);
+      await this.db.manager.query('INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)', [email, ip, succeeded]);
       return succeeded;
     }).finally(() => {
-      if (Math.random() < 0.01) void this.dataSource.query(`DELETE FROM login_attempt WHERE attempted_at < now() - interval '1 day'`).catch(() => undefined);
+      if (Math.random() < 0.01) void this.db.manager.query(`DELETE FROM login_attempt WHERE attempted_at < now() - interval '1 day'`).catch(() => undefined);
     });
   }
 
-  private async check(manager: EntityManager, email: string, ip: string): Promise<void> {
-    const [row] = await manager.query(
+  private async check(email: string, ip: string): Promise<void> {
+    const [row] = await this.db.manager.query(
       `WITH window_start AS (SELECT now() - make_interval(mins => $3) AS at),
             last_success AS (
               SELECT max(attempted_at) AS at FROM login_attempt WHERE email = $1 AND succeeded

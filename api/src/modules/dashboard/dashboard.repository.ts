@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Database } from '../../core/database/database';
 import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod } from '@fremdrift/contracts';
-import { DataSource } from 'typeorm';
+
 import { departmentCondition } from '../initiatives/department-filter';
 
 export interface DepartmentRow {
@@ -31,7 +31,7 @@ export interface ReportingRow {
  */
 @Injectable()
 export class DashboardRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /** The initiatives of the view, with progress and expected progress: `$1` is today. */
   private scope(query: DashboardQuery, today: string): { cte: string; params: unknown[] } {
@@ -62,7 +62,7 @@ export class DashboardRepository {
 
   async headline(query: DashboardQuery, today: string) {
     const { cte, params } = this.scope(query, today);
-    const [row] = await this.dataSource.query(
+    const [row] = await this.db.manager.query(
       `${cte}
        SELECT (SELECT count(*) FROM scope)::int AS initiatives,
               (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int AS n FROM scope GROUP BY status) s) AS "byStatus",
@@ -90,7 +90,7 @@ export class DashboardRepository {
 
   async departments(query: DashboardQuery, today: string): Promise<DepartmentRow[]> {
     const { cte, params } = this.scope(query, today);
-    return this.dataSource.query(
+    return this.db.manager.query(
       `${cte},
        lead AS (
          SELECT lead_department_id AS department_id, count(*)::int AS n, avg(progress) AS progress, avg(expected) AS expected,
@@ -122,7 +122,7 @@ export class DashboardRepository {
     params.push(query.from ?? null, query.to ?? null);
     const from = `$${params.length - 1}::date`;
     const to = `$${params.length}::date`;
-    return this.dataSource.query(
+    return this.db.manager.query(
       `${cte},
        span AS (
          SELECT date_trunc('month', coalesce(${from}, (SELECT min(period_end) FROM status_update WHERE initiative_id IN (SELECT id FROM scope)), $1::date)) AS first,
@@ -152,7 +152,7 @@ export class DashboardRepository {
 
   async milestoneWeeks(query: DashboardQuery, today: string): Promise<{ weekStart: string; due: number }[]> {
     const { cte, params } = this.scope(query, today);
-    return this.dataSource.query(
+    return this.db.manager.query(
       `${cte}
        SELECT to_char(date_trunc('week', due_date), 'YYYY-MM-DD') AS "weekStart", count(*)::int AS due
          FROM milestone
@@ -165,7 +165,7 @@ export class DashboardRepository {
   /** The initiatives that report, with what the reporting rule needs. */
   async reporting(query: DashboardQuery, today: string): Promise<ReportingRow[]> {
     const { cte, params } = this.scope(query, today);
-    return this.dataSource.query(
+    return this.db.manager.query(
       `${cte}
        SELECT s.id, s.title, s.status, to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", p.reporting_period AS period,
               (SELECT to_char(max(u.period_end), 'YYYY-MM-DD') FROM status_update u WHERE u.initiative_id = s.id) AS "lastReportedPeriodEnd",

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database } from '../../core/database/database';
+
 import { DelayCauseEntity } from './delay-cause.entity';
 
 @Injectable()
 export class DelayCausesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   findAll(): Promise<DelayCauseEntity[]> {
-    return this.dataSource.getRepository(DelayCauseEntity).find({ order: { sortOrder: 'ASC', labelDa: 'ASC' } });
+    return this.db.manager.getRepository(DelayCauseEntity).find({ order: { sortOrder: 'ASC', labelDa: 'ASC' } });
   }
 
   findById(id: string): Promise<DelayCauseEntity | null> {
-    return this.dataSource.getRepository(DelayCauseEntity).findOneBy({ id });
+    return this.db.manager.getRepository(DelayCauseEntity).findOneBy({ id });
   }
 
-  save(manager: EntityManager, values: Partial<DelayCauseEntity>): Promise<DelayCauseEntity> {
+  save(values: Partial<DelayCauseEntity>): Promise<DelayCauseEntity> {
+    const { manager } = this.db;
     return manager.save(DelayCauseEntity, manager.create(DelayCauseEntity, values));
   }
 }

@@ -18,13 +18,13 @@ export class DelayCausesService {
   }
 
   async create(user: AuthenticatedUser, input: CreateDelayCauseDto): Promise<DelayCauseDto> {
-    return toDelayCauseDto(await this.tx.run(actorOf(user), (manager) => this.causes.save(manager, input)));
+    return toDelayCauseDto(await this.tx.run(actorOf(user), () => this.causes.save(input)));
   }
 
   async update(user: AuthenticatedUser, id: string, input: UpdateDelayCauseDto): Promise<DelayCauseDto> {
     const cause = await this.causes.findById(id);
     if (!cause) throw new ResourceNotFoundException('Delay cause', id);
-    return toDelayCauseDto(await this.tx.run(actorOf(user), (manager) => this.causes.save(manager, Object.assign(cause, input))));
+    return toDelayCauseDto(await this.tx.run(actorOf(user), () => this.causes.save(Object.assign(cause, input))));
   }
 
   /** 400 on delayCauseId unless it names an active cause. */

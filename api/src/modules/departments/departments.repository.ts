@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, Repository } from 'typeorm';
+import { Database } from '../../core/database/database';
+import { In } from 'typeorm';
 import type { PageWindow } from '../../core/http/pagination';
 import { DepartmentEntity } from './department.entity';
 
 @Injectable()
 export class DepartmentsRepository {
-  constructor(@InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>) {}
+  constructor(private readonly db: Database) {}
+
+  private get departments() {
+    return this.db.manager.getRepository(DepartmentEntity);
+  }
 
   findPage(window: PageWindow): Promise<[DepartmentEntity[], number]> {
     return this.departments.findAndCount({ order: { sortOrder: 'ASC', name: 'ASC' }, skip: window.offset, take: window.pageSize });
@@ -20,15 +24,16 @@ export class DepartmentsRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.departments.findBy({ id: In(ids) });
   }
 
-  create(manager: EntityManager, values: Partial<DepartmentEntity>): Promise<DepartmentEntity> {
+  create(values: Partial<DepartmentEntity>): Promise<DepartmentEntity> {
+    const { manager } = this.db;
     return manager.save(DepartmentEntity, manager.create(DepartmentEntity, values));
   }
 
-  save(manager: EntityManager, entity: DepartmentEntity): Promise<DepartmentEntity> {
-    return manager.save(DepartmentEntity, entity);
+  save(entity: DepartmentEntity): Promise<DepartmentEntity> {
+    return this.db.manager.save(DepartmentEntity, entity);
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(DepartmentEntity, { id });
+  async delete(id: string): Promise<void> {
+    await this.db.manager.delete(DepartmentEntity, { id });
   }
 }

@@ -26,19 +26,19 @@ export class DepartmentsService {
   }
 
   async create(user: AuthenticatedUser, input: CreateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.tx.run(actorOf(user), (manager) => this.departments.create(manager, input)));
+    return toDepartmentDto(await this.tx.run(actorOf(user), () => this.departments.create(input)));
   }
 
   async update(user: AuthenticatedUser, id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
     const department = await this.require(id);
     Object.assign(department, input);
-    return toDepartmentDto(await this.tx.run(actorOf(user), (manager) => this.departments.save(manager, department)));
+    return toDepartmentDto(await this.tx.run(actorOf(user), () => this.departments.save(department)));
   }
 
   /** A department that leads or takes part in an initiative cannot be removed (409). */
   async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.require(id);
-    await this.tx.run(actorOf(user), (manager) => this.departments.delete(manager, id));
+    await this.tx.run(actorOf(user), () => this.departments.delete(id));
   }
 
   private async require(id: string): Promise<DepartmentEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Database } from '../../core/database/database';
 import type { DepartmentRef, Health, InitiativeSortField, ReportingPeriod } from '@fremdrift/contracts';
-import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
 import { departmentCondition } from './department-filter';
@@ -28,10 +28,10 @@ export type InitiativeFields = Omit<Partial<InitiativeEntity>, 'leadDepartment' 
 
 @Injectable()
 export class InitiativesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async findPage(query: InitiativeQueryDto, window: PageWindow, departmentIds: readonly string[]): Promise<[InitiativeEntity[], number]> {
-    const qb = this.dataSource
+    const qb = this.db.manager
       .getRepository(InitiativeEntity)
       .createQueryBuilder('i')
       .innerJoinAndSelect('i.leadDepartment', 'lead');
@@ -71,18 +71,18 @@ export class InitiativesRepository {
   }
 
   findById(id: string): Promise<InitiativeEntity | null> {
-    return this.dataSource.getRepository(InitiativeEntity).findOne({ where: { id }, relations: { leadDepartment: true } });
+    return this.db.manager.getRepository(InitiativeEntity).findOne({ where: { id }, relations: { leadDepartment: true } });
   }
 
   async exists(id: string): Promise<boolean> {
-    return this.dataSource.getRepository(InitiativeEntity).existsBy({ id });
+    return this.db.manager.getRepository(InitiativeEntity).existsBy({ id });
   }
 
   /** Participating departments of several initiatives, in one query, in the municipality's order. */
   async participatingDepartments(initiativeIds: string[]): Promise<Map<string, DepartmentRef[]>> {
     const result = new Map<string, DepartmentRef[]>(initiativeIds.map((id) => [id, []]));
     if (initiativeIds.length === 0) return result;
-    const rows: (DepartmentRef & { initiativeId: string })[] = await this.dataSource.query(
+    const rows: (DepartmentRef & { initiativeId: string })[] = await this.db.manager.query(
       `SELECT p.initiative_id AS "initiativeId", d.id, d.code, d.name
          FROM initiative_department p
          JOIN department d ON d.id = p.department_id
@@ -97,7 +97,7 @@ export class InitiativesRepository {
   /** Each initiative's reporting period (from its plan) and latest reported period, in one query. */
   async reportingFacts(initiativeIds: string[]): Promise<Map<string, ReportingFacts>> {
     if (initiativeIds.length === 0) return new Map();
-    const rows: ({ initiativeId: string } & ReportingFacts)[] = await this.dataSource.query(
+    const rows: ({ initiativeId: string } & ReportingFacts)[] = await this.db.manager.query(
       `SELECT i.id AS "initiativeId", p.reporting_period AS period,
               (SELECT to_char(max(u.period_end), 'YYYY-MM-DD') FROM status_update u WHERE u.initiative_id = i.id) AS "lastReportedPeriodEnd"
          FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id
@@ -111,28 +111,30 @@ export class InitiativesRepository {
   async milestones(initiativeIds: string[]): Promise<Map<string, MilestoneEntity[]>> {
     const result = new Map<string, MilestoneEntity[]>(initiativeIds.map((id) => [id, []]));
     if (initiativeIds.length === 0) return result;
-    const rows = await this.dataSource
+    const rows = await this.db.manager
       .getRepository(MilestoneEntity)
       .find({ where: { initiativeId: In(initiativeIds) }, order: { position: 'ASC', dueDate: 'ASC' } });
     rows.forEach((milestone) => result.get(milestone.initiativeId)?.push(milestone));
     return result;
   }
 
-  async create(manager: EntityManager, fields: InitiativeFields, participatingDepartmentIds: string[]): Promise<string> {
+  async create(fields: InitiativeFields, participatingDepartmentIds: string[]): Promise<string> {
+    const { manager } = this.db;
     const saved = await manager.save(InitiativeEntity, manager.create(InitiativeEntity, fields));
-    await this.replaceParticipants(manager, saved.id, participatingDepartmentIds);
+    await this.replaceParticipants(saved.id, participatingDepartmentIds);
     return saved.id;
   }
 
   /** Changes fields and, when given, the participating departments; the version goes up either way. */
-  async update(manager: EntityManager, id: string, fields: InitiativeFields, participatingDepartmentIds?: string[]): Promise<void> {
+  async update(id: string, fields: InitiativeFields, participatingDepartmentIds?: string[]): Promise<void> {
+    const { manager } = this.db;
     await updateVersioned(manager, InitiativeEntity, id, fields);
-    if (participatingDepartmentIds) await this.replaceParticipants(manager, id, participatingDepartmentIds);
+    if (participatingDepartmentIds) await this.replaceParticipants(id, participatingDepartmentIds);
   }
 
   /** The initiative's current health and its plan's publishing rule: what a new status update is judged by. */
   async reportingContext(id: string): Promise<{ health: Health; leadsPublishDirectly: boolean } | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.db.manager.query(
       `SELECT i.health, p.leads_publish_directly AS "leadsPublishDirectly" FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id WHERE i.id = $1`,
       [id],
     );
@@ -140,12 +142,13 @@ export class InitiativesRepository {
   }
 
   /** Removes the initiative; its milestones, status updates and partner links go with it. */
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(InitiativeEntity, { id });
+  async delete(id: string): Promise<void> {
+    await this.db.manager.delete(InitiativeEntity, { id });
   }
 
   /** Only the departments that change are written, so the audit trail shows exactly who joined and who left. */
-  private async replaceParticipants(manager: EntityManager, initiativeId: string, departmentIds: string[]): Promise<void> {
+  private async replaceParticipants(initiativeId: string, departmentIds: string[]): Promise<void> {
+    const { manager } = this.db;
     await manager.query('DELETE FROM initiative_department WHERE initiative_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [
       initiativeId,
       departmentIds,

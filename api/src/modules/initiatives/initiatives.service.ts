@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { canCreateInitiative, canEditInitiative, canReportOn, type InitiativeDepartments } from '@fremdrift/access';
 import type { Health, Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
-import { writeIfCurrent } from '../../core/database/optimistic-lock';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { pageWindow, toPage } from '../../core/http/pagination';
@@ -17,7 +16,6 @@ import type { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, Initiative
 import type { InitiativeEntity } from './initiative.entity';
 import { type InitiativeRelations, toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
 import { InitiativesRepository } from './initiatives.repository';
-import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class InitiativesService {
@@ -66,7 +64,7 @@ export class InitiativesService {
       throw new ForbiddenProblemException('You can create initiatives led by your own department only.');
     }
     await this.checkReferences({ ...fields, participatingDepartmentIds });
-    const id = await this.tx.run(actorOf(user), (manager) => this.initiatives.create(manager, fields, participatingDepartmentIds));
+    const id = await this.tx.run(actorOf(user), () => this.initiatives.create(fields, participatingDepartmentIds));
     return this.get(id);
   }
 
@@ -90,13 +88,13 @@ export class InitiativesService {
       targetDate: fields.targetDate !== undefined ? fields.targetDate : current.targetDate,
     });
     if (fields.actionPlanId && fields.actionPlanId !== current.actionPlanId && fields.goalId === undefined) fields.goalId = null;
-    await this.writeIfCurrent(user, id, expectedVersion, (manager) => this.initiatives.update(manager, id, fields, participatingDepartmentIds));
+    await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.update(id, fields, participatingDepartmentIds));
     return this.get(id);
   }
 
   async remove(user: AuthenticatedUser, id: string, expectedVersion: number): Promise<void> {
     await this.requireAccess(user, id, canEditInitiative);
-    await this.writeIfCurrent(user, id, expectedVersion, (manager) => this.initiatives.delete(manager, id));
+    await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.delete(id));
   }
 
   /** 404 unless the initiative exists, 403 unless the rule admits the user for it. */
@@ -119,8 +117,8 @@ export class InitiativesService {
     return departments;
   }
 
-  private writeIfCurrent(user: AuthenticatedUser, id: string, expectedVersion: number, write: (manager: EntityManager) => Promise<void>) {
-    return writeIfCurrent(this.tx, actorOf(user), { table: 'initiative', resource: 'Initiative', id, expectedVersion, current: () => this.get(id) }, write);
+  private writeIfCurrent(user: AuthenticatedUser, id: string, expectedVersion: number, write: () => Promise<void>) {
+    return this.tx.writeIfCurrent(actorOf(user), { table: 'initiative', resource: 'Initiative', id, expectedVersion, current: () => this.get(id) }, write);
   }
 
   /** The health a new status update is compared with, and whether its public text needs approval. */
@@ -131,8 +129,8 @@ export class InitiativesService {
   }
 
   /** A status update sets the initiative's health, in the update's own transaction. */
-  async recordReportedHealth(manager: EntityManager, id: string, health: Health): Promise<void> {
-    await this.initiatives.update(manager, id, { health });
+  async recordReportedHealth(id: string, health: Health): Promise<void> {
+    await this.initiatives.update(id, { health });
   }
 
   /** Throws 404 unless the initiative exists; for the nested resources. */

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { Database } from '../../core/database/database';
+
 import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
 import { MilestoneEntity } from './milestone.entity';
 
 @Injectable()
 export class MilestonesRepository {
-  constructor(@InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>) {}
+  constructor(private readonly db: Database) {}
+
+  private get milestones() {
+    return this.db.manager.getRepository(MilestoneEntity);
+  }
 
   findPage(initiativeId: string, window: PageWindow): Promise<[MilestoneEntity[], number]> {
     return this.milestones.findAndCount({
@@ -31,15 +35,16 @@ export class MilestonesRepository {
     return row?.next ?? 0;
   }
 
-  create(manager: EntityManager, values: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
+  create(values: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
+    const { manager } = this.db;
     return manager.save(MilestoneEntity, manager.create(MilestoneEntity, values));
   }
 
-  update(manager: EntityManager, id: string, fields: Partial<MilestoneEntity>): Promise<void> {
-    return updateVersioned(manager, MilestoneEntity, id, fields);
+  update(id: string, fields: Partial<MilestoneEntity>): Promise<void> {
+    return updateVersioned(this.db.manager, MilestoneEntity, id, fields);
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(MilestoneEntity, { id });
+  async delete(id: string): Promise<void> {
+    await this.db.manager.delete(MilestoneEntity, { id });
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { canEditInitiative, canReportOn } from '@fremdrift/access';
 import type { Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
-import { writeIfCurrent } from '../../core/database/optimistic-lock';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
@@ -11,7 +10,6 @@ import { InitiativesService } from '../initiatives/initiatives.service';
 import { type CreateMilestoneDto, type MilestoneDto, type UpdateMilestoneDto, toMilestoneDto } from './dto/milestone.dto';
 import type { MilestoneEntity } from './milestone.entity';
 import { MilestonesRepository } from './milestones.repository';
-import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class MilestonesService {
@@ -37,9 +35,9 @@ export class MilestonesService {
   async create(user: AuthenticatedUser, initiativeId: string, input: CreateMilestoneDto): Promise<MilestoneDto> {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     this.checkCompletedDate(input.completedDate);
-    const saved = await this.tx.run(actorOf(user), async (manager) => {
+    const saved = await this.tx.run(actorOf(user), async () => {
       const position = input.position ?? (await this.milestones.nextPosition(initiativeId));
-      return this.milestones.create(manager, { ...input, position, initiativeId });
+      return this.milestones.create({ ...input, position, initiativeId });
     });
     return this.get(initiativeId, saved.id);
   }
@@ -49,18 +47,18 @@ export class MilestonesService {
     const progressOnly = Object.keys(input).every((field) => field === 'completedDate');
     await this.initiatives.requireAccess(user, initiativeId, progressOnly ? canReportOn : canEditInitiative);
     this.checkCompletedDate(input.completedDate);
-    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.milestones.update(manager, id, input));
+    await this.writeIfCurrent(user, initiativeId, id, version, () => this.milestones.update(id, input));
     return this.get(initiativeId, id);
   }
 
   async remove(user: AuthenticatedUser, initiativeId: string, id: string, version: number): Promise<void> {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
-    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.milestones.delete(manager, id));
+    await this.writeIfCurrent(user, initiativeId, id, version, () => this.milestones.delete(id));
   }
 
-  private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: (manager: EntityManager) => Promise<void>) {
+  private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: () => Promise<void>) {
     const target = { table: 'milestone', resource: 'Milestone', id, initiativeId, expectedVersion: version, current: () => this.get(initiativeId, id) } as const;
-    return writeIfCurrent(this.tx, actorOf(user), target, write);
+    return this.tx.writeIfCurrent(actorOf(user), target, write);
   }
 
   private checkCompletedDate(completedDate: string | null | undefined): void {

@@ -1,25 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database } from '../../core/database/database';
+
 import type { PageWindow } from '../../core/http/pagination';
 import { InitiativePartnerEntity } from './initiative-partner.entity';
 import { PartnerEntity } from './partner.entity';
 
 @Injectable()
 export class PartnersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   findPage(window: PageWindow): Promise<[PartnerEntity[], number]> {
-    return this.dataSource.getRepository(PartnerEntity).findAndCount({ order: { name: 'ASC' }, skip: window.offset, take: window.pageSize });
+    return this.db.manager.getRepository(PartnerEntity).findAndCount({ order: { name: 'ASC' }, skip: window.offset, take: window.pageSize });
   }
 
   findById(id: string): Promise<PartnerEntity | null> {
-    return this.dataSource.getRepository(PartnerEntity).findOneBy({ id });
+    return this.db.manager.getRepository(PartnerEntity).findOneBy({ id });
   }
 
   async countInitiatives(partnerIds: string[]): Promise<Map<string, number>> {
     if (partnerIds.length === 0) return new Map();
-    const rows = await this.dataSource
+    const rows = await this.db.manager
       .getRepository(InitiativePartnerEntity)
       .createQueryBuilder('l')
       .select('l.partner_id', 'partnerId')
@@ -30,16 +30,17 @@ export class PartnersRepository {
     return new Map(rows.map((row) => [row.partnerId, row.count]));
   }
 
-  save(manager: EntityManager, values: Partial<PartnerEntity>): Promise<PartnerEntity> {
+  save(values: Partial<PartnerEntity>): Promise<PartnerEntity> {
+    const { manager } = this.db;
     return manager.save(PartnerEntity, manager.create(PartnerEntity, values));
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(PartnerEntity, { id });
+  async delete(id: string): Promise<void> {
+    await this.db.manager.delete(PartnerEntity, { id });
   }
 
   findLinks(initiativeId: string): Promise<InitiativePartnerEntity[]> {
-    return this.dataSource.getRepository(InitiativePartnerEntity).find({
+    return this.db.manager.getRepository(InitiativePartnerEntity).find({
       where: { initiativeId },
       relations: { partner: true },
       order: { partner: { name: 'ASC' } },
@@ -47,10 +48,11 @@ export class PartnersRepository {
   }
 
   findLink(initiativeId: string, partnerId: string): Promise<InitiativePartnerEntity | null> {
-    return this.dataSource.getRepository(InitiativePartnerEntity).findOne({ where: { initiativeId, partnerId }, relations: { partner: true } });
+    return this.db.manager.getRepository(InitiativePartnerEntity).findOne({ where: { initiativeId, partnerId }, relations: { partner: true } });
   }
 
-  async upsertLink(manager: EntityManager, link: Pick<InitiativePartnerEntity, 'initiativeId' | 'partnerId' | 'role' | 'publicConsent'>): Promise<void> {
+  async upsertLink(link: Pick<InitiativePartnerEntity, 'initiativeId' | 'partnerId' | 'role' | 'publicConsent'>): Promise<void> {
+    const { manager } = this.db;
     await manager.query(
       `INSERT INTO initiative_partner (initiative_id, partner_id, role, public_consent) VALUES ($1, $2, $3, $4)
        ON CONFLICT (initiative_id, partner_id) DO UPDATE SET role = excluded.role, public_consent = excluded.public_consent`,
@@ -58,7 +60,7 @@ export class PartnersRepository {
     );
   }
 
-  async deleteLink(manager: EntityManager, initiativeId: string, partnerId: string): Promise<void> {
-    await manager.delete(InitiativePartnerEntity, { initiativeId, partnerId });
+  async deleteLink(initiativeId: string, partnerId: string): Promise<void> {
+    await this.db.manager.delete(InitiativePartnerEntity, { initiativeId, partnerId });
   }
 }

@@ -40,19 +40,19 @@ export class PartnersService {
   }
 
   async create(user: AuthenticatedUser, input: CreatePartnerDto): Promise<PartnerDto> {
-    return toPartnerDto(await this.tx.run(actorOf(user), (manager) => this.partners.save(manager, input)), 0);
+    return toPartnerDto(await this.tx.run(actorOf(user), () => this.partners.save(input)), 0);
   }
 
   async update(user: AuthenticatedUser, id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
     const partner = await this.require(id);
-    await this.tx.run(actorOf(user), (manager) => this.partners.save(manager, Object.assign(partner, input)));
+    await this.tx.run(actorOf(user), () => this.partners.save(Object.assign(partner, input)));
     return this.get(id);
   }
 
   /** A partner linked to an initiative cannot be removed (409): unlink it first. */
   async remove(user: AuthenticatedUser, id: string): Promise<void> {
     await this.require(id);
-    await this.tx.run(actorOf(user), (manager) => this.partners.delete(manager, id));
+    await this.tx.run(actorOf(user), () => this.partners.delete(id));
   }
 
   async listLinks(initiativeId: string): Promise<InitiativePartnerDto[]> {
@@ -65,8 +65,8 @@ export class PartnersService {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     await this.require(partnerId);
     const existing = await this.partners.findLink(initiativeId, partnerId);
-    await this.tx.run(actorOf(user), (manager) =>
-      this.partners.upsertLink(manager, {
+    await this.tx.run(actorOf(user), () =>
+      this.partners.upsertLink({
         initiativeId,
         partnerId,
         role: input.role ?? existing?.role ?? '',
@@ -81,7 +81,7 @@ export class PartnersService {
     if (!(await this.partners.findLink(initiativeId, partnerId))) {
       throw new ResourceNotFoundException('Partner link', partnerId);
     }
-    await this.tx.run(actorOf(user), (manager) => this.partners.deleteLink(manager, initiativeId, partnerId));
+    await this.tx.run(actorOf(user), () => this.partners.deleteLink(initiativeId, partnerId));
   }
 
   private async require(id: string): Promise<PartnerEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Database } from '../../core/database/database';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import type { DepartmentRef, Health, InitiativeStatus, PartnerType } from '@fremdrift/contracts';
-import { DataSource } from 'typeorm';
 
 export interface PublishedInitiativeRow {
   id: string;
@@ -48,10 +48,14 @@ export interface PublishedData {
  */
 @Injectable()
 export class PublicRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Database,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   loadPublished(): Promise<PublishedData> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.tx.readConsistently(async () => {
+      const { manager } = this.db;
       const published = 'SELECT id FROM initiative WHERE published';
       const [initiatives, participants, milestones, updates, partners, plans] = [
         await manager.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { Database } from '../../core/database/database';
+
 import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { DepartmentRef } from '@fremdrift/contracts';
 import type { PageWindow } from '../../core/http/pagination';
@@ -15,7 +15,11 @@ import { StatusUpdateEntity } from './status-update.entity';
 
 @Injectable()
 export class StatusUpdatesRepository {
-  constructor(@InjectRepository(StatusUpdateEntity) private readonly updates: Repository<StatusUpdateEntity>) {}
+  constructor(private readonly db: Database) {}
+
+  private get updates() {
+    return this.db.manager.getRepository(StatusUpdateEntity);
+  }
 
   /** Newest first. */
   findPage(initiativeId: string, window: PageWindow): Promise<[StatusUpdateEntity[], number]> {
@@ -53,15 +57,16 @@ export class StatusUpdatesRepository {
     return this.updates.findOneBy({ id, initiativeId });
   }
 
-  create(manager: EntityManager, values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {
+  create(values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {
+    const { manager } = this.db;
     return manager.save(StatusUpdateEntity, manager.create(StatusUpdateEntity, values));
   }
 
-  update(manager: EntityManager, id: string, fields: Partial<StatusUpdateEntity>): Promise<void> {
-    return updateVersioned(manager, StatusUpdateEntity, id, fields);
+  update(id: string, fields: Partial<StatusUpdateEntity>): Promise<void> {
+    return updateVersioned(this.db.manager, StatusUpdateEntity, id, fields);
   }
 
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(StatusUpdateEntity, { id });
+  async delete(id: string): Promise<void> {
+    await this.db.manager.delete(StatusUpdateEntity, { id });
   }
 }

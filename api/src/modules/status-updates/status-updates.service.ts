@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canEditInitiative, canReportOn } from '@fremdrift/access';
 import { LIMITS, type Health, type Page } from '@fremdrift/contracts';
 import { isHealthDrop } from '@fremdrift/progress';
-import type { EntityManager } from 'typeorm';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
-import { writeIfCurrent } from '../../core/database/optimistic-lock';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { ConflictProblemException, invalidField, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
@@ -52,15 +50,15 @@ export class StatusUpdatesService {
     checkPeriod(input.periodStart, input.periodEnd);
     const context = await this.initiatives.reportingContext(initiativeId);
     await this.checkDelayExplanation(context.health, input);
-    const saved = await this.tx.run(actorOf(user), async (manager) => {
-      const created = await this.updates.create(manager, {
+    const saved = await this.tx.run(actorOf(user), async () => {
+      const created = await this.updates.create({
         ...input,
         authorName: input.authorName ?? user.displayName,
         authorId: user.id,
         initiativeId,
         publicTextState: initialPublicTextState(input.publicText ?? '', context.leadsPublishDirectly),
       });
-      if (input.health !== context.health) await this.initiatives.recordReportedHealth(manager, initiativeId, input.health);
+      if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
       return created;
     });
     return this.get(initiativeId, saved.id);
@@ -77,13 +75,13 @@ export class StatusUpdatesService {
       const { leadsPublishDirectly } = await this.initiatives.reportingContext(initiativeId);
       Object.assign(changes, { publicTextState: initialPublicTextState(input.publicText, leadsPublishDirectly), ...NOT_REVIEWED });
     }
-    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.updates.update(manager, id, changes));
+    await this.writeIfCurrent(user, initiativeId, id, version, () => this.updates.update(id, changes));
     return this.get(initiativeId, id);
   }
 
   async remove(user: AuthenticatedUser, initiativeId: string, id: string, version: number): Promise<void> {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
-    await this.writeIfCurrent(user, initiativeId, id, version, (manager) => this.updates.delete(manager, id));
+    await this.writeIfCurrent(user, initiativeId, id, version, () => this.updates.delete(id));
   }
 
   /** Management approves a waiting public text, or returns it to the lead with a comment. */
@@ -103,7 +101,7 @@ export class StatusUpdatesService {
       reviewerId: user.id,
       reviewerName: user.displayName,
     };
-    await this.writeIfCurrent(user, initiativeId, id, update.version, (manager) => this.updates.update(manager, id, review));
+    await this.writeIfCurrent(user, initiativeId, id, update.version, () => this.updates.update(id, review));
     return this.get(initiativeId, id);
   }
 
@@ -130,9 +128,9 @@ export class StatusUpdatesService {
     if (input.delayCauseId) await this.delayCauses.assertUsable(input.delayCauseId);
   }
 
-  private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: (manager: EntityManager) => Promise<void>) {
+  private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: () => Promise<void>) {
     const target = { table: 'status_update', resource: 'Status update', id, initiativeId, expectedVersion: version, current: () => this.get(initiativeId, id) } as const;
-    return writeIfCurrent(this.tx, actorOf(user), target, write);
+    return this.tx.writeIfCurrent(actorOf(user), target, write);
   }
 
   private async require(initiativeId: string, id: string): Promise<StatusUpdateEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Database } from '../../core/database/database';
 import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+
 import type { PageWindow } from '../../core/http/pagination';
 import type { UserQueryDto } from './dto/user.dto';
 import { UserEntity } from './user.entity';
@@ -31,7 +31,7 @@ const USER_COLUMNS = `
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async findPage(query: UserQueryDto, window: PageWindow): Promise<[UserRow[], number]> {
     const conditions: string[] = [];
@@ -49,81 +49,85 @@ export class UsersRepository {
       conditions.push(`u.active = $${params.length}`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM app_user u ${where}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }] = await this.db.manager.query(`SELECT count(*)::int AS total FROM app_user u ${where}`, params);
+    const rows = await this.db.manager.query(
       `SELECT ${USER_COLUMNS} FROM app_user u ${where} ORDER BY u.display_name, u.email LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, window.pageSize, window.offset],
     );
     return [rows, total];
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserRow | null> {
+  async findById(id: string): Promise<UserRow | null> {
+    const { manager } = this.db;
     const [row] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
     return row ?? null;
   }
 
   /** What sign-in needs: the hash is never loaded otherwise. */
   async findCredentials(email: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
-    const [row] = await this.dataSource.query('SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE email = $1', [email]);
+    const [row] = await this.db.manager.query('SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE email = $1', [email]);
     return row ?? null;
   }
 
   async passwordHashOf(id: string): Promise<string | null> {
-    const [row] = await this.dataSource.query('SELECT password_hash AS "passwordHash" FROM app_user WHERE id = $1', [id]);
+    const [row] = await this.db.manager.query('SELECT password_hash AS "passwordHash" FROM app_user WHERE id = $1', [id]);
     return row?.passwordHash ?? null;
   }
 
   /** Serialises changes to users for the rest of the transaction. */
-  async lockUserChanges(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(7211947)');
+  async lockUserChanges(): Promise<void> {
+    await this.db.manager.query('SELECT pg_advisory_xact_lock(7211947)');
   }
 
   /** Locks the user's row for the rest of the transaction and returns its version. */
-  async lockVersion(manager: EntityManager, id: string): Promise<number | null> {
+  async lockVersion(id: string): Promise<number | null> {
+    const { manager } = this.db;
     const [row] = await manager.query('SELECT version FROM app_user WHERE id = $1 FOR UPDATE', [id]);
     return row?.version ?? null;
   }
 
   async create(
-    manager: EntityManager,
     fields: Pick<UserEntity, 'email' | 'displayName' | 'role' | 'passwordHash'>,
     departmentIds: string[],
   ): Promise<string> {
+    const { manager } = this.db;
     const saved = await manager.save(UserEntity, manager.create(UserEntity, fields));
-    await this.replaceDepartments(manager, saved.id, departmentIds);
+    await this.replaceDepartments(saved.id, departmentIds);
     return saved.id;
   }
 
   async update(
-    manager: EntityManager,
     id: string,
     fields: Partial<Pick<UserEntity, 'displayName' | 'role' | 'active'>>,
     departmentIds?: string[],
   ): Promise<void> {
+    const { manager } = this.db;
     await manager.query(
       `UPDATE app_user SET display_name = coalesce($2, display_name), role = coalesce($3::user_role, role),
               active = coalesce($4, active), updated_at = now(), version = version + 1
         WHERE id = $1`,
       [id, fields.displayName ?? null, fields.role ?? null, fields.active ?? null],
     );
-    if (departmentIds) await this.replaceDepartments(manager, id, departmentIds);
+    if (departmentIds) await this.replaceDepartments(id, departmentIds);
   }
 
-  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.query('UPDATE app_user SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1', [id, passwordHash]);
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.manager.query('UPDATE app_user SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1', [id, passwordHash]);
   }
 
   async recordLogin(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [id]);
+    await this.db.manager.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [id]);
   }
 
   /** Active admins other than `id`: the last one must not lock everybody out. */
-  async countOtherActiveAdmins(manager: EntityManager, id: string): Promise<number> {
+  async countOtherActiveAdmins(id: string): Promise<number> {
+    const { manager } = this.db;
     const [row] = await manager.query(`SELECT count(*)::int AS count FROM app_user WHERE role = 'admin' AND active AND id <> $1`, [id]);
     return row.count;
   }
 
-  private async replaceDepartments(manager: EntityManager, userId: string, departmentIds: string[]): Promise<void> {
+  private async replaceDepartments(userId: string, departmentIds: string[]): Promise<void> {
+    const { manager } = this.db;
     await manager.query('DELETE FROM user_department WHERE user_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [userId, departmentIds]);
     if (departmentIds.length > 0) {
       await manager.query(

@@ -36,7 +36,7 @@ export class UsersService {
     const { departmentIds = [], password, ...fields } = input;
     await this.checkDepartments(departmentIds);
     const passwordHash = await this.hasher.hash(password);
-    const id = await this.tx.run(actorOf(actor), (manager) => this.users.create(manager, { ...fields, passwordHash }, departmentIds));
+    const id = await this.tx.run(actorOf(actor), () => this.users.create({ ...fields, passwordHash }, departmentIds));
     return this.get(id);
   }
 
@@ -44,17 +44,17 @@ export class UsersService {
   async update(actor: AuthenticatedUser, id: string, input: UpdateUserDto): Promise<UserDto> {
     const { departmentIds, ...fields } = input;
     if (departmentIds) await this.checkDepartments(departmentIds);
-    await this.tx.run(actorOf(actor), async (manager) => {
+    await this.tx.run(actorOf(actor), async () => {
       // One user change at a time: two admins demoting each other at once must not both succeed.
-      await this.users.lockUserChanges(manager);
-      if ((await this.users.lockVersion(manager, id)) === null) throw new ResourceNotFoundException('User', id);
-      const current = await this.users.findById(id, manager);
+      await this.users.lockUserChanges();
+      if ((await this.users.lockVersion(id)) === null) throw new ResourceNotFoundException('User', id);
+      const current = await this.users.findById(id);
       const losesAdmin = current?.role === 'admin' && current.active && (fields.active === false || (fields.role && fields.role !== 'admin'));
-      if (losesAdmin && (await this.users.countOtherActiveAdmins(manager, id)) === 0) {
+      if (losesAdmin && (await this.users.countOtherActiveAdmins(id)) === 0) {
         throw new ConflictProblemException('The last active administrator cannot be deactivated or given another role.');
       }
-      await this.users.update(manager, id, fields, departmentIds);
-      if (fields.active === false) await this.sessions.deleteAllFor(manager, id);
+      await this.users.update(id, fields, departmentIds);
+      if (fields.active === false) await this.sessions.deleteAllFor(id);
     });
     return this.get(id);
   }
