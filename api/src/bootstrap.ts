@@ -1,26 +1,54 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { setupApiDocs } from './core/http/api-docs';
+import { forbidCachingOfApiResponses } from './core/http/cache-control';
+import { createJsonBodyParser } from './core/http/json-body';
 import { acceptJsonBodiesOnly } from './core/http/json-only';
 import { ProblemDetailsFilter } from './core/http/problem-details.filter';
-import { registerSecurityHeaders } from './core/http/security-headers';
+import { ProblemFastifyAdapter } from './core/http/problem-fastify-adapter';
+import { useSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
 import { serveWebApp } from './core/web/web-app';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * No client holds a connection for free: the head of a request must arrive within 10 s, the whole
+ * request within 30 s, and an idle keep-alive connection closes after 10 s. Node checks these
+ * every second (by default only every 30 s). The request clocks stop once the request has arrived,
+ * so a long response such as the dashboard's event stream is not cut off; Nest also lifts the
+ * socket's idle timeout (`connectionTimeout`) for event streams.
+ */
+export const SERVER_TIMEOUTS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 10_000,
+  idleSocketTimeoutMs: 60_000,
+  checkIntervalMs: 1_000,
+} as const;
+
 /** The configured Nest application; `main.ts` and the integration tests both start it this way. */
 export async function createApp(config: AppConfig, databaseUrl: string, logger: LogLevel[] | false = ['log', 'warn', 'error']): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy }), {
+  const adapter = new ProblemFastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    requestTimeout: SERVER_TIMEOUTS.requestTimeoutMs,
+    keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeoutMs,
+    connectionTimeout: SERVER_TIMEOUTS.idleSocketTimeoutMs,
+    http: { headersTimeout: SERVER_TIMEOUTS.headersTimeoutMs, connectionsCheckingInterval: SERVER_TIMEOUTS.checkIntervalMs },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger,
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  await registerSecurityHeaders(fastify);
+  useSecurityHeaders(app);
   acceptJsonBodiesOnly(fastify);
+  forbidCachingOfApiResponses(fastify);
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, createJsonBodyParser(fastify));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

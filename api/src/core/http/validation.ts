@@ -1,11 +1,27 @@
-import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ISO_DATE_PATTERN } from '@fremdrift/contracts';
 import { Transform } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { InvalidFieldsException } from './problem';
 
+/**
+ * Nest's ValidationPipe validates a `null` body as if it were `{}` (an empty PATCH), and an array
+ * or a number against a stand-in. A body that a DTO describes must be a JSON object; leaving it
+ * out altogether stays allowed, for the routes whose every field is optional.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value !== undefined && !isJsonObject(value) && this.toValidate(metadata)) {
+      throw new InvalidFieldsException({ body: ['body must be a JSON object'] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+const isJsonObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -39,6 +55,27 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
           const parsed = new Date(`${value}T00:00:00Z`);
           return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
         },
+      },
+    });
+}
+
+/** Zero-width and bidirectional controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF …) and control characters. */
+const INVISIBLE_CHARACTER = /[\p{Cf}\p{Cc}]/u;
+
+/**
+ * Refuses invisible characters in identifiers that people read and compare, such as e-mail
+ * addresses: a right-to-left override makes one address look like another. Not for free text,
+ * where marks such as U+200F belong in Arabic or Hebrew.
+ */
+export function HasNoInvisibleCharacters(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasNoInvisibleCharacters',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must not contain invisible or bidirectional control characters`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !INVISIBLE_CHARACTER.test(value),
       },
     });
 }

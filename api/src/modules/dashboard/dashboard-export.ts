@@ -1,11 +1,14 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import type { Dashboard, DashboardQuery, Health, HealthCounts } from '@fremdrift/contracts';
+import { neutralizeFormula } from '../../core/export/spreadsheet-text';
 
 /** The tables of a dashboard view, as a council paper needs them: Danish headings, real numbers and dates. */
 export const EXPORT_TABLES = ['headline', 'departments', 'healthOverTime', 'milestones', 'compliance'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 type Cell = string | number | Date | null;
+
+const safeCell = (value: Cell): Cell => (typeof value === 'string' ? neutralizeFormula(value) : value);
 
 interface Table {
   sheet: string;
@@ -120,7 +123,7 @@ function addSheet(workbook: Workbook, table: Table): Worksheet {
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, style: column.format ? { numFmt: column.format } : {} }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRows(table.rows);
+  sheet.addRows(table.rows.map((row) => row.map(safeCell)));
   return sheet;
 }
 
@@ -148,7 +151,7 @@ const danishNumber = (value: number) => (Number.isInteger(value) ? String(value)
 function csvCell(value: Cell): string {
   if (value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = typeof value === 'number' ? danishNumber(value) : value;
+  const text = typeof value === 'number' ? danishNumber(value) : neutralizeFormula(value);
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

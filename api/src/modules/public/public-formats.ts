@@ -1,4 +1,5 @@
 import type { PublicInitiative } from '@fremdrift/contracts';
+import { neutralizeFormula } from '../../core/export/spreadsheet-text';
 import type { Snapshot } from './public-catalog';
 
 const HEALTH_DA: Record<string, string> = { on_track: 'På sporet', at_risk: 'I risiko', off_track: 'Bagud' };
@@ -29,7 +30,7 @@ export const CSV_COLUMNS: { name: string; value: (i: PublicInitiative) => string
 
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutralizeFormula(value) : String(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

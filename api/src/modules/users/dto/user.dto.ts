@@ -3,7 +3,7 @@ import { LIMITS, USER_ROLES, type CreateUser, type UpdateUser, type User, type U
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
-import { IsOptionalNonNull, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
+import { HasNoInvisibleCharacters, IsOptionalNonNull, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
 import type { UserRow } from '../users.repository';
 
@@ -48,6 +48,7 @@ export class CreateUserDto implements CreateUser {
   @ApiProperty({ format: 'email', example: 'leder.mso@aarhus.dk' })
   @NormalizeEmail()
   @IsEmail({}, { message: 'email must be an e-mail address' })
+  @HasNoInvisibleCharacters()
   @MaxLength(LIMITS.email.max)
   email: string;
 
@@ -127,6 +128,7 @@ export class LoginDto {
   @ApiProperty({ example: 'leder.mso@fremdrift.example' })
   @NormalizeEmail()
   @IsString()
+  @HasNoInvisibleCharacters()
   @Length(1, LIMITS.email.max)
   email: string;
 
