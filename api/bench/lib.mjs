@@ -206,12 +206,12 @@ export async function fillDatabase(url, n, { log = console.log, audit = false } 
              FROM bench_chunk c, generate_series(1, 8 + c.g % 5) k`,
         );
         await client.query(
-          `INSERT INTO status_update (initiative_id, period_start, period_end, health, narrative, public_text, author_name, reported_at)
-           SELECT c.id, p.start, (p.start + interval '1 month - 1 day')::date,
-                  (ARRAY['on_track','on_track','at_risk','off_track']::health[])[1 + (c.g + k) % 4],
+          `INSERT INTO status_update (initiative_id, period_start, period_end, health, baseline_health, narrative, public_text, author_name, reported_at)
+           SELECT c.id, p.start, (p.start + interval '1 month - 1 day')::date, h.health, h.health,
                   'Status for periode ' || k || ' af initiativ ' || c.g || '.', '', 'Bench', p.start + interval '1 month 3 days'
              FROM bench_chunk c, generate_series(1, 20) k,
-                  LATERAL (SELECT (date_trunc('month', date '2024-01-01' + c.g % 730) + (k - 1) * interval '1 month')::date AS start) p`,
+                  LATERAL (SELECT (date_trunc('month', date '2024-01-01' + c.g % 730) + (k - 1) * interval '1 month')::date AS start) p,
+                  LATERAL (SELECT (ARRAY['on_track','on_track','at_risk','off_track']::health[])[1 + (c.g + k) % 4] AS health) h`,
         );
       }, { bulk });
       log(`  ${String(Math.round((to / n) * 100)).padStart(3)} %  ${to} of ${n} initiatives  (${((Date.now() - started) / 1000).toFixed(1)} s)`);

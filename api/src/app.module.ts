@@ -5,6 +5,7 @@ import { SessionCoreModule } from './core/auth/session-core.module';
 import { CoreModule } from './core/core.module';
 import { HealthModule } from './core/health/health.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
@@ -40,6 +41,7 @@ export class AppModule {
         MilestonesModule,
         StatusUpdatesModule,
         PartnersModule,
+        ApprovalsModule,
       ],
     };
   }

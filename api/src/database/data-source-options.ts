@@ -11,6 +11,7 @@ import { InitialSchema1795000000000 } from './migrations/1795000000000-InitialSc
 import { AccountsAndAudit1795000000001 } from './migrations/1795000000001-AccountsAndAudit';
 import { LeadWorkspace1795000000002 } from './migrations/1795000000002-LeadWorkspace';
 import { DashboardSupport1795000000003 } from './migrations/1795000000003-DashboardSupport';
+import { PublicApproval1795000000004 } from './migrations/1795000000004-PublicApproval';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -28,7 +29,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
-export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003];
+export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003, PublicApproval1795000000004];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */
 export interface ConnectionLimits {

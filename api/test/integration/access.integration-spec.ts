@@ -257,7 +257,13 @@ const CASES: Case[] = [
     route: 'POST /api/initiatives/{initiativeId}/status-updates/{id}/review',
     allowed: ['admin', 'management'],
     success: 200,
-    request: (w) => ({ method: 'POST', url: `${init(w)}/status-updates/${w.statusUpdate.id}/review`, body: { decision: 'approve' } }),
+    request: (w) => ({ method: 'POST', url: `${init(w)}/status-updates/${w.statusUpdate.id}/review`, body: { decision: 'approve' }, ifMatch: w.statusUpdate.version }),
+  },
+  {
+    route: 'POST /api/initiatives/{id}/public-review',
+    allowed: ['admin', 'management'],
+    success: 200,
+    request: (w) => ({ method: 'POST', url: `${init(w)}/public-review`, body: { decision: 'approve' }, ifMatch: w.initiative.version }),
   },
   { route: 'GET /api/approvals', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/approvals' }) },
   { route: 'GET /api/dashboard', allowed: ['admin', 'management', 'viewer'], success: 200, request: (w) => ({ method: 'GET', url: `/api/dashboard?actionPlanId=${w.plan}` }) },
@@ -361,15 +367,6 @@ describe('Access to every endpoint by every role', () => {
       }),
     );
     const milestone = await ok(t.post(`/api/initiatives/${initiative.id}/milestones`, { title: 'Første aftale' }));
-    const statusUpdate = await ok(
-      t.post(`/api/initiatives/${initiative.id}/status-updates`, {
-        periodStart: '2026-09-01',
-        periodEnd: '2026-09-30',
-        health: 'on_track',
-        narrative: 'Start',
-        publicText: 'Arbejdet er begyndt.',
-      }),
-    );
     const linkedPartner = await ok(t.post('/api/partners', { name: 'Frivillignet', type: 'volunteer_organisation' }));
     const unlinkedPartner = await ok(t.post('/api/partners', { name: 'Virksomhed A/S', type: 'company' }));
     await ok(t.put(`/api/initiatives/${initiative.id}/partners/${linkedPartner.id}`, { role: 'Mentorer' }));
@@ -381,6 +378,17 @@ describe('Access to every endpoint by every role', () => {
       signedIn('department_lead', [participating.id]),
       signedIn('department_lead', [other.id]),
     ]);
+    // Written by a lead, so that the public text and the public summary wait for approval.
+    const statusUpdate = await ok(
+      leadOfLead.post(`/api/initiatives/${initiative.id}/status-updates`, {
+        periodStart: '2026-09-01',
+        periodEnd: '2026-09-30',
+        health: 'on_track',
+        narrative: 'Start',
+        publicText: 'Arbejdet er begyndt.',
+      }),
+    );
+    await ok(leadOfLead.patch(`/api/initiatives/${initiative.id}`, { publicSummary: 'Sprogpraktik i lokale virksomheder.' }, { ifMatch: initiative.version }));
     const current = async (url: string) => ({ id: url.split('/').pop() as string, version: (await ok(t.get(url))).version });
     return {
       departments: { lead: lead.id, participating: participating.id, other: other.id, unused: unused.id },

@@ -96,6 +96,7 @@ describe('Initiatives API', () => {
         published: true,
         publicSummary: 'Til borgerne',
         internalNotes: 'Kun internt',
+        publicProposal: null,
         // In progress without milestones counts as half done; 182 of 364 days have passed on 2 July.
         progress: 0.5,
         expectedProgress: 0.5,
@@ -160,7 +161,7 @@ describe('Initiatives API', () => {
       expect(list.status).toBe(200);
       expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: LIMITS.pageSize.default });
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { description, publicSummary, internalNotes, ...summary } = created;
+      const { description, publicSummary, internalNotes, publicProposal, ...summary } = created;
       expect(list.body.items).toEqual([summary]);
     });
 

@@ -55,6 +55,7 @@ describe('The public API', () => {
     await make.milestone(published.id, { title: 'Aftaler med de første virksomheder', completedDate: '2020-05-01', dueDate: '2020-06-01' });
     await make.milestone(published.id, { title: '75 borgere i sprogpraktik', dueDate: '2031-01-01' });
     const cause = (await t.get('/api/delay-causes')).body[0].id;
+    const lead = await t.signedIn('department_lead', [department.id]);
     const approved = await make.statusUpdate(published.id, {
       periodStart: '2020-05-01',
       periodEnd: '2020-05-31',
@@ -66,16 +67,16 @@ describe('The public API', () => {
       authorName: SECRET.authorName,
       delayCauseId: cause,
       delayReason: SECRET.delayReason,
-    });
-    await t.post(`/api/initiatives/${published.id}/status-updates/${approved.id}/review`, { decision: 'approve' });
-    await make.statusUpdate(published.id, { periodStart: '2020-06-01', periodEnd: '2020-06-30', health: 'at_risk', publicText: SECRET.pendingPublicText });
+    }, lead);
+    await t.post(`/api/initiatives/${published.id}/status-updates/${approved.id}/review`, { decision: 'approve' }, { ifMatch: approved.version });
+    await make.statusUpdate(published.id, { periodStart: '2020-06-01', periodEnd: '2020-06-30', health: 'at_risk', publicText: SECRET.pendingPublicText }, lead);
     const returned = await make.statusUpdate(published.id, {
       periodStart: '2020-07-01',
       periodEnd: '2020-07-31',
       health: 'at_risk',
       publicText: SECRET.returnedPublicText,
-    });
-    await t.post(`/api/initiatives/${published.id}/status-updates/${returned.id}/review`, { decision: 'return', comment: 'Skriv det enklere.' });
+    }, lead);
+    await t.post(`/api/initiatives/${published.id}/status-updates/${returned.id}/review`, { decision: 'return', comment: 'Skriv det enklere.' }, { ifMatch: returned.version });
 
     const named = await make.partner({ name: 'Frivilligcenter Aarhus' });
     const anonymous = await make.partner({ name: SECRET.partnerWithoutConsent });

@@ -5,6 +5,7 @@ import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
 const STATUS_UPDATE_KEYS = [
+  'approvedPublicText',
   'authorName',
   'blockers',
   'createdAt',
@@ -106,7 +107,9 @@ describe('Status updates API', () => {
         nextSteps: 'Finde nye lokaler',
         internalText: 'Budgettet er presset',
         publicText: 'Forløbet fortsætter i efteråret',
-        publicTextState: 'pending',
+        // Written by an admin, who may approve it: public at once.
+        publicTextState: 'approved',
+        approvedPublicText: 'Forløbet fortsætter i efteråret',
         reviewComment: '',
         reviewedAt: null,
         reviewerName: null,
@@ -154,7 +157,8 @@ describe('Status updates API', () => {
     it('updates only the fields sent, counts the version up and keeps the time it was reported', async () => {
       const { initiative } = await make.world();
       const update = await make.statusUpdate(initiative.id, { blockers: 'Ingen' });
-      const updated = await t.patch(url(initiative.id, update.id), { health: 'off_track', narrative: ' Forsinket. ' }, { ifMatch: update.version });
+      const drop = { delayCauseId: cause, delayReason: 'Lokalerne blev opsagt.' };
+      const updated = await t.patch(url(initiative.id, update.id), { health: 'off_track', narrative: ' Forsinket. ', ...drop }, { ifMatch: update.version });
       expect(updated.status).toBe(200);
       expect(Object.keys(updated.body).sort()).toEqual(STATUS_UPDATE_KEYS);
       expect(updated.body).toMatchObject({
@@ -478,7 +482,7 @@ describe('Status updates API', () => {
       expect(read.headers['etag']).toBe(`"${read.body.version}"`);
       expect(read.headers['etag']).toBe('"1"');
 
-      const updated = await t.patch(url(initiative.id, created.body.id), { health: 'at_risk' }, { ifMatch: read.headers['etag'] as string });
+      const updated = await t.patch(url(initiative.id, created.body.id), { nextSteps: 'Møde i næste uge' }, { ifMatch: read.headers['etag'] as string });
       expect(updated.status).toBe(200);
       expect(updated.body.version).toBe(2);
       expect(updated.headers['etag']).toBe('"2"');
@@ -503,19 +507,19 @@ describe('Status updates API', () => {
     it('refuses PATCH and DELETE with a stale version with 409 and the current status update, and changes nothing', async () => {
       const { initiative } = await make.world();
       const update = await make.statusUpdate(initiative.id, { health: 'on_track' });
-      const changed = await t.patch(url(initiative.id, update.id), { health: 'at_risk', narrative: 'Ændret af en anden' }, { ifMatch: update.version });
+      const changed = await t.patch(url(initiative.id, update.id), { narrative: 'Ændret af en anden' }, { ifMatch: update.version });
       expect(changed.status).toBe(200);
       expect(changed.body.version).toBe(update.version + 1);
       const before = await t.rowCounts();
 
-      const stale = await t.patch(url(initiative.id, update.id), { health: 'off_track', narrative: 'Min ændring' }, { ifMatch: update.version });
+      const stale = await t.patch(url(initiative.id, update.id), { health: 'at_risk', narrative: 'Min ændring', delayCauseId: cause, delayReason: 'Færre frivillige.' }, { ifMatch: update.version });
       expectProblem(stale, 409);
       expect(stale.body.current).toEqual(changed.body);
       const staleDelete = await t.delete(url(initiative.id, update.id), { ifMatch: update.version });
       expectProblem(staleDelete, 409);
       expect(staleDelete.body.current).toEqual(changed.body);
       // A version the status update has not reached yet is no better.
-      expectProblem(await t.patch(url(initiative.id, update.id), { health: 'off_track' }, { ifMatch: changed.body.version + 1 }), 409);
+      expectProblem(await t.patch(url(initiative.id, update.id), { narrative: 'Endnu en ændring' }, { ifMatch: changed.body.version + 1 }), 409);
 
       expect(await t.rowCounts()).toEqual(before);
       expect((await t.get(url(initiative.id, update.id))).body).toEqual(changed.body);

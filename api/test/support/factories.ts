@@ -1,4 +1,4 @@
-import type { TestApp } from './test-app';
+import type { TestApp, TestClient } from './test-app';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -21,9 +21,10 @@ export function factories(t: TestApp) {
       created(t.post('/api/initiatives', { title: `Initiativ ${next()}`, ...refs, ...overrides })),
     milestone: (initiativeId: string, overrides: Record<string, unknown> = {}) =>
       created(t.post(`/api/initiatives/${initiativeId}/milestones`, { title: `Milepæl ${next()}`, ...overrides })),
-    statusUpdate: (initiativeId: string, overrides: Record<string, unknown> = {}) =>
+    /** As the admin, whose public text is approved as written; pass a lead's client for one that waits for approval. */
+    statusUpdate: (initiativeId: string, overrides: Record<string, unknown> = {}, client: TestClient = t) =>
       created(
-        t.post(`/api/initiatives/${initiativeId}/status-updates`, {
+        client.post(`/api/initiatives/${initiativeId}/status-updates`, {
           periodStart: '2026-10-01',
           periodEnd: '2026-10-31',
           health: 'on_track',

@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { attributeTo, SYSTEM_ACTOR } from '../../core/database/transaction-runner';
+import { writePublicText } from '../../modules/status-updates/public-text';
 import { dataSourceOptions } from '../data-source-options';
 import { seedDemoAccounts } from './demo-accounts';
 import { demoData } from './demo-data';
@@ -141,25 +142,32 @@ async function insertInitiative(
       [id, milestone.title, milestone.description, milestone.dueDate, milestone.completedDate, milestone.weight, position],
     );
   }
-  for (const update of initiative.statusUpdates) {
+  // The demo's texts are the municipality's own: published directly, as management would.
+  let baselineHealth = initiative.statusUpdates[0]?.health;
+  for (const update of [...initiative.statusUpdates].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd))) {
+    const publicText = writePublicText(update.publicText, true);
     await manager.query(
-      `INSERT INTO status_update (initiative_id, period_start, period_end, health, narrative, blockers, next_steps,
-         internal_text, public_text, public_text_state, author_name, reported_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = '' THEN 'none' ELSE 'approved' END::public_text_state, $10, $11, $11, $11)`,
+      `INSERT INTO status_update (initiative_id, period_start, period_end, health, baseline_health, narrative, blockers, next_steps,
+         internal_text, public_text, public_text_state, approved_public_text, author_name, reported_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14)`,
       [
         id,
         update.periodStart,
         update.periodEnd,
         update.health,
+        baselineHealth,
         update.narrative,
         update.blockers,
         update.nextSteps,
         update.internalText,
         update.publicText,
+        publicText.publicTextState,
+        publicText.approvedPublicText,
         update.authorName,
         update.reportedAt,
       ],
     );
+    baselineHealth = update.health;
   }
   for (const link of initiative.partners) {
     await manager.query('INSERT INTO initiative_partner (initiative_id, partner_id, role, public_consent) VALUES ($1, $2, $3, $4)', [

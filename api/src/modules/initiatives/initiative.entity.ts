@@ -1,4 +1,4 @@
-import { HEALTHS, INITIATIVE_STATUSES, type Health, type InitiativeStatus } from '@fremdrift/contracts';
+import { HEALTHS, INITIATIVE_STATUSES, PUBLIC_TEXT_STATES, type Health, type InitiativeStatus, type PublicTextState } from '@fremdrift/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -71,6 +71,30 @@ export class InitiativeEntity {
 
   @Column({ name: 'internal_notes', type: 'text', default: '' })
   internalNotes: string;
+
+  @Column({ name: 'proposed_published', type: 'boolean', nullable: true })
+  proposedPublished: boolean | null;
+
+  @Column({ name: 'proposed_public_summary', type: 'varchar', length: 1000, nullable: true })
+  proposedPublicSummary: string | null;
+
+  @Column({ name: 'public_review_state', type: 'enum', enum: PUBLIC_TEXT_STATES, enumName: 'public_text_state', default: 'none' })
+  publicReviewState: PublicTextState;
+
+  @Column({ name: 'public_review_comment', type: 'text', default: '' })
+  publicReviewComment: string;
+
+  @Column({ name: 'public_proposed_at', type: 'timestamptz', nullable: true })
+  publicProposedAt: Date | null;
+
+  @Column({ name: 'public_proposer_name', type: 'varchar', length: 120, nullable: true })
+  publicProposerName: string | null;
+
+  @Column({ name: 'public_reviewed_at', type: 'timestamptz', nullable: true })
+  publicReviewedAt: Date | null;
+
+  @Column({ name: 'public_reviewer_name', type: 'varchar', length: 120, nullable: true })
+  publicReviewerName: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

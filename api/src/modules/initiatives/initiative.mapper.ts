@@ -2,7 +2,7 @@ import { computeInitiativeMetrics, computeReporting } from '@fremdrift/progress'
 import type { DepartmentRef } from '@fremdrift/contracts';
 import { toDepartmentRef } from '../departments/dto/department.dto';
 import type { MilestoneEntity } from '../milestones/milestone.entity';
-import type { InitiativeDto, InitiativeSummaryDto } from './dto/initiative.dto';
+import type { InitiativeDto, InitiativeSummaryDto, PublicProposalDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
 import type { ReportingFacts } from './initiatives.repository';
 
@@ -42,5 +42,20 @@ export function toInitiativeDto(entity: InitiativeEntity, relations: InitiativeR
     description: entity.description,
     publicSummary: entity.publicSummary,
     internalNotes: entity.internalNotes,
+    publicProposal: toPublicProposal(entity),
+  };
+}
+
+export function toPublicProposal(entity: InitiativeEntity): PublicProposalDto | null {
+  if (entity.publicReviewState !== 'pending' && entity.publicReviewState !== 'returned') return null;
+  return {
+    published: entity.proposedPublished,
+    publicSummary: entity.proposedPublicSummary,
+    state: entity.publicReviewState,
+    proposedAt: (entity.publicProposedAt ?? entity.updatedAt).toISOString(),
+    proposerName: entity.publicProposerName ?? '',
+    reviewComment: entity.publicReviewComment,
+    reviewedAt: entity.publicReviewedAt ? entity.publicReviewedAt.toISOString() : null,
+    reviewerName: entity.publicReviewerName,
   };
 }

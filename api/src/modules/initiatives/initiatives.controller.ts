@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../../core/auth/auth.decorators';
+import { canApprovePublicTexts } from '@fremdrift/access';
+import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { ApiIfMatch, IfMatch, SendsVersionETag } from '../../core/http/versioning';
 import { PageDto } from '../../core/http/pagination';
 import { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
+import { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
 import { InitiativesService } from './initiatives.service';
 
 @ApiTags('initiatives')
@@ -43,6 +45,16 @@ export class InitiativesController {
   @ApiIfMatch()
   update(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IfMatch() version: number, @Body() input: UpdateInitiativeDto) {
     return this.initiatives.update(user, id, version, input);
+  }
+
+  @Post(':id/public-review')
+  @HttpCode(200)
+  @RequireAccess(canApprovePublicTexts)
+  @ApiOkResponse({ type: InitiativeDto, description: 'The change to the public face is approved and public, or returned to the lead with a comment' })
+  @ApiProblems(400, 404, 409)
+  @ApiIfMatch()
+  reviewPublicProposal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IfMatch() version: number, @Body() input: ReviewPublicTextDto) {
+    return this.initiatives.reviewPublicProposal(user, id, version, input);
   }
 
   @Delete(':id')

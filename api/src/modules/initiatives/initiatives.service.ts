@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { canCreateInitiative, canEditInitiative, canReportOn, type InitiativeDepartments } from '@fremdrift/access';
+import { canCreateInitiative, canEditInitiative, canReportOn, publishesDirectly, type InitiativeDepartments } from '@fremdrift/access';
 import type { Health, Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { pageWindow, toPage } from '../../core/http/pagination';
-import {
-  ForbiddenProblemException,
-  InvalidFieldsException,
-  ResourceNotFoundException,
-} from '../../core/http/problem';
+import { ConflictProblemException, ForbiddenProblemException, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import type { ActionPlanEntity } from '../action-plans/action-plan.entity';
 import { ActionPlansRepository } from '../action-plans/action-plans.repository';
+import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
+import { recordReview } from '../approvals/review';
 import { DepartmentsRepository } from '../departments/departments.repository';
 import type { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
 import { type InitiativeRelations, toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
-import { InitiativesRepository } from './initiatives.repository';
+import { InitiativesRepository, type InitiativeFields } from './initiatives.repository';
+import { approvedFace, changePublicFace, type ProposedFace, type PublicFace } from './public-proposal';
 
 @Injectable()
 export class InitiativesService {
@@ -59,18 +59,19 @@ export class InitiativesService {
   }
 
   async create(user: AuthenticatedUser, input: CreateInitiativeDto): Promise<InitiativeDto> {
-    const { participatingDepartmentIds = [], ...fields } = input;
+    const { participatingDepartmentIds = [], published, publicSummary, ...fields } = input;
     if (!canCreateInitiative(user, fields.leadDepartmentId)) {
       throw new ForbiddenProblemException('You can create initiatives led by your own department only.');
     }
-    await this.checkReferences({ ...fields, participatingDepartmentIds });
-    const id = await this.tx.run(actorOf(user), () => this.initiatives.create(fields, participatingDepartmentIds));
+    const plan = await this.checkReferences({ ...fields, participatingDepartmentIds });
+    const face = publicFaceWrite(user, plan, NOT_PUBLIC, null, { published, publicSummary });
+    const id = await this.tx.run(actorOf(user), () => this.initiatives.create({ ...fields, ...face }, participatingDepartmentIds));
     return this.get(id);
   }
 
   async update(user: AuthenticatedUser, id: string, expectedVersion: number, input: UpdateInitiativeDto): Promise<InitiativeDto> {
     const current = await this.require(id);
-    const { participatingDepartmentIds, ...fields } = input;
+    const { participatingDepartmentIds, published, publicSummary, ...fields } = input;
     const currentParticipants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];
     if (!canEditInitiative(user, { leadDepartmentId: current.leadDepartmentId, participatingDepartmentIds: currentParticipants.map((d) => d.id) })) {
       throw new ForbiddenProblemException('Only the lead department can change this initiative.');
@@ -78,7 +79,7 @@ export class InitiativesService {
     if (fields.leadDepartmentId && fields.leadDepartmentId !== current.leadDepartmentId && !canCreateInitiative(user, fields.leadDepartmentId)) {
       throw new ForbiddenProblemException('You can hand an initiative over to a department of your own only.');
     }
-    await this.checkReferences({
+    const plan = await this.checkReferences({
       actionPlanId: fields.actionPlanId ?? current.actionPlanId,
       // Moving to another plan drops a goal that belongs to the old one, unless a new goal is given.
       goalId: fields.goalId !== undefined ? fields.goalId : fields.actionPlanId && fields.actionPlanId !== current.actionPlanId ? null : current.goalId,
@@ -88,7 +89,29 @@ export class InitiativesService {
       targetDate: fields.targetDate !== undefined ? fields.targetDate : current.targetDate,
     });
     if (fields.actionPlanId && fields.actionPlanId !== current.actionPlanId && fields.goalId === undefined) fields.goalId = null;
-    await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.update(id, fields, participatingDepartmentIds));
+    const face = publicFaceWrite(user, plan, current, proposedFaceOf(current), { published, publicSummary });
+    await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.update(id, { ...fields, ...face }, participatingDepartmentIds));
+    return this.get(id);
+  }
+
+  /**
+   * Management approves a lead's change to the initiative's public face, or returns it with a
+   * comment. The decision is on the version management read.
+   */
+  async reviewPublicProposal(user: AuthenticatedUser, id: string, expectedVersion: number, input: ReviewPublicTextDto): Promise<InitiativeDto> {
+    const current = await this.require(id);
+    const proposal = proposedFaceOf(current);
+    if (current.version === expectedVersion && (current.publicReviewState !== 'pending' || !proposal)) {
+      throw new ConflictProblemException('This initiative has no public change waiting for approval.', { current: await this.get(id) });
+    }
+    const review = recordReview(user, input);
+    const decided: InitiativeFields =
+      review.state === 'approved' && proposal
+        ? { ...approvedFace(current, proposal), ...NO_PROPOSAL, publicReviewState: 'approved' }
+        : { publicReviewState: 'returned' };
+    await this.writeIfCurrent(user, id, expectedVersion, () =>
+      this.initiatives.update(id, { ...decided, publicReviewComment: review.comment, publicReviewedAt: review.reviewedAt, publicReviewerName: review.reviewerName }),
+    );
     return this.get(id);
   }
 
@@ -144,7 +167,7 @@ export class InitiativesService {
     return initiative;
   }
 
-  /** The rules that span fields and tables; each broken rule is reported on its field. */
+  /** The rules that span fields and tables; each broken rule is reported on its field. Answers the plan. */
   private async checkReferences(state: {
     actionPlanId: string;
     goalId?: string | null;
@@ -152,7 +175,7 @@ export class InitiativesService {
     participatingDepartmentIds: string[];
     startDate?: string | null;
     targetDate?: string | null;
-  }): Promise<void> {
+  }): Promise<ActionPlanEntity> {
     const errors: Record<string, string[]> = {};
     const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 
@@ -173,6 +196,40 @@ export class InitiativesService {
     if (state.startDate && state.targetDate && state.targetDate < state.startDate) {
       add('targetDate', 'targetDate must be on or after startDate');
     }
-    if (Object.keys(errors).length > 0) throw new InvalidFieldsException(errors);
+    if (Object.keys(errors).length > 0 || !plan) throw new InvalidFieldsException(errors);
+    return plan;
   }
+}
+
+const NOT_PUBLIC: PublicFace = { published: false, publicSummary: '' };
+
+const NO_PROPOSAL = { proposedPublished: null, proposedPublicSummary: null, publicProposedAt: null, publicProposerName: null } as const;
+
+function proposedFaceOf(initiative: InitiativeEntity): ProposedFace | null {
+  if (initiative.publicReviewState !== 'pending' && initiative.publicReviewState !== 'returned') return null;
+  return { published: initiative.proposedPublished, publicSummary: initiative.proposedPublicSummary };
+}
+
+/** The columns a write to the public face sets: what applies now, and the proposal that waits. */
+function publicFaceWrite(
+  user: AuthenticatedUser,
+  plan: ActionPlanEntity,
+  approved: PublicFace,
+  pending: ProposedFace | null,
+  change: Partial<PublicFace>,
+): InitiativeFields {
+  const { apply, proposal } = changePublicFace(approved, pending, change, publishesDirectly(user, plan));
+  if (proposal === undefined) return apply;
+  if (proposal === null) return { ...apply, ...NO_PROPOSAL, publicReviewState: 'none', publicReviewComment: '' };
+  return {
+    ...apply,
+    proposedPublished: proposal.published,
+    proposedPublicSummary: proposal.publicSummary,
+    publicReviewState: 'pending',
+    publicReviewComment: '',
+    publicProposedAt: new Date(),
+    publicProposerName: user.displayName,
+    publicReviewedAt: null,
+    publicReviewerName: null,
+  };
 }

@@ -43,8 +43,8 @@ export interface PublishedData {
 
 /**
  * Everything that is public, read in one repeatable-read transaction so the parts agree. Each
- * query selects only public columns of published initiatives: internal notes, internal and
- * unapproved texts, staff names and partners without consent are never read here.
+ * query selects only public columns of published initiatives: internal notes, internal texts,
+ * drafts and proposals waiting for approval, staff names and partners without consent are never read here.
  */
 @Injectable()
 export class PublicRepository {
@@ -62,7 +62,7 @@ export class PublicRepository {
           `SELECT i.id, i.title, i.summary, i.public_summary AS "publicSummary", p.id AS "planId", p.title AS "planTitle",
                   g.id AS "goalId", g.title AS "goalTitle", json_build_object('id', d.id, 'code', d.code, 'name', d.name) AS "leadDepartment",
                   i.status, i.health, to_char(i.start_date, 'YYYY-MM-DD') AS "startDate", to_char(i.target_date, 'YYYY-MM-DD') AS "targetDate",
-                  greatest(i.updated_at, (SELECT max(u.updated_at) FROM status_update u WHERE u.initiative_id = i.id AND u.public_text_state = 'approved'),
+                  greatest(i.updated_at, (SELECT max(u.updated_at) FROM status_update u WHERE u.initiative_id = i.id AND u.approved_public_text <> ''),
                            (SELECT max(m.updated_at) FROM milestone m WHERE m.initiative_id = i.id)) AS "updatedAt"
              FROM initiative i
              JOIN action_plan p ON p.id = i.action_plan_id
@@ -83,9 +83,9 @@ export class PublicRepository {
         ),
         await manager.query(
           `SELECT id, initiative_id AS "initiativeId", to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",
-                  health, public_text AS text, coalesce(reviewed_at, reported_at) AS "publishedAt"
+                  health, approved_public_text AS text, coalesce(reviewed_at, reported_at) AS "publishedAt"
              FROM status_update
-            WHERE initiative_id IN (${published}) AND public_text_state = 'approved' AND public_text <> ''
+            WHERE initiative_id IN (${published}) AND approved_public_text <> ''
             ORDER BY period_end DESC, reported_at DESC`,
         ),
         await manager.query(

@@ -36,6 +36,9 @@ export class StatusUpdateEntity {
   @Column({ name: 'public_text_state', type: 'enum', enum: PUBLIC_TEXT_STATES, enumName: 'public_text_state', default: 'none' })
   publicTextState: PublicTextState;
 
+  @Column({ name: 'approved_public_text', type: 'text', default: '' })
+  approvedPublicText: string;
+
   @Column({ name: 'review_comment', type: 'text', default: '' })
   reviewComment: string;
 
@@ -47,6 +50,10 @@ export class StatusUpdateEntity {
 
   @Column({ name: 'reviewer_name', type: 'varchar', length: 120, nullable: true })
   reviewerName: string | null;
+
+  /** The initiative's health when this update was made: what a drop is measured from. */
+  @Column({ name: 'baseline_health', type: 'enum', enum: HEALTHS, enumName: 'health' })
+  baselineHealth: Health;
 
   @Column({ name: 'delay_cause_id', type: 'uuid', nullable: true })
   delayCauseId: string | null;

@@ -7,7 +7,8 @@ import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { ApiIfMatch, IfMatch, SendsVersionETag } from '../../core/http/versioning';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
-import { CreateStatusUpdateDto, ReviewPublicTextDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
+import { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
+import { CreateStatusUpdateDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
 import { StatusUpdatesService } from './status-updates.service';
 
 @ApiTags('status updates')
@@ -60,7 +61,14 @@ export class StatusUpdatesController {
   @RequireAccess(canApprovePublicTexts)
   @ApiOkResponse({ type: StatusUpdateDto, description: 'The public text is approved, or returned to the lead with a comment' })
   @ApiProblems(400, 404, 409)
-  review(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @Body() input: ReviewPublicTextDto) {
-    return this.updates.review(user, initiativeId, id, input);
+  @ApiIfMatch()
+  review(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('initiativeId') initiativeId: string,
+    @IdParam() id: string,
+    @IfMatch() version: number,
+    @Body() input: ReviewPublicTextDto,
+  ) {
+    return this.updates.review(user, initiativeId, id, version, input);
   }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DelayCausesModule } from '../delay-causes/delay-causes.module';
 import { InitiativesModule } from '../initiatives/initiatives.module';
-import { ApprovalsController } from './approvals.controller';
 import { StatusUpdateEntity } from './status-update.entity';
 import { StatusUpdatesController } from './status-updates.controller';
 import { StatusUpdatesRepository } from './status-updates.repository';
@@ -10,7 +9,7 @@ import { StatusUpdatesService } from './status-updates.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StatusUpdateEntity]), InitiativesModule, DelayCausesModule],
-  controllers: [StatusUpdatesController, ApprovalsController],
+  controllers: [StatusUpdatesController],
   providers: [StatusUpdatesService, StatusUpdatesRepository],
 })
 export class StatusUpdatesModule {}

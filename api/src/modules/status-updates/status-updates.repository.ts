@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database';
-
 import { updateVersioned } from '../../core/database/optimistic-lock';
-import type { DepartmentRef } from '@fremdrift/contracts';
 import type { PageWindow } from '../../core/http/pagination';
-
-interface PendingInitiative {
-  id: string;
-  title: string;
-  published: boolean;
-  leadDepartment: DepartmentRef;
-}
 import { StatusUpdateEntity } from './status-update.entity';
 
 @Injectable()
@@ -31,30 +22,17 @@ export class StatusUpdatesRepository {
     });
   }
 
-  /** Public texts waiting for approval, oldest first, with their initiative. */
-  async findPendingApprovals(window: PageWindow): Promise<[{ update: StatusUpdateEntity; initiative: PendingInitiative }[], number]> {
-    const [rows, total] = await this.updates
-      .createQueryBuilder('u')
-      .where(`u.public_text_state = 'pending'`)
-      .orderBy('u.reported_at', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .skip(window.offset)
-      .take(window.pageSize)
-      .getManyAndCount();
-    const initiatives: PendingInitiative[] = rows.length
-      ? await this.updates.manager.query(
-          `SELECT i.id, i.title, i.published, json_build_object('id', d.id, 'code', d.code, 'name', d.name) AS "leadDepartment"
-             FROM initiative i JOIN department d ON d.id = i.lead_department_id
-            WHERE i.id = ANY($1::uuid[])`,
-          [[...new Set(rows.map((row) => row.initiativeId))]],
-        )
-      : [];
-    const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
-    return [rows.map((update) => ({ update, initiative: byId.get(update.initiativeId)! })), total];
-  }
-
   findOne(initiativeId: string, id: string): Promise<StatusUpdateEntity | null> {
     return this.updates.findOneBy({ id, initiativeId });
+  }
+
+  /** Whether the update is the initiative's newest, the one its health comes from. */
+  async isLatest(initiativeId: string, id: string): Promise<boolean> {
+    const [latest] = await this.db.manager.query(
+      'SELECT id FROM status_update WHERE initiative_id = $1 ORDER BY period_end DESC, reported_at DESC, id LIMIT 1',
+      [initiativeId],
+    );
+    return latest?.id === id;
   }
 
   create(values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {

@@ -1,24 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { canEditInitiative, canReportOn } from '@fremdrift/access';
+import { canEditInitiative, canReportOn, publishesDirectly } from '@fremdrift/access';
 import { LIMITS, type Health, type Page } from '@fremdrift/contracts';
 import { isHealthDrop } from '@fremdrift/progress';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
 import { ConflictProblemException, invalidField, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import { recordReview } from '../approvals/review';
+import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
 import { DelayCausesService } from '../delay-causes/delay-causes.service';
 import { InitiativesService } from '../initiatives/initiatives.service';
-import {
-  type CreateStatusUpdateDto,
-  type PendingApprovalDto,
-  type ReviewPublicTextDto,
-  type StatusUpdateDto,
-  type UpdateStatusUpdateDto,
-  toStatusUpdateDto,
-} from './dto/status-update.dto';
-import { initialPublicTextState } from './public-text';
+import { type CreateStatusUpdateDto, type StatusUpdateDto, type UpdateStatusUpdateDto, toStatusUpdateDto } from './dto/status-update.dto';
+import { writePublicText } from './public-text';
 import type { StatusUpdateEntity } from './status-update.entity';
 import { StatusUpdatesRepository } from './status-updates.repository';
+
+/** What the health-drop rule reads of a status update, as it will be after the write. */
+interface DelayExplanation {
+  health: Health;
+  delayCauseId?: string | null;
+  delayReason?: string;
+}
 
 @Injectable()
 export class StatusUpdatesService {
@@ -43,7 +45,7 @@ export class StatusUpdatesService {
   /**
    * Leads of the lead and the participating departments report; the author is the signed-in user.
    * The update sets the initiative's health; a drop needs a delay cause and a reason. Its public
-   * text waits for management unless the plan lets leads publish directly.
+   * text waits for management unless the author publishes directly.
    */
   async create(user: AuthenticatedUser, initiativeId: string, input: CreateStatusUpdateDto): Promise<StatusUpdateDto> {
     await this.initiatives.requireAccess(user, initiativeId, canReportOn);
@@ -56,7 +58,8 @@ export class StatusUpdatesService {
         authorName: input.authorName ?? user.displayName,
         authorId: user.id,
         initiativeId,
-        publicTextState: initialPublicTextState(input.publicText ?? '', context.leadsPublishDirectly),
+        baselineHealth: context.health,
+        ...writePublicText(input.publicText ?? '', publishesDirectly(user, context)),
       });
       if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
       return created;
@@ -68,14 +71,25 @@ export class StatusUpdatesService {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     const update = await this.require(initiativeId, id);
     checkPeriod(input.periodStart ?? update.periodStart, input.periodEnd ?? update.periodEnd);
-    if (input.delayCauseId) await this.delayCauses.assertUsable(input.delayCauseId);
+    if (input.health !== undefined || input.delayCauseId !== undefined || input.delayReason !== undefined) {
+      await this.checkDelayExplanation(update.baselineHealth, {
+        health: input.health ?? update.health,
+        delayCauseId: input.delayCauseId !== undefined ? input.delayCauseId : update.delayCauseId,
+        delayReason: input.delayReason ?? update.delayReason,
+      });
+    }
     const changes: Partial<StatusUpdateEntity> = { ...input };
     if (input.publicText !== undefined && input.publicText !== update.publicText) {
       // A changed public text is a new text: it is reviewed afresh.
-      const { leadsPublishDirectly } = await this.initiatives.reportingContext(initiativeId);
-      Object.assign(changes, { publicTextState: initialPublicTextState(input.publicText, leadsPublishDirectly), ...NOT_REVIEWED });
+      const context = await this.initiatives.reportingContext(initiativeId);
+      Object.assign(changes, writePublicText(input.publicText, publishesDirectly(user, context)), NOT_REVIEWED);
     }
-    await this.writeIfCurrent(user, initiativeId, id, version, () => this.updates.update(id, changes));
+    await this.writeIfCurrent(user, initiativeId, id, version, async () => {
+      await this.updates.update(id, changes);
+      if (input.health !== undefined && input.health !== update.health && (await this.updates.isLatest(initiativeId, id))) {
+        await this.initiatives.recordReportedHealth(initiativeId, input.health);
+      }
+    });
     return this.get(initiativeId, id);
   }
 
@@ -84,48 +98,40 @@ export class StatusUpdatesService {
     await this.writeIfCurrent(user, initiativeId, id, version, () => this.updates.delete(id));
   }
 
-  /** Management approves a waiting public text, or returns it to the lead with a comment. */
-  async review(user: AuthenticatedUser, initiativeId: string, id: string, input: ReviewPublicTextDto): Promise<StatusUpdateDto> {
+  /**
+   * Management approves a waiting public text, or returns it to the lead with a comment. The
+   * decision is on the version management read: a text changed since is not approved unread.
+   */
+  async review(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: ReviewPublicTextDto): Promise<StatusUpdateDto> {
     const update = await this.require(initiativeId, id);
-    if (update.publicTextState !== 'pending') {
+    if (update.version === version && update.publicTextState !== 'pending') {
       throw new ConflictProblemException('This status update has no public text waiting for approval.', { current: toStatusUpdateDto(update) });
     }
-    const comment = input.comment ?? '';
-    if (input.decision === 'return' && comment.length < LIMITS.reviewComment.min) {
-      throw invalidField('comment', `comment must tell the lead what to change (at least ${LIMITS.reviewComment.min} characters)`);
-    }
-    const review = {
-      publicTextState: input.decision === 'approve' ? ('approved' as const) : ('returned' as const),
-      reviewComment: comment,
-      reviewedAt: new Date(),
-      reviewerId: user.id,
-      reviewerName: user.displayName,
-    };
-    await this.writeIfCurrent(user, initiativeId, id, update.version, () => this.updates.update(id, review));
+    const review = recordReview(user, input);
+    await this.writeIfCurrent(user, initiativeId, id, version, () =>
+      this.updates.update(id, {
+        publicTextState: review.state,
+        ...(review.state === 'approved' ? { approvedPublicText: update.publicText } : {}),
+        reviewComment: review.comment,
+        reviewedAt: review.reviewedAt,
+        reviewerId: review.reviewerId,
+        reviewerName: review.reviewerName,
+      }),
+    );
     return this.get(initiativeId, id);
   }
 
-  async pendingApprovals(query: PageQueryDto): Promise<Page<PendingApprovalDto>> {
-    const window = pageWindow(query);
-    const [rows, total] = await this.updates.findPendingApprovals(window);
-    return toPage(
-      rows.map(({ update, initiative }) => ({ statusUpdate: toStatusUpdateDto(update), initiative })),
-      total,
-      window,
-    );
-  }
-
   /** When health drops, the reporter must say why: a cause from the list and a reason in words. */
-  private async checkDelayExplanation(currentHealth: Health, input: CreateStatusUpdateDto): Promise<void> {
+  private async checkDelayExplanation(baseline: Health, update: DelayExplanation): Promise<void> {
     const errors: Record<string, string[]> = {};
-    if (isHealthDrop(currentHealth, input.health)) {
-      if (!input.delayCauseId) errors['delayCauseId'] = ['delayCauseId is required when health drops'];
-      if ((input.delayReason ?? '').length < LIMITS.delayReason.min) {
+    if (isHealthDrop(baseline, update.health)) {
+      if (!update.delayCauseId) errors['delayCauseId'] = ['delayCauseId is required when health drops'];
+      if ((update.delayReason ?? '').length < LIMITS.delayReason.min) {
         errors['delayReason'] = [`delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`];
       }
     }
     if (Object.keys(errors).length > 0) throw new InvalidFieldsException(errors);
-    if (input.delayCauseId) await this.delayCauses.assertUsable(input.delayCauseId);
+    if (update.delayCauseId) await this.delayCauses.assertUsable(update.delayCauseId);
   }
 
   private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: () => Promise<void>) {

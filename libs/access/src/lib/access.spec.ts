@@ -11,6 +11,7 @@ import {
   canReportOn,
   canViewAuditLog,
   canViewDashboard,
+  publishesDirectly,
   type Principal,
 } from './access';
 
@@ -71,6 +72,15 @@ describe('access rules', () => {
     expect(canExport(as('management'))).toBe(true);
     expect(canApprovePublicTexts(as('viewer'))).toBe(false);
     expect(canExport(as('department_lead', [MSO]))).toBe(false);
+  });
+
+  it('publishes directly for those who approve, and for leads only where the plan allows it', () => {
+    const reviewed = { leadsPublishDirectly: false };
+    const direct = { leadsPublishDirectly: true };
+    expect(publishesDirectly(as('admin'), reviewed)).toBe(true);
+    expect(publishesDirectly(as('management'), reviewed)).toBe(true);
+    expect(publishesDirectly(as('department_lead', [MSO]), reviewed)).toBe(false);
+    expect(publishesDirectly(as('department_lead', [MSO]), direct)).toBe(true);
   });
 
   it('lets leads and admins keep partner records, not viewers or management', () => {

@@ -43,6 +43,15 @@ export function canApprovePublicTexts(principal: Principal): boolean {
   return principal.role === 'admin' || principal.role === 'management';
 }
 
+/**
+ * Whether what someone writes for the public (an initiative's publication and public summary, a
+ * status update's public text) reaches it at once: when they may approve it themselves, or the
+ * action plan lets its leads publish directly. Otherwise it waits for management's approval.
+ */
+export function publishesDirectly(principal: Principal, plan: { leadsPublishDirectly: boolean }): boolean {
+  return canApprovePublicTexts(principal) || plan.leadsPublishDirectly;
+}
+
 export function canExport(principal: Principal): boolean {
   return principal.role === 'admin' || principal.role === 'management';
 }

@@ -125,8 +125,27 @@ export interface InitiativeSummary {
 
 export interface Initiative extends InitiativeSummary {
   description: string;
+  /** The public summary as the public sees it (approved). */
   publicSummary: string;
   internalNotes: string;
+  /** A change to what the public sees, waiting for management or returned by it; null when none. */
+  publicProposal: PublicProposal | null;
+}
+
+/**
+ * A department lead's change to an initiative's public face (`published`, `publicSummary`). Until
+ * management approves it, the public keeps seeing the approved values. A field left unchanged is null.
+ */
+export interface PublicProposal {
+  published: boolean | null;
+  publicSummary: string | null;
+  state: 'pending' | 'returned';
+  proposedAt: IsoDateTime;
+  proposerName: string;
+  /** Management's comment when it returned the proposal. */
+  reviewComment: string;
+  reviewedAt: IsoDateTime | null;
+  reviewerName: string | null;
 }
 
 export interface CreateInitiative {
@@ -200,9 +219,12 @@ export interface StatusUpdate {
   blockers: string;
   nextSteps: string;
   internalText: string;
+  /** The public text as written; the public reads `approvedPublicText`. */
   publicText: string;
   /** Where the public text is in its approval. */
   publicTextState: PublicTextState;
+  /** The last approved public text: what the public sees while a change waits for approval. */
+  approvedPublicText: string;
   /** Management's comment when it returned the public text. */
   reviewComment: string;
   reviewedAt: IsoDateTime | null;

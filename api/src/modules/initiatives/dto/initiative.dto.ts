@@ -17,6 +17,7 @@ import {
   type InitiativeSortField,
   type InitiativeStatus,
   type InitiativeSummary,
+  type PublicProposal,
   type SortDirection,
 } from '@fremdrift/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
@@ -130,15 +131,48 @@ export class InitiativeSummaryDto implements InitiativeSummary {
   version: number;
 }
 
+export class PublicProposalDto implements PublicProposal {
+  @ApiProperty({ type: Boolean, nullable: true, description: 'The proposed publication; null when unchanged' })
+  published: boolean | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The proposed public summary; null when unchanged' })
+  publicSummary: string | null;
+
+  @ApiProperty({ enum: ['pending', 'returned'] })
+  state: 'pending' | 'returned';
+
+  @ApiProperty({ format: 'date-time' })
+  proposedAt: string;
+
+  @ApiProperty()
+  proposerName: string;
+
+  @ApiProperty({ description: 'Management’s comment when it returned the proposal' })
+  reviewComment: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  reviewedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reviewerName: string | null;
+}
+
 export class InitiativeDto extends InitiativeSummaryDto implements Initiative {
   @ApiProperty()
   description: string;
 
-  @ApiProperty({ description: 'Plain-language summary for the public page' })
+  @ApiProperty({ description: 'Plain-language summary for the public page, as approved' })
   publicSummary: string;
 
   @ApiProperty({ description: 'Internal notes; never shown publicly' })
   internalNotes: string;
+
+  @ApiProperty({
+    type: PublicProposalDto,
+    nullable: true,
+    description: 'A lead’s change to `published` or `publicSummary` waiting for management (or returned by it); the public sees the approved values meanwhile',
+  })
+  publicProposal: PublicProposalDto | null;
 }
 
 export class CreateInitiativeDto implements CreateInitiative {

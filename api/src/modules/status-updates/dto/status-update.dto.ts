@@ -3,16 +3,11 @@ import {
   HEALTHS,
   LIMITS,
   PUBLIC_TEXT_STATES,
-  REVIEW_DECISIONS,
   type CreateStatusUpdate,
   type Health,
-  type PendingApproval,
   type PublicTextState,
-  type ReviewDecision,
-  type ReviewPublicText,
   type StatusUpdate,
 } from '@fremdrift/contracts';
-import { DepartmentRefDto } from '../../departments/dto/department.dto';
 import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsIsoDate, IsNullable, IsOptionalNonNull, ToLowerCase, Trim } from '../../../core/http/validation';
 import type { StatusUpdateEntity } from '../status-update.entity';
@@ -45,11 +40,14 @@ export class StatusUpdateDto implements StatusUpdate {
   @ApiProperty({ description: 'Internal text; never shown publicly' })
   internalText: string;
 
-  @ApiProperty({ description: 'Text for the public page' })
+  @ApiProperty({ description: 'Text for the public page, as written; the public reads approvedPublicText' })
   publicText: string;
 
   @ApiProperty({ enum: PUBLIC_TEXT_STATES, description: 'The public text reaches the public page only when approved' })
   publicTextState: PublicTextState;
+
+  @ApiProperty({ description: 'The last approved public text: what the public sees while a change waits for approval' })
+  approvedPublicText: string;
 
   @ApiProperty({ description: 'Management’s comment when it returned the public text' })
   reviewComment: string;
@@ -161,6 +159,7 @@ export function toStatusUpdateDto(entity: StatusUpdateEntity): StatusUpdateDto {
     internalText: entity.internalText,
     publicText: entity.publicText,
     publicTextState: entity.publicTextState,
+    approvedPublicText: entity.approvedPublicText,
     reviewComment: entity.reviewComment,
     reviewedAt: entity.reviewedAt ? entity.reviewedAt.toISOString() : null,
     reviewerName: entity.reviewerName,
@@ -172,39 +171,4 @@ export function toStatusUpdateDto(entity: StatusUpdateEntity): StatusUpdateDto {
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,
   };
-}
-
-export class ReviewPublicTextDto implements ReviewPublicText {
-  @ApiProperty({ enum: REVIEW_DECISIONS })
-  @IsIn(REVIEW_DECISIONS)
-  decision: ReviewDecision;
-
-  @ApiPropertyOptional({ description: 'Required when returning the text to the lead' })
-  @IsOptionalNonNull()
-  @Trim()
-  @IsString()
-  @MaxLength(LIMITS.reviewComment.max)
-  comment?: string;
-}
-
-export class PendingApprovalInitiativeDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  title: string;
-
-  @ApiProperty({ type: DepartmentRefDto })
-  leadDepartment: DepartmentRefDto;
-
-  @ApiProperty()
-  published: boolean;
-}
-
-export class PendingApprovalDto implements PendingApproval {
-  @ApiProperty({ type: StatusUpdateDto })
-  statusUpdate: StatusUpdateDto;
-
-  @ApiProperty({ type: PendingApprovalInitiativeDto })
-  initiative: PendingApprovalInitiativeDto;
 }
