@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Problem } from '@fremdrift/contracts';
 import type { FastifyReply } from 'fastify';
-import { PG_ERROR, pgErrorOf } from '../database/pg-error';
+import { DATABASE_RETRY_AFTER_SECONDS, PG_ERROR, isDatabaseUnavailable, pgErrorOf } from '../database/pg-error';
 import { PROBLEM_CONTENT_TYPE, ProblemException, TooManyRequestsException, problem } from './problem';
 
 /**
@@ -14,6 +14,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Answered 503, the database is unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      const unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, 'The database cannot be reached right now. Try again in a few seconds.');
+      void reply.status(unavailable.status).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).header('content-type', PROBLEM_CONTENT_TYPE).send(unavailable);
+      return;
+    }
     const body = this.toProblem(exception);
     if (body.status >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

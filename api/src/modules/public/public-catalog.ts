@@ -92,11 +92,15 @@ export function toSnapshot(data: PublishedData, today: string): Snapshot {
   return { lastUpdatedAt, initiatives, byId, plans, updates: feed };
 }
 
+/** Enough for every list, feed and published record of a municipality; the oldest-used go first. */
+export const MAX_CACHED_BODIES = 500;
+
 /**
  * The public data, held in memory with its serialized responses. Any committed change, made
  * through any API process, reaches every process through the change feed and clears it, so the
  * next request reads fresh data. A generation counter keeps a build that raced a change from
- * being cached.
+ * being cached. While the feed is not listening, a change could go unnoticed: nothing is cached
+ * then, and the feed's ANYTHING_MAY_HAVE_CHANGED on reconnecting clears what was.
  */
 @Injectable()
 export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
@@ -126,15 +130,22 @@ export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
     this.bodies.clear();
   }
 
+  /** How many serialized bodies are held. */
+  get cachedBodies(): number {
+    return this.bodies.size;
+  }
+
   current(): Promise<Snapshot> {
+    if (!this.feed.listening) {
+      this.invalidate();
+      return this.build();
+    }
     // Expected progress moves with the calendar: a new day is a change too.
     if (this.snapshotDay !== this.clock.today()) this.invalidate();
     if (!this.snapshot) {
       this.snapshotDay = this.clock.today();
       const generation = this.generation;
-      const building = this.repository
-        .loadPublished()
-        .then((data) => toSnapshot(data, this.clock.today()));
+      const building = this.build();
       this.snapshot = building;
       building.catch(() => {
         if (this.generation === generation) this.snapshot = null;
@@ -145,14 +156,34 @@ export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
 
   /** The cached body for `key`, rendered from the current snapshot the first time it is asked for. */
   async body(key: string, render: (snapshot: Snapshot) => { body: string; contentType: string } | null): Promise<CachedBody | null> {
-    const cached = this.bodies.get(key);
-    if (cached) return cached;
+    const cached = this.feed.listening ? this.bodies.get(key) : undefined;
+    if (cached) {
+      this.remember(key, cached);
+      return cached;
+    }
+    // current() may invalidate (a new day), so the generation to compare with is the one after it.
+    const snapshot = this.current();
     const generation = this.generation;
-    const rendered = render(await this.current());
+    const rendered = render(await snapshot);
+    // Nothing is kept for a key that found nothing: clients choose the ids in the keys.
     if (!rendered) return null;
     const body = Buffer.from(rendered.body);
     const entry = { body, contentType: rendered.contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-    if (this.generation === generation) this.bodies.set(key, entry);
+    if (this.generation === generation && this.feed.listening) this.remember(key, entry);
     return entry;
+  }
+
+  private build(): Promise<Snapshot> {
+    return this.repository.loadPublished().then((data) => toSnapshot(data, this.clock.today()));
+  }
+
+  /** Stores `entry` as the most recently used, evicting the least recently used beyond the bound. */
+  private remember(key: string, entry: CachedBody): void {
+    this.bodies.delete(key);
+    this.bodies.set(key, entry);
+    if (this.bodies.size > MAX_CACHED_BODIES) {
+      const [oldest] = this.bodies.keys();
+      this.bodies.delete(oldest);
+    }
   }
 }

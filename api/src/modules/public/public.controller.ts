@@ -1,7 +1,8 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../core/auth/auth.decorators';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { ResourceNotFoundException } from '../../core/http/problem';
@@ -22,7 +23,15 @@ const CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30
 @Public()
 @Controller('public')
 export class PublicController {
-  constructor(private readonly catalog: PublicCatalog) {}
+  /** Absolute links come from configuration, never from the request's Host: clients choose that. */
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly catalog: PublicCatalog,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.baseUrl = config.publicUrl;
+  }
 
   @Get('initiatives')
   @ApiOkResponse({ type: PublicInitiativesDto, description: 'Every published initiative, grouped by plan and goal' })
@@ -70,8 +79,7 @@ export class PublicController {
   @ApiProduces('application/atom+xml')
   @ApiOkResponse({ description: 'Atom feed of approved public status updates, all plans', schema: { type: 'string' } })
   feed(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const base = baseUrlOf(request);
-    return this.serve(request, reply, `feed:all:${base}`, (s) => atom(updatesAtom(s, base, null)));
+    return this.serve(request, reply, 'feed:all', (s) => atom(updatesAtom(s, this.baseUrl, null)));
   }
 
   @Get('action-plans/:id/feed.atom')
@@ -79,8 +87,7 @@ export class PublicController {
   @ApiOkResponse({ description: 'Atom feed of approved public status updates of one plan', schema: { type: 'string' } })
   @ApiProblems(400, 404)
   planFeed(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const base = baseUrlOf(request);
-    return this.serve(request, reply, `feed:${id}:${base}`, (s) => atom(updatesAtom(s, base, id)));
+    return this.serve(request, reply, `feed:${id}`, (s) => atom(updatesAtom(s, this.baseUrl, id)));
   }
 
   private async serve(
@@ -106,7 +113,3 @@ export class PublicController {
 
 const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: JSON_TYPE });
 const atom = (body: string | null) => (body === null ? null : { body, contentType: 'application/atom+xml; charset=utf-8' });
-
-function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
