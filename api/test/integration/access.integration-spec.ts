@@ -312,7 +312,8 @@ const CASES: Case[] = [
   },
   {
     route: 'PATCH /api/partners/{id}',
-    allowed: ALLOWED.partnerKeepers,
+    // The partner takes part in an initiative of the lead department only.
+    allowed: ALLOWED.editors,
     success: 200,
     request: (w) => ({ method: 'PATCH', url: `/api/partners/${w.linkedPartner}`, body: { description: 'Opdateret' } }),
   },

@@ -234,15 +234,26 @@ describe('Sign-in and sessions', () => {
       expect((await login(viewer.user.email, TEST_PASSWORD)).status).toBe(429);
     });
 
-    it('refuses every sign-in from an address after 30 failures across many accounts', async () => {
-      const viewer = await t.signedIn('viewer');
+    it('refuses wrong passwords from an address after 30 failures across many accounts', async () => {
       for (let i = 0; i < 30; i++) expect((await login(`guess-${i}@test.example`, WRONG_PASSWORD)).status).toBe(401);
 
-      const throttled = await login(viewer.user.email, TEST_PASSWORD);
+      const throttled = await login('guess-31@test.example', WRONG_PASSWORD);
       expect(throttled.status).toBe(429);
       expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
       expect(throttled.headers['set-cookie']).toBeUndefined();
-      expect((await login('guess-31@test.example', WRONG_PASSWORD)).status).toBe(429);
+    });
+
+    it('still lets the right password in from a throttled address for an account that has not failed', async () => {
+      const viewer = await t.signedIn('viewer');
+      const colleague = await t.signedIn('viewer');
+      expect((await login(colleague.user.email, WRONG_PASSWORD)).status).toBe(401);
+      for (let i = 0; i < 30; i++) await login(`guess-${i}@test.example`, WRONG_PASSWORD);
+
+      expect((await login(viewer.user.email, TEST_PASSWORD)).status).toBe(200);
+      // An account that failed lately is held to the address's limit, right password or not.
+      const failedBefore = await login(colleague.user.email, TEST_PASSWORD);
+      expect(failedBefore.status).toBe(429);
+      expect(failedBefore.headers['set-cookie']).toBeUndefined();
     });
 
     it('allows 29 failures from an address across accounts', async () => {

@@ -226,6 +226,27 @@ describe('Partners API', () => {
     });
   });
 
+  describe('who may correct a shared partner record', () => {
+    it('lets a lead rename a partner only their own departments’ initiatives name; others get 403 and nothing changes', async () => {
+      const { plan, department: mine, initiative: ours } = await make.world();
+      const theirs = await make.department();
+      const theirInitiative = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: theirs.id });
+      const shared = await make.partner({ name: 'Fælles partner' });
+      const own = await make.partner({ name: 'Egen partner' });
+      await t.put(`/api/initiatives/${ours.id}/partners/${shared.id}`, { role: 'Mentorer' });
+      await t.put(`/api/initiatives/${theirInitiative.id}/partners/${shared.id}`, { role: 'Sponsor' });
+      await t.put(`/api/initiatives/${ours.id}/partners/${own.id}`, { role: 'Vært' });
+      const lead = await t.signedIn('department_lead', [mine.id]);
+
+      const refused = await rejected(() => lead.patch(`/api/partners/${shared.id}`, { name: 'Omdøbt af en anden afdeling' }));
+      expect(refused.status).toBe(403);
+      expect((await t.get(`/api/partners/${shared.id}`)).body.name).toBe('Fælles partner');
+
+      expect((await lead.patch(`/api/partners/${own.id}`, { name: 'Egen partner, rettet' })).status).toBe(200);
+      expect((await t.patch(`/api/partners/${shared.id}`, { name: 'Rettet af en administrator' })).status).toBe(200);
+    });
+  });
+
   describe('/api/initiatives/:initiativeId/partners', () => {
     it('links a partner with its role and public-naming consent, lists it and unlinks it', async () => {
       const { initiative } = await make.world();

@@ -17,23 +17,37 @@ export class LoginThrottle {
   ) {}
 
   /**
-   * Runs one sign-in attempt under the limits: 429 (with the seconds to wait) when the account or
-   * the address has failed too often, otherwise the attempt is made and recorded. Attempts on one
-   * account run one at a time, so parallel guesses cannot all slip in before the first is counted.
+   * Runs one sign-in attempt under the limits, and records it. An account that has failed too
+   * often gets 429 (with the seconds to wait) without its password being tried. An address that has
+   * failed too often may still sign in to an account that has not failed lately, with the right
+   * password: behind a proxy every user shares one address, and others' typos must not lock them
+   * out. Anything else from that address gets 429. Attempts on one account run one at a time, so
+   * parallel guesses cannot all slip in before the first is counted.
    */
-  attempt(email: string, ip: string, verify: () => Promise<boolean>): Promise<boolean> {
-    return this.tx.run(SYSTEM_ACTOR, async () => {
-      await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1771))', [email]);
-      await this.check(email, ip);
-      const succeeded = await verify();
-      await this.db.manager.query('INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)', [email, ip, succeeded]);
-      return succeeded;
-    }).finally(() => {
-      if (Math.random() < 0.01) void this.db.manager.query(`DELETE FROM login_attempt WHERE attempted_at < now() - interval '1 day'`).catch(() => undefined);
-    });
+  async attempt(email: string, ip: string, verify: () => Promise<boolean>): Promise<boolean> {
+    const outcome = await this.tx
+      .run(SYSTEM_ACTOR, async () => {
+        await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1771))', [email]);
+        const failures = await this.recentFailures(email, ip);
+        if (failures.account.count >= LOGIN_LIMITS.perAccount) return { succeeded: false, waitSeconds: failures.account.waitSeconds };
+        const addressBlocked = failures.address.count >= LOGIN_LIMITS.perAddress;
+        if (addressBlocked && failures.account.count > 0) return { succeeded: false, waitSeconds: failures.address.waitSeconds };
+        const succeeded = await verify();
+        await this.db.manager.query('INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)', [email, ip, succeeded]);
+        return { succeeded, waitSeconds: !succeeded && addressBlocked ? failures.address.waitSeconds : 0 };
+      })
+      .finally(() => {
+        if (Math.random() < 0.01) void this.db.manager.query(`DELETE FROM login_attempt WHERE attempted_at < now() - interval '1 day'`).catch(() => undefined);
+      });
+    if (outcome.waitSeconds > 0) {
+      const seconds = Math.max(1, outcome.waitSeconds);
+      throw new TooManyRequestsException(seconds, `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`);
+    }
+    return outcome.succeeded;
   }
 
-  private async check(email: string, ip: string): Promise<void> {
+  /** Failures in the window, of the account (since its last success) and of the address, with the seconds until the oldest expires. */
+  private async recentFailures(email: string, ip: string): Promise<Record<'account' | 'address', { count: number; waitSeconds: number }>> {
     const [row] = await this.db.manager.query(
       `WITH window_start AS (SELECT now() - make_interval(mins => $3) AS at),
             last_success AS (
@@ -49,23 +63,15 @@ export class LoginThrottle {
                WHERE ip = $2 AND NOT succeeded AND attempted_at > (SELECT at FROM window_start)
             )
        SELECT account.failures AS "accountFailures",
-              ceil(extract(epoch FROM account.oldest + make_interval(mins => $3) - now()))::int AS "accountWait",
+              coalesce(ceil(extract(epoch FROM account.oldest + make_interval(mins => $3) - now()))::int, 0) AS "accountWait",
               address.failures AS "addressFailures",
-              ceil(extract(epoch FROM address.oldest + make_interval(mins => $3) - now()))::int AS "addressWait"
+              coalesce(ceil(extract(epoch FROM address.oldest + make_interval(mins => $3) - now()))::int, 0) AS "addressWait"
          FROM account, address`,
       [email, ip, LOGIN_LIMITS.windowMinutes],
     );
-    if (row.accountFailures >= LOGIN_LIMITS.perAccount || row.addressFailures >= LOGIN_LIMITS.perAddress) {
-      const waits = [
-        row.accountFailures >= LOGIN_LIMITS.perAccount ? row.accountWait : 0,
-        row.addressFailures >= LOGIN_LIMITS.perAddress ? row.addressWait : 0,
-      ];
-      const seconds = Math.max(1, ...waits);
-      throw new TooManyRequestsException(
-        seconds,
-        `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
-      );
-    }
+    return {
+      account: { count: row.accountFailures, waitSeconds: Math.max(1, row.accountWait) },
+      address: { count: row.addressFailures, waitSeconds: Math.max(1, row.addressWait) },
+    };
   }
-
 }

@@ -30,6 +30,15 @@ export class PartnersRepository {
     return new Map(rows.map((row) => [row.partnerId, row.count]));
   }
 
+  /** The lead departments of the initiatives that name the partner. */
+  async leadDepartmentsUsing(partnerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.manager.query(
+      'SELECT DISTINCT i.lead_department_id AS id FROM initiative_partner l JOIN initiative i ON i.id = l.initiative_id WHERE l.partner_id = $1',
+      [partnerId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   save(values: Partial<PartnerEntity>): Promise<PartnerEntity> {
     const { manager } = this.db;
     return manager.save(PartnerEntity, manager.create(PartnerEntity, values));

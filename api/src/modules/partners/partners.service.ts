@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { canEditInitiative } from '@fremdrift/access';
+import { canEditInitiative, canEditPartner } from '@fremdrift/access';
 import type { Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
-import { ResourceNotFoundException } from '../../core/http/problem';
+import { ForbiddenProblemException, ResourceNotFoundException } from '../../core/http/problem';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import {
   type CreatePartnerDto,
@@ -45,7 +45,12 @@ export class PartnersService {
 
   async update(user: AuthenticatedUser, id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
     const partner = await this.require(id);
-    await this.tx.run(actorOf(user), () => this.partners.save(Object.assign(partner, input)));
+    await this.tx.run(actorOf(user), async () => {
+      if (!canEditPartner(user, await this.partners.leadDepartmentsUsing(id))) {
+        throw new ForbiddenProblemException('This partner takes part in initiatives of other departments: ask an administrator to change it.');
+      }
+      await this.partners.save(Object.assign(partner, input));
+    });
     return this.get(id);
   }
 

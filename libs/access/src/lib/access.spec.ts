@@ -4,6 +4,7 @@ import {
   canCreateInitiative,
   canDeletePartners,
   canEditInitiative,
+  canEditPartner,
   canEditPartners,
   canExport,
   canManageReferenceData,
@@ -81,6 +82,14 @@ describe('access rules', () => {
     expect(publishesDirectly(as('management'), reviewed)).toBe(true);
     expect(publishesDirectly(as('department_lead', [MSO]), reviewed)).toBe(false);
     expect(publishesDirectly(as('department_lead', [MSO]), direct)).toBe(true);
+  });
+
+  it('lets a lead correct a partner only when their departments lead every initiative that names it', () => {
+    expect(canEditPartner(as('department_lead', [MSO]), [])).toBe(true);
+    expect(canEditPartner(as('department_lead', [MSO]), [MSO, MSO])).toBe(true);
+    expect(canEditPartner(as('department_lead', [MSO]), [MSO, MBU])).toBe(false);
+    expect(canEditPartner(as('admin'), [MSO, MBU])).toBe(true);
+    expect(canEditPartner(as('management'), [])).toBe(false);
   });
 
   it('lets leads and admins keep partner records, not viewers or management', () => {

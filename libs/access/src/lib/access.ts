@@ -85,6 +85,14 @@ export function canEditPartners(principal: Principal): boolean {
   return isAdmin(principal) || principal.role === 'department_lead';
 }
 
+/**
+ * Correcting a partner record (its name, say) changes it on every initiative that names it: an
+ * admin, or a lead whose departments lead every one of those initiatives.
+ */
+export function canEditPartner(principal: Principal, leadDepartmentIdsOfItsInitiatives: readonly string[]): boolean {
+  return isAdmin(principal) || (canEditPartners(principal) && leadDepartmentIdsOfItsInitiatives.every((departmentId) => isLeadOf(principal, departmentId)));
+}
+
 /** Removing a partner record affects every initiative: admins only. */
 export function canDeletePartners(principal: Principal): boolean {
   return isAdmin(principal);
