@@ -1,9 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DEPARTMENT_ROLES, type DepartmentRole } from '@fremdrift/contracts';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-
-export const DEPARTMENT_ROLES = ['lead', 'participating', 'any'] as const;
-export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

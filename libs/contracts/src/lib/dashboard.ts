@@ -1,6 +1,7 @@
-import type { DepartmentRef, IsoDate, IsoDateTime } from './api-types';
-import type { Health, InitiativeStatus } from './enums';
-import type { ReportingState } from './workspace';
+import type { IsoDate, IsoDateTime } from './common';
+import type { DepartmentRef, DepartmentRole } from './department';
+import type { Health, InitiativeStatus } from './initiative';
+import type { ReportingState } from './reporting';
 
 /** The filters of a dashboard view; they live in the URL so that a view can be shared. */
 export interface DashboardQuery {
@@ -8,7 +9,7 @@ export interface DashboardQuery {
   goalId?: string;
   /** Department id or code. */
   department?: string;
-  departmentRole?: 'lead' | 'participating' | 'any';
+  departmentRole?: DepartmentRole;
   /** The time span of "progress over time". */
   from?: IsoDate;
   to?: IsoDate;

@@ -1,5 +1,8 @@
-import type { DepartmentRef, IsoDate, IsoDateTime, Participants } from './api-types';
-import type { Health, InitiativeStatus, PartnerType } from './enums';
+import type { Participants } from './action-plan';
+import type { IsoDate, IsoDateTime } from './common';
+import type { DepartmentRef } from './department';
+import type { Health, InitiativeStatus } from './initiative';
+import type { PartnerType } from './partner';
 
 /**
  * What the public sees. These shapes are the open-data contract: field names are stable, and

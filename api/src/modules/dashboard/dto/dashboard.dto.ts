@@ -9,11 +9,12 @@ import {
   type HealthOverTime,
   type InitiativeStatus,
   type MilestoneWeek,
+  type DepartmentRole,
 } from '@fremdrift/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate, ToLowerCase } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
-import { DepartmentParameter, DepartmentRoleParameter, type DepartmentRole } from '../../initiatives/department-filter';
+import { DepartmentParameter, DepartmentRoleParameter } from '../../initiatives/department-filter';
 import { EXPORT_TABLES, type ExportTable } from '../dashboard-export';
 
 class HealthCountsDto implements HealthCounts {

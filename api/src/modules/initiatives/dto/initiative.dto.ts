@@ -19,12 +19,13 @@ import {
   type InitiativeSummary,
   type PublicProposal,
   type SortDirection,
+  type DepartmentRole,
 } from '@fremdrift/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
 import { IsIsoDate, IsNullable, IsOptionalNonNull, ToArray, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
-import { DepartmentParameter, DepartmentRoleParameter, type DepartmentRole } from '../department-filter';
+import { DepartmentParameter, DepartmentRoleParameter } from '../department-filter';
 
 export class NextMilestoneDto {
   @ApiProperty({ format: 'uuid' })

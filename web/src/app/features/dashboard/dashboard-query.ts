@@ -1,8 +1,5 @@
 import type { Params } from '@angular/router';
-import { ISO_DATE_PATTERN, type DashboardQuery, type Health } from '@fremdrift/contracts';
-
-export const DEPARTMENT_ROLES = ['any', 'lead', 'participating'] as const;
-export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
+import { DEPARTMENT_ROLES, ISO_DATE_PATTERN, type DashboardQuery, type DepartmentRole, type Health } from '@fremdrift/contracts';
 
 /** The filters of a view as the page holds them: '' when not set. They live in the URL query. */
 export interface DashboardFilters {

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output } from '@angular/core';
 import type { ActionPlan, Department } from '@fremdrift/contracts';
 import { I18n } from '../../../core/i18n/i18n';
-import { DEPARTMENT_ROLES, hasFilters, NO_FILTERS, periodInvalid, type DashboardFilters, type DepartmentRole } from '../dashboard-query';
+import { DEPARTMENT_ROLES, type DepartmentRole } from '@fremdrift/contracts';
+import { hasFilters, NO_FILTERS, periodInvalid, type DashboardFilters } from '../dashboard-query';
 import { DashboardTextPipe } from '../texts/dashboard-texts';
 
 /**

@@ -1,0 +1,51 @@
+import type { IsoDate, IsoDateTime } from './common';
+import type { ReportingPeriod } from './reporting';
+
+export const PARTICIPANT_GROUPS = ['citizens', 'volunteers', 'companies', 'civilSociety', 'staff'] as const;
+export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
+
+export type Participants = Record<ParticipantGroup, number>;
+
+export interface Goal {
+  id: string;
+  actionPlanId: string;
+  title: string;
+  description: string;
+  sortOrder: number;
+}
+
+export interface CreateGoal {
+  title: string;
+  description?: string;
+  sortOrder?: number;
+}
+export type UpdateGoal = Partial<CreateGoal>;
+
+export interface ActionPlan {
+  id: string;
+  title: string;
+  description: string;
+  coCreationDate: IsoDate | null;
+  coCreationMethod: string;
+  participants: Participants;
+  goals: Goal[];
+  initiativeCount: number;
+  /** How often its initiatives report (default monthly). */
+  reportingPeriod: ReportingPeriod;
+  /** Leads publish public texts themselves; otherwise management approves them first. */
+  leadsPublishDirectly: boolean;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface CreateActionPlan {
+  title: string;
+  description?: string;
+  coCreationDate?: IsoDate | null;
+  coCreationMethod?: string;
+  participants?: Partial<Participants>;
+  goals?: CreateGoal[];
+  reportingPeriod?: ReportingPeriod;
+  leadsPublishDirectly?: boolean;
+}
+export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>>;

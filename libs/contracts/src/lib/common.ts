@@ -1,0 +1,37 @@
+/** ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO timestamp with time zone. */
+export type IsoDateTime = string;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** Error body, RFC 9457 `application/problem+json`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Messages per field, keyed by the field's path (`milestones.0.title`). */
+  errors?: Record<string, string[]>;
+  /** The current state of the resource, on a conflict. */
+  current?: unknown;
+}
+
+export interface HealthStatus {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  version: string;
+}
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
