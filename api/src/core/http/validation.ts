@@ -102,6 +102,11 @@ export function ToInt(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
 }
 
+/** E-mail addresses are compared and stored in lower case. */
+export function NormalizeEmail(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+}
+
 /** Trims strings so that "  " counts as empty. */
 export function Trim(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

@@ -5,7 +5,7 @@ import { CurrentUser, Public } from '../../core/auth/auth.decorators';
 import { toSessionUser, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { clearSessionCookies, setCsrfCookie, setSessionCookies } from '../../core/auth/session-cookies';
 import { ApiProblems } from '../../core/http/api-responses';
-import { ChangePasswordDto, LoginDto, SessionUserDto } from '../users/dto/user.dto';
+import { ChangePasswordDto, LoginDto, SessionUserDto } from './dto/auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')

@@ -16,11 +16,6 @@ const isAdmin = (principal: Principal) => principal.role === 'admin';
 const isLeadOf = (principal: Principal, departmentId: string) =>
   principal.role === 'department_lead' && principal.departmentIds.includes(departmentId);
 
-/** Every signed-in role reads the internal data. */
-export function canReadInternal(_principal: Principal): boolean {
-  return true;
-}
-
 /** Departments, action plans and their goals: the municipality's reference data. */
 export function canManageReferenceData(principal: Principal): boolean {
   return isAdmin(principal);

@@ -1,31 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS, USER_ROLES, type CreateUser, type UpdateUser, type User, type UserQuery, type UserRole } from '@fremdrift/contracts';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
-import { HasNoInvisibleCharacters, IsOptionalNonNull, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
-import { DepartmentRefDto } from '../../departments/dto/department.dto';
+import { HasNoInvisibleCharacters, IsOptionalNonNull, NormalizeEmail, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
+import { SessionUserDto } from '../../auth/dto/auth.dto';
 import type { UserRow } from '../users.repository';
-
-/** E-mail addresses are compared and stored in lower case. */
-const NormalizeEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
-
-export class SessionUserDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ format: 'email' })
-  email: string;
-
-  @ApiProperty()
-  displayName: string;
-
-  @ApiProperty({ enum: USER_ROLES })
-  role: UserRole;
-
-  @ApiProperty({ type: [DepartmentRefDto], description: 'For department leads: the departments they answer for' })
-  departments: DepartmentRefDto[];
-}
 
 export class UserDto extends SessionUserDto implements User {
   @ApiProperty({ description: 'A deactivated user cannot sign in' })
@@ -122,32 +101,6 @@ export class UserQueryDto extends PageQueryDto implements UserQuery {
   @ToBoolean()
   @IsBoolean()
   active?: boolean;
-}
-
-export class LoginDto {
-  @ApiProperty({ example: 'leder.mso@fremdrift.example' })
-  @NormalizeEmail()
-  @IsString()
-  @HasNoInvisibleCharacters()
-  @Length(1, LIMITS.email.max)
-  email: string;
-
-  @ApiProperty({ example: 'fremdrift-demo' })
-  @IsString()
-  @Length(1, LIMITS.password.max)
-  password: string;
-}
-
-export class ChangePasswordDto {
-  @ApiProperty()
-  @IsString()
-  @Length(1, LIMITS.password.max)
-  currentPassword: string;
-
-  @ApiProperty({ minLength: LIMITS.password.min, maxLength: LIMITS.password.max })
-  @IsString()
-  @Length(LIMITS.password.min, LIMITS.password.max)
-  newPassword: string;
 }
 
 export function toUserDto(row: UserRow): UserDto {
