@@ -35,7 +35,8 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
 
-  const database = await openDatabaseServer(loadConfig());
+  const config = loadConfig();
+  const database = await openDatabaseServer(config);
   try {
     const applied = await runMigrations(database.url);
     console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The database schema is up to date.');
@@ -48,7 +49,7 @@ async function run(argv: string[]): Promise<void> {
     }
     if (command === 'user:create') {
       const password = process.env['FREMDRIFT_PASSWORD'] || (await readPassword(`Password for ${options.email}: `));
-      const user = await createUser(database.url, {
+      const user = await createUser(config, database.url, {
         email: String(options.email),
         role: options.role as UserRole,
         displayName: options.name ? String(options.name) : String(options.email).split('@')[0],

@@ -1,9 +1,16 @@
 import { createInterface } from 'node:readline';
-import { LIMITS, type UserRole } from '@fremdrift/contracts';
-import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../core/auth/password-hasher';
-import { attributeTo, SYSTEM_ACTOR } from '../core/database/transaction-runner';
-import { dataSourceOptions } from './data-source-options';
+import { NestFactory } from '@nestjs/core';
+import type { UserRole } from '@fremdrift/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../core/config/app-config';
+import { PG_ERROR, pgErrorOf } from '../core/database/pg-error';
+import { SYSTEM_ACTOR } from '../core/database/transaction-runner';
+import { flattenValidationErrors } from '../core/http/validation';
+import { DepartmentsRepository } from '../modules/departments/departments.repository';
+import { CreateUserDto } from '../modules/users/dto/user.dto';
+import { UsersService } from '../modules/users/users.service';
 
 export class UserInputError extends Error {}
 
@@ -15,37 +22,35 @@ export interface NewUser {
   password: string;
 }
 
-/** Creates a user from the command line: the first admin of a new installation, say. */
-export async function createUser(url: string, input: NewUser): Promise<{ id: string; email: string; role: UserRole }> {
-  const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > LIMITS.email.max) throw new UserInputError(`"${input.email}" is not an e-mail address.`);
-  if (input.password.length < LIMITS.password.min || input.password.length > LIMITS.password.max) {
-    throw new UserInputError(`The password must be ${LIMITS.password.min} to ${LIMITS.password.max} characters long.`);
-  }
-  const passwordHash = await new PasswordHasher().hash(input.password);
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+/**
+ * Creates a user from the command line (the first admin of a new installation, say) through the
+ * same validation and service as the API's POST /api/users.
+ */
+export async function createUser(config: AppConfig, url: string, input: NewUser): Promise<{ id: string; email: string; role: UserRole }> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: false });
   try {
-    return await dataSource.transaction(async (manager) => {
-      await attributeTo(manager, { ...SYSTEM_ACTOR, name: 'System (command line)' });
-      const [existing] = await manager.query('SELECT 1 FROM app_user WHERE email = $1', [email]);
-      if (existing) throw new UserInputError(`A user with the e-mail ${email} exists already.`);
-      const departments: { id: string; code: string }[] = await manager.query('SELECT id, code FROM department WHERE code = ANY($1)', [
-        input.departmentCodes.map((code) => code.toUpperCase()),
-      ]);
-      if (departments.length !== input.departmentCodes.length) {
-        throw new UserInputError(`Unknown department code among: ${input.departmentCodes.join(', ')}.`);
-      }
-      const [{ id }] = await manager.query(
-        'INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id',
-        [email, input.displayName, passwordHash, input.role],
-      );
-      for (const department of departments) {
-        await manager.query('INSERT INTO user_department (user_id, department_id) VALUES ($1, $2)', [id, department.id]);
-      }
-      return { id, email, role: input.role };
+    const departments = await app.get(DepartmentsRepository).findByCodes(input.departmentCodes.map((code) => code.toUpperCase()));
+    if (departments.length !== new Set(input.departmentCodes.map((code) => code.toUpperCase())).size) {
+      throw new UserInputError(`Unknown department code among: ${input.departmentCodes.join(', ')}.`);
+    }
+    const dto = plainToInstance(CreateUserDto, {
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      password: input.password,
+      departmentIds: departments.map((department) => department.id),
     });
+    const errors = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    if (Object.keys(errors).length > 0) throw new UserInputError(Object.values(errors).flat().join('; '));
+    try {
+      const user = await app.get(UsersService).create({ ...SYSTEM_ACTOR, name: 'System (command line)' }, dto);
+      return { id: user.id, email: user.email, role: user.role };
+    } catch (error) {
+      if (pgErrorOf(error)?.code === PG_ERROR.uniqueViolation) throw new UserInputError(`A user with the e-mail ${dto.email} exists already.`);
+      throw error;
+    }
   } finally {
-    await dataSource.destroy();
+    await app.close();
   }
 }
 

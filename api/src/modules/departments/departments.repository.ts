@@ -24,6 +24,10 @@ export class DepartmentsRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.departments.findBy({ id: In(ids) });
   }
 
+  findByCodes(codes: string[]): Promise<DepartmentEntity[]> {
+    return codes.length === 0 ? Promise.resolve([]) : this.departments.findBy({ code: In(codes) });
+  }
+
   create(values: Partial<DepartmentEntity>): Promise<DepartmentEntity> {
     const { manager } = this.db;
     return manager.save(DepartmentEntity, manager.create(DepartmentEntity, values));

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { canManageUsers } from '@fremdrift/access';
 import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
-import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { PageDto } from '../../core/http/pagination';
@@ -34,7 +34,7 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(400, 409)
   create(@CurrentUser() actor: AuthenticatedUser, @Body() input: CreateUserDto) {
-    return this.users.create(actor, input);
+    return this.users.create(actorOf(actor), input);
   }
 
   @Patch(':id')

@@ -3,7 +3,7 @@ import type { Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { PasswordHasher } from '../../core/auth/password-hasher';
 import { SessionsRepository } from '../../core/auth/sessions.repository';
-import { TransactionRunner } from '../../core/database/transaction-runner';
+import { TransactionRunner, type Actor } from '../../core/database/transaction-runner';
 import { pageWindow, toPage } from '../../core/http/pagination';
 import { ConflictProblemException, invalidField, ResourceNotFoundException } from '../../core/http/problem';
 import { DepartmentsRepository } from '../departments/departments.repository';
@@ -32,11 +32,12 @@ export class UsersService {
     return toUserDto(row);
   }
 
-  async create(actor: AuthenticatedUser, input: CreateUserDto): Promise<UserDto> {
+  /** Also the command line's `user:create`, with the system as the actor. */
+  async create(actor: Actor, input: CreateUserDto): Promise<UserDto> {
     const { departmentIds = [], password, ...fields } = input;
     await this.checkDepartments(departmentIds);
     const passwordHash = await this.hasher.hash(password);
-    const id = await this.tx.run(actorOf(actor), () => this.users.create({ ...fields, passwordHash }, departmentIds));
+    const id = await this.tx.run(actor, () => this.users.create({ ...fields, passwordHash }, departmentIds));
     return this.get(id);
   }
 
