@@ -4,8 +4,7 @@
 // The list statements are hand-written equivalents of what TypeORM sends for GET /api/initiatives
 // (first page of 25, default sort) and of the first statement of the public snapshot.
 import pg from 'pg';
-import { DASHBOARD_STATEMENTS, dashboardParams } from './dashboard-sql.mjs';
-import { openBenchDatabase, parseArgs } from './lib.mjs';
+import { dashboardStatements, openBenchDatabase, parseArgs } from './lib.mjs';
 
 const LIST_STATEMENTS = {
   'GET /api/initiatives: page': [
@@ -42,7 +41,7 @@ try {
   console.log(`Plans on ${rows[0].n} initiatives (PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}).\n`);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
   const statements = [
-    ...Object.entries(DASHBOARD_STATEMENTS).map(([name, sql]) => [`GET /api/dashboard: ${name}`, sql, dashboardParams(name, today)]),
+    ...Object.entries(dashboardStatements(today)).map(([name, { sql, params }]) => [`GET /api/dashboard: ${name}`, sql, params]),
     ...Object.entries(LIST_STATEMENTS).map(([name, [sql, params]]) => [name, sql, params]),
   ];
   for (const [name, sql, params] of statements) {

@@ -1,6 +1,7 @@
 // Shared pieces of the benchmark harness: arguments, the bench database, the dataset generator.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -254,4 +255,15 @@ export async function createSession(url, role = 'admin') {
 
 export function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * The statements GET /api/dashboard runs, from the built API (the floor runs these very
+ * statements through `pg`): name → { sql, params } for the default view on `today`.
+ */
+export function dashboardStatements(today) {
+  const built = join(ROOT, 'dist/api/dashboard-statements.js');
+  if (!existsSync(built)) throw new Error(`Build the API first (npx nx build api): ${built} is missing`);
+  const { DASHBOARD_STATEMENTS } = createRequire(import.meta.url)(built);
+  return Object.fromEntries(Object.entries(DASHBOARD_STATEMENTS).map(([name, statement]) => [name, statement({}, today)]));
 }

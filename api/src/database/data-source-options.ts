@@ -12,6 +12,7 @@ import { AccountsAndAudit1795000000001 } from './migrations/1795000000001-Accoun
 import { LeadWorkspace1795000000002 } from './migrations/1795000000002-LeadWorkspace';
 import { DashboardSupport1795000000003 } from './migrations/1795000000003-DashboardSupport';
 import { PublicApproval1795000000004 } from './migrations/1795000000004-PublicApproval';
+import { RuleFunctions1795000000005 } from './migrations/1795000000005-RuleFunctions';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -29,7 +30,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
-export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003, PublicApproval1795000000004];
+export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003, PublicApproval1795000000004, RuleFunctions1795000000005];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */
 export interface ConnectionLimits {

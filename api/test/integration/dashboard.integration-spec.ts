@@ -1,5 +1,5 @@
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '@fremdrift/contracts';
-import { computeExpectedProgress, computeProgress } from '@fremdrift/progress';
+import { computeExpectedProgress, computeProgress, isMilestoneOverdue, reportsNow } from '@fremdrift/progress';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { expectInvalidFields } from '../support/expectations';
@@ -65,6 +65,28 @@ describe('The dashboard API', () => {
         const [{ expected }] = await t.dataSource.query('SELECT fremdrift_expected_progress($1, $2, $3)::float AS expected', [start, target, today]);
         const wanted = computeExpectedProgress(start, target, today);
         expect({ start, target, today, expected }).toEqual({ start, target, today, expected: wanted === null ? null : expect.closeTo(wanted, 12) });
+      }
+    });
+  });
+
+  describe('the SQL mirrors of the overdue and reporting rules', () => {
+    it('call a milestone overdue exactly when isMilestoneOverdue does', async () => {
+      const today = '2026-07-02';
+      for (const dueDate of [null, '2026-07-01', '2026-07-02', '2026-07-03']) {
+        for (const completedDate of [null, '2026-06-30', '2026-07-05']) {
+          const [{ overdue }] = await t.dataSource.query('SELECT fremdrift_milestone_overdue($1, $2, $3) AS overdue', [completedDate, dueDate, today]);
+          expect({ dueDate, completedDate, overdue }).toEqual({ dueDate, completedDate, overdue: isMilestoneOverdue({ dueDate, completedDate }, today) });
+        }
+      }
+    });
+
+    it('ask the same initiatives to report as reportsNow does', async () => {
+      const today = '2026-07-02';
+      for (const status of INITIATIVE_STATUSES) {
+        for (const startDate of [null, '2026-07-01', '2026-07-02', '2026-07-03']) {
+          const [{ reports }] = await t.dataSource.query('SELECT fremdrift_reports_now($1, $2, $3) AS reports', [status, startDate, today]);
+          expect({ status, startDate, reports }).toEqual({ status, startDate, reports: reportsNow(status, startDate, today) });
+        }
       }
     });
   });

@@ -4,7 +4,7 @@ import type { DepartmentRef, Health, InitiativeSortField, ReportingPeriod } from
 import { Brackets, In } from 'typeorm';
 import { updateVersioned } from '../../core/database/optimistic-lock';
 import type { PageWindow } from '../../core/http/pagination';
-import { departmentCondition } from './department-filter';
+import { departmentCondition } from './department-condition';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import type { InitiativeQueryDto } from './dto/initiative.dto';
 import { InitiativeEntity } from './initiative.entity';

@@ -21,7 +21,7 @@ export function reportingPeriodOf(period: ReportingPeriod, day: string): PeriodB
 }
 
 /** Initiatives that report: started work, paused work, and planned work once its start date is here. */
-function reportsNow(status: InitiativeStatus, startDate: string | null, today: string): boolean {
+export function reportsNow(status: InitiativeStatus, startDate: string | null, today: string): boolean {
   if (status === 'in_progress' || status === 'on_hold') return true;
   if (status === 'planned') return startDate !== null && startDate <= today;
   return false;
