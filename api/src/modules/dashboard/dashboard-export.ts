@@ -1,37 +1,29 @@
 import { Workbook, type Worksheet } from 'exceljs';
-import type { Dashboard, DashboardQuery, Health, HealthCounts } from '@fremdrift/contracts';
+import { HEALTHS, type Dashboard, type DashboardQuery, type HealthCounts, type InitiativeStatus } from '@fremdrift/contracts';
+import { toCsv as writeCsv, type CsvCell } from '../../core/export/csv';
+import { EXPORT_LABELS } from '../../core/export/labels';
 import { neutralizeFormula } from '../../core/export/spreadsheet-text';
 
 /** The tables of a dashboard view, as a council paper needs them: Danish headings, real numbers and dates. */
 export const EXPORT_TABLES = ['headline', 'departments', 'healthOverTime', 'milestones', 'compliance'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
-type Cell = string | number | Date | null;
-
-const safeCell = (value: Cell): Cell => (typeof value === 'string' ? neutralizeFormula(value) : value);
+const safeCell = (value: CsvCell): CsvCell => (typeof value === 'string' ? neutralizeFormula(value) : value);
 
 interface Table {
   sheet: string;
   columns: { header: string; width: number; format?: string }[];
-  rows: Cell[][];
+  rows: CsvCell[][];
 }
 
-const HEALTH_HEADERS: Record<Health, string> = { on_track: 'På sporet', at_risk: 'I risiko', off_track: 'Bagud' };
-const STATUS_HEADERS: Record<string, string> = {
-  idea: 'Idé',
-  planned: 'Planlagt',
-  in_progress: 'I gang',
-  on_hold: 'Sat på pause',
-  completed: 'Afsluttet',
-  cancelled: 'Annulleret',
-};
+const LABELS = EXPORT_LABELS.da;
 const PERCENT = '0%';
 /** Headline rows that are shares (0 to 1), shown as percentages. */
 const SHARES = new Set(['Gennemsnitlig fremdrift', 'Gennemsnitlig forventet fremdrift', 'Andel nået til tiden']);
 const DATE = 'dd-mm-yyyy';
 const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 const healthCells = (counts: HealthCounts) => [counts.on_track, counts.at_risk, counts.off_track];
-const healthColumns = () => (Object.values(HEALTH_HEADERS) as string[]).map((header) => ({ header, width: 12 }));
+const healthColumns = () => HEALTHS.map((health) => ({ header: LABELS.health[health], width: 12 }));
 
 export function exportTables(view: Dashboard): Record<ExportTable, Table> {
   const { headline } = view;
@@ -44,8 +36,8 @@ export function exportTables(view: Dashboard): Record<ExportTable, Table> {
       ],
       rows: [
         ['Initiativer', headline.initiatives],
-        ...Object.entries(headline.byStatus).map(([status, n]): Cell[] => [`Status: ${STATUS_HEADERS[status]}`, n]),
-        ...(Object.keys(HEALTH_HEADERS) as Health[]).map((health): Cell[] => [`Vurdering: ${HEALTH_HEADERS[health]}`, headline.byHealth[health]]),
+        ...Object.entries(headline.byStatus).map(([status, n]): CsvCell[] => [`Status: ${LABELS.status[status as InitiativeStatus]}`, n]),
+        ...HEALTHS.map((health): CsvCell[] => [`Vurdering: ${LABELS.health[health]}`, headline.byHealth[health]]),
         ['Gennemsnitlig fremdrift', headline.averageProgress],
         ['Gennemsnitlig forventet fremdrift', headline.averageExpectedProgress],
         ['Milepæle i alt', headline.milestones.total],
@@ -146,18 +138,11 @@ export async function toXlsx(view: Dashboard): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const danishNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(4).replace(/0+$/, '').replace('.', ','));
-
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = typeof value === 'number' ? danishNumber(value) : neutralizeFormula(value);
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** One table as CSV that Danish Excel opens as it is: UTF-8 with BOM, semicolons, decimal commas. */
 export function toCsv(view: Dashboard, table: ExportTable): string {
   const { columns, rows } = exportTables(view)[table];
-  const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => row.map(csvCell))].map((cells) => cells.join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv(
+    columns.map((column) => column.header),
+    rows,
+  );
 }

@@ -1,8 +1,7 @@
 import type { PublicInitiative } from '@fremdrift/contracts';
-import { neutralizeFormula } from '../../core/export/spreadsheet-text';
+import { toCsv } from '../../core/export/csv';
+import { EXPORT_LABELS } from '../../core/export/labels';
 import type { Snapshot } from './public-catalog';
-
-const HEALTH_DA: Record<string, string> = { on_track: 'På sporet', at_risk: 'I risiko', off_track: 'Bagud' };
 
 /** The documented open-data columns, in order. Names are stable: integrations depend on them. */
 export const CSV_COLUMNS: { name: string; value: (i: PublicInitiative) => string | number | null }[] = [
@@ -28,16 +27,12 @@ export const CSV_COLUMNS: { name: string; value: (i: PublicInitiative) => string
   { name: 'sidst_opdateret', value: (i) => i.lastUpdatedAt },
 ];
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'string' ? neutralizeFormula(value) : String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Published initiatives for Danish Excel: UTF-8 with BOM, semicolons; percentages as whole numbers. */
+/** Published initiatives for Danish Excel; percentages as whole numbers. */
 export function initiativesCsv(initiatives: PublicInitiative[]): string {
-  const lines = [CSV_COLUMNS.map((c) => c.name), ...initiatives.map((i) => CSV_COLUMNS.map((c) => csvCell(c.value(i))))];
-  return `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+  return toCsv(
+    CSV_COLUMNS.map((column) => column.name),
+    initiatives.map((initiative) => CSV_COLUMNS.map((column) => column.value(initiative))),
+  );
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -63,7 +58,7 @@ export function updatesAtom(snapshot: Snapshot, baseUrl: string, planId: string 
       [
         '  <entry>',
         `    <id>urn:fremdrift:status-update:${id}</id>`,
-        `    <title>${xml(`${initiative.title}: ${HEALTH_DA[update.health]} (${update.periodStart} – ${update.periodEnd})`)}</title>`,
+        `    <title>${xml(`${initiative.title}: ${EXPORT_LABELS.da.health[update.health]} (${update.periodStart} – ${update.periodEnd})`)}</title>`,
         `    <updated>${update.publishedAt}</updated>`,
         `    <link rel="alternate" type="text/html" href="${xml(`${baseUrl}/initiativ/${initiative.id}`)}"/>`,
         `    <category term="${xml(initiative.leadDepartment.code)}" label="${xml(initiative.leadDepartment.name)}"/>`,
