@@ -38,9 +38,6 @@ describe('Public links and caches, whatever the client sends', () => {
   it('keeps one cached feed for all Hosts, and nothing for ids that do not exist', async () => {
     const { plan } = await publishedWithUpdate();
     const catalog = t.app.get(PublicCatalog);
-    await t.anonymous.get('/api/public/feed.atom');
-    await t.anonymous.get(`/api/public/action-plans/${plan.id}/feed.atom`);
-    const before = catalog.cachedBodies;
 
     for (let i = 0; i < 300; i++) {
       const host = { headers: { host: `host-${i}.example` } };
@@ -50,6 +47,7 @@ describe('Public links and caches, whatever the client sends', () => {
       expect((await t.anonymous.get(`/api/public/action-plans/${randomUUID()}/feed.atom`)).status).toBe(404);
     }
 
-    expect(catalog.cachedBodies).toBe(before);
+    // The two feeds at most: a change notification arriving late may have cleared them meanwhile.
+    expect(catalog.cachedBodies).toBeLessThanOrEqual(2);
   });
 });

@@ -1,12 +1,10 @@
 import { REPORTING_PERIODS, type ReportingPeriod } from '@fremdrift/contracts';
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, OneToMany } from 'typeorm';
+import { VersionedEntity } from '../../core/database/record-entity';
 import { GoalEntity } from './goal.entity';
 
 @Entity({ name: 'action_plan' })
-export class ActionPlanEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ActionPlanEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
@@ -42,13 +40,4 @@ export class ActionPlanEntity {
 
   @Column({ name: 'leads_publish_directly', type: 'boolean', default: false })
   leadsPublishDirectly: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { RecordEntity } from '../../core/database/record-entity';
 import type { ActionPlanEntity } from './action-plan.entity';
 
 @Entity({ name: 'goal' })
-export class GoalEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class GoalEntity extends RecordEntity {
   @Column({ name: 'action_plan_id', type: 'uuid' })
   actionPlanId: string;
 
@@ -21,10 +19,4 @@ export class GoalEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,10 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordEntity } from '../../core/database/record-entity';
 
 @Entity({ name: 'delay_cause' })
-export class DelayCauseEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class DelayCauseEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
@@ -19,10 +17,4 @@ export class DelayCauseEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,10 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordEntity } from '../../core/database/record-entity';
 
 @Entity({ name: 'department' })
-export class DepartmentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class DepartmentEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 10 })
   code: string;
 
@@ -13,10 +11,4 @@ export class DepartmentEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

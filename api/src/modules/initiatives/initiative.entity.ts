@@ -1,23 +1,10 @@
 import { HEALTHS, INITIATIVE_STATUSES, PUBLIC_TEXT_STATES, type Health, type InitiativeStatus, type PublicTextState } from '@fremdrift/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { VersionedEntity } from '../../core/database/record-entity';
 import { DepartmentEntity } from '../departments/department.entity';
 
 @Entity({ name: 'initiative' })
-export class InitiativeEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class InitiativeEntity extends VersionedEntity {
   @Column({ name: 'action_plan_id', type: 'uuid' })
   actionPlanId: string;
 
@@ -95,13 +82,4 @@ export class InitiativeEntity {
 
   @Column({ name: 'public_reviewer_name', type: 'varchar', length: 120, nullable: true })
   publicReviewerName: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,10 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { VersionedEntity } from '../../core/database/record-entity';
 
 @Entity({ name: 'milestone' })
-export class MilestoneEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class MilestoneEntity extends VersionedEntity {
   @Column({ name: 'initiative_id', type: 'uuid' })
   initiativeId: string;
 
@@ -25,13 +23,4 @@ export class MilestoneEntity {
 
   @Column({ type: 'integer', default: 0 })
   position: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

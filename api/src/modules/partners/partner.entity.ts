@@ -1,11 +1,9 @@
 import { PARTNER_TYPES, type PartnerType } from '@fremdrift/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordEntity } from '../../core/database/record-entity';
 
 @Entity({ name: 'partner' })
-export class PartnerEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class PartnerEntity extends RecordEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -14,10 +12,4 @@ export class PartnerEntity {
 
   @Column({ type: 'text', default: '' })
   description: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

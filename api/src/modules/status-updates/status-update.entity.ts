@@ -1,11 +1,9 @@
 import { HEALTHS, PUBLIC_TEXT_STATES, type Health, type PublicTextState } from '@fremdrift/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { VersionedEntity } from '../../core/database/record-entity';
 
 @Entity({ name: 'status_update' })
-export class StatusUpdateEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class StatusUpdateEntity extends VersionedEntity {
   @Column({ name: 'initiative_id', type: 'uuid' })
   initiativeId: string;
 
@@ -69,13 +67,4 @@ export class StatusUpdateEntity {
 
   @Column({ name: 'reported_at', type: 'timestamptz', default: () => 'now()' })
   reportedAt: Date;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }
