@@ -5,9 +5,11 @@ import type { I18n } from '../../core/i18n/i18n';
 const VALUE_KEYS: Readonly<Record<string, string>> = {
   status: 'enum.status',
   health: 'enum.health',
+  baselineHealth: 'enum.health',
   role: 'enum.role',
   type: 'enum.partnerType',
   publicTextState: 'enum.publicTextState',
+  publicReviewState: 'enum.publicTextState',
 };
 
 const MAX_VALUE_LENGTH = 160;

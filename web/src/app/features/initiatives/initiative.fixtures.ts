@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import type { Principal } from '@fremdrift/access';
-import type { Initiative, InitiativeSummary, Milestone, SessionUser, StatusUpdate } from '@fremdrift/contracts';
+import type { Initiative, InitiativeSummary, Milestone, PendingApprovalInitiative, PublicProposal, SessionUser, StatusUpdate } from '@fremdrift/contracts';
 import { Auth } from '../../core/auth/auth';
 
 /** Test data for the initiative pages' unit tests. */
@@ -30,6 +30,7 @@ export function anInitiative(overrides: Partial<Initiative> = {}): Initiative {
     published: true,
     publicSummary: '',
     internalNotes: '',
+    publicProposal: null,
     progress: 0.42,
     expectedProgress: 0.6,
     suggestedHealth: 'at_risk',
@@ -53,7 +54,7 @@ export function anInitiative(overrides: Partial<Initiative> = {}): Initiative {
 }
 
 export function aSummary(overrides: Partial<InitiativeSummary> = {}): InitiativeSummary {
-  const { description: _d, publicSummary: _p, internalNotes: _n, ...summary } = anInitiative();
+  const { description: _d, publicSummary: _p, internalNotes: _n, publicProposal: _pp, ...summary } = anInitiative();
   return { ...summary, ...overrides };
 }
 
@@ -88,6 +89,7 @@ export function aStatusUpdate(overrides: Partial<StatusUpdate> = {}): StatusUpda
     internalText: '',
     publicText: '',
     publicTextState: 'none',
+    approvedPublicText: '',
     reviewComment: '',
     reviewedAt: null,
     reviewerName: null,
@@ -98,6 +100,34 @@ export function aStatusUpdate(overrides: Partial<StatusUpdate> = {}): StatusUpda
     createdAt: '2026-11-23T10:00:00Z',
     updatedAt: '2026-11-23T10:00:00Z',
     version: 1,
+    ...overrides,
+  };
+}
+
+/** A lead's change to the public face, waiting for management: by default a new public summary. */
+export function aProposal(overrides: Partial<PublicProposal> = {}): PublicProposal {
+  return {
+    published: null,
+    publicSummary: 'Flygtninge med traumer får hurtigere hjælp i samtalegrupper.',
+    state: 'pending',
+    proposedAt: '2026-11-24T09:30:00Z',
+    proposerName: 'Mette Holm',
+    reviewComment: '',
+    reviewedAt: null,
+    reviewerName: null,
+    ...overrides,
+  };
+}
+
+/** An initiative as the approval queue shows it. */
+export function anApprovalInitiative(overrides: Partial<PendingApprovalInitiative> = {}): PendingApprovalInitiative {
+  return {
+    id: 'i9',
+    title: 'Sundhedstjek ved ankomst',
+    leadDepartment: { id: 'd-mso', code: 'MSO', name: 'Sundhed og Omsorg' },
+    published: false,
+    publicSummary: '',
+    version: 7,
     ...overrides,
   };
 }

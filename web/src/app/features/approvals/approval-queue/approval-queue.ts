@@ -15,9 +15,41 @@ import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { ApprovalsApi } from '../approvals-api';
 
+/** One item of the queue, with a key that is unique across kinds (a status update and an initiative may share an id). */
+export interface QueueEntry {
+  key: string;
+  item: PendingApproval;
+  /** Translation keys that name what is reviewed: "the text for …" or "the change to …". */
+  texts: { approveLabel: string; returnLabel: string; approved: string; returned: string; changed: string };
+}
+
+export function queueKey(item: PendingApproval): string {
+  return item.kind === 'status_update' ? `su-${item.statusUpdate.id}` : `in-${item.initiative.id}`;
+}
+
+const TEXTS: Readonly<Record<PendingApproval['kind'], QueueEntry['texts']>> = {
+  status_update: {
+    approveLabel: 'approvals.approveLabel',
+    returnLabel: 'approvals.returnLabel',
+    approved: 'approvals.approved',
+    returned: 'approvals.returned',
+    changed: 'approvals.textChanged',
+  },
+  initiative: {
+    approveLabel: 'approvals.approveChangeLabel',
+    returnLabel: 'approvals.returnChangeLabel',
+    approved: 'approvals.changeApproved',
+    returned: 'approvals.changeReturned',
+    changed: 'approvals.changeChanged',
+  },
+};
+
 /**
- * Management's queue of public texts from status updates, oldest first: approve a text, or send it
- * back to the department lead with a comment on what to change.
+ * Management's queue of what waits before it reaches the public, oldest first: public texts from
+ * status updates and department leads' changes to an initiative's public face (publishing it, its
+ * public summary), shown as now and proposed. Approve, or send back to the lead with a comment on
+ * what to change. A review names the version read; one changed since is refused (409), and the
+ * queue is read again so that management reads the new version before approving it.
  */
 @Component({
   selector: 'fd-approval-queue',
@@ -35,11 +67,15 @@ export class ApprovalQueue {
   /** Query parameter: page number, from 1. */
   readonly page = input<string>();
 
+  private readonly pageNumber = computed(() => parsePage(this.page(), LIMITS.page.max));
   protected readonly approvals = rxResource({
-    params: () => parsePage(this.page(), LIMITS.page.max),
+    params: () => this.pageNumber(),
     stream: ({ params }) => this.api.list(params),
   });
   protected readonly result = computed(() => (this.approvals.hasValue() ? this.approvals.value() : undefined));
+  protected readonly entries = computed<QueueEntry[]>(() =>
+    (this.result()?.items ?? []).map((item) => ({ key: queueKey(item), item, texts: TEXTS[item.kind] })),
+  );
   protected readonly problem = computed(() => {
     const error = this.approvals.error();
     return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
@@ -57,9 +93,12 @@ export class ApprovalQueue {
   });
 
   protected readonly announcement = signal('');
-  protected readonly busyId = signal<string | null>(null);
-  protected readonly failure = signal<{ id: string; problem: Problem } | null>(null);
-  protected readonly returningId = signal<string | null>(null);
+  protected readonly busyKey = signal<string | null>(null);
+  /** Why the last review of an item failed, shown with the item. */
+  protected readonly failure = signal<{ key: string; problem: Problem } | null>(null);
+  /** A review refused because the item had changed, when the item is no longer in the queue. */
+  protected readonly gone = signal<string | null>(null);
+  protected readonly returningKey = signal<string | null>(null);
   private readonly commentModel = signal({ comment: '' });
   protected readonly commentForm = form(this.commentModel, (path) => {
     validate(path.comment, ({ value }) => {
@@ -74,53 +113,77 @@ export class ApprovalQueue {
   });
   protected readonly commentMin = LIMITS.reviewComment.min;
 
-  protected async approve(item: PendingApproval): Promise<void> {
-    await this.review(item, { decision: 'approve' }, 'approvals.approved');
+  protected async approve(entry: QueueEntry): Promise<void> {
+    await this.review(entry, { decision: 'approve' }, entry.texts.approved);
   }
 
-  protected startReturn(item: PendingApproval): void {
+  protected startReturn(entry: QueueEntry): void {
     this.commentModel.set({ comment: '' });
     this.commentForm().reset();
     this.failure.set(null);
-    this.returningId.set(item.statusUpdate.id);
-    this.focus(`#return-${item.statusUpdate.id}`);
+    this.returningKey.set(entry.key);
+    this.focus(`#return-${entry.key}`);
   }
 
-  protected cancelReturn(item: PendingApproval): void {
-    this.returningId.set(null);
-    this.focus(`#return-button-${item.statusUpdate.id}`);
+  protected cancelReturn(entry: QueueEntry): void {
+    this.returningKey.set(null);
+    this.focus(`#return-button-${entry.key}`);
   }
 
-  protected async sendReturn(event: Event, item: PendingApproval): Promise<void> {
+  protected async sendReturn(event: Event, entry: QueueEntry): Promise<void> {
     event.preventDefault();
     await submit(this.commentForm, {
       action: async () => {
-        await this.review(item, { decision: 'return', comment: this.commentModel().comment.trim() }, 'approvals.returned');
+        await this.review(entry, { decision: 'return', comment: this.commentModel().comment.trim() }, entry.texts.returned);
         return undefined;
       },
       onInvalid: () => focusFirstInvalid([this.commentForm.comment]),
     });
   }
 
-  private async review(item: PendingApproval, review: ReviewPublicText, messageKey: string): Promise<void> {
-    if (this.busyId()) return;
-    this.busyId.set(item.statusUpdate.id);
+  private async review(entry: QueueEntry, review: ReviewPublicText, messageKey: string): Promise<void> {
+    if (this.busyKey()) return;
+    const title = entry.item.initiative.title;
+    this.busyKey.set(entry.key);
     this.failure.set(null);
+    this.gone.set(null);
     try {
-      await firstValueFrom(this.api.review(item.initiative.id, item.statusUpdate.id, review));
-      this.returningId.set(null);
-      this.announcement.set(this.i18n.t(messageKey, { title: item.initiative.title }));
+      await firstValueFrom(this.api.review(entry.item, review));
+      this.returningKey.set(null);
+      this.announcement.set(this.i18n.t(messageKey, { title }));
       this.approvals.reload();
       this.focus('h1');
     } catch (error) {
-      const problem = toProblem(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set({
-        id: item.statusUpdate.id,
-        problem: httpStatus(error) === 409 ? { ...problem, title: this.i18n.t('approvals.alreadyHandled'), detail: undefined } : problem,
-      });
+      if (httpStatus(error) === 409) {
+        await this.readAgain(entry);
+        return;
+      }
+      this.failure.set({ key: entry.key, problem: toProblem(error, (key, params) => this.i18n.t(key, params)) });
     } finally {
-      this.busyId.set(null);
+      this.busyKey.set(null);
     }
+  }
+
+  /**
+   * The item changed (or was handled) since the queue was read: read the queue again. Still
+   * waiting, the item shows its new version and says so; gone, the page says so.
+   */
+  private async readAgain(entry: QueueEntry): Promise<void> {
+    this.returningKey.set(null);
+    const title = entry.item.initiative.title;
+    try {
+      const page = await firstValueFrom(this.api.list(this.pageNumber()));
+      this.approvals.set(page);
+      if (page.items.some((item) => queueKey(item) === entry.key)) {
+        this.failure.set({ key: entry.key, problem: { type: 'about:blank', status: 409, title: this.i18n.t(entry.texts.changed) } });
+        this.focus(`#approval-${entry.key}-failure`);
+        return;
+      }
+    } catch {
+      this.approvals.reload();
+    }
+    this.gone.set(this.i18n.t('approvals.alreadyHandled', { title }));
+    this.focus('h1');
   }
 
   private focus(selector: string): void {

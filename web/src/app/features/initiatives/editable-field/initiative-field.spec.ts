@@ -5,7 +5,7 @@ import { Observable, of, throwError } from 'rxjs';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
-import { anInitiative, fakeAuth } from '../initiative.fixtures';
+import { anInitiative, aProposal, fakeAuth } from '../initiative.fixtures';
 import { InitiativesApi } from '../initiatives-api';
 import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 import { InitiativeField } from './initiative-field';
@@ -34,7 +34,18 @@ function setup(field: EditableInitiativeField, update: (id: string, version: num
     element.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   };
-  return { fixture, element, api, button, control, type, save, unsaved: TestBed.inject(UnsavedChanges), prompt: TestBed.inject(ConflictPrompt) };
+  return {
+    fixture,
+    element,
+    api,
+    button,
+    control,
+    type,
+    save,
+    unsaved: TestBed.inject(UnsavedChanges),
+    prompt: TestBed.inject(ConflictPrompt),
+    workspace: TestBed.inject(InitiativeWorkspace),
+  };
 }
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -124,5 +135,92 @@ describe('InitiativeField', () => {
     await fixture.whenStable();
     expect(element.querySelector('button')).toBeNull();
     expect(text(element.querySelector('dd'))).toBe('Psykosocial støtte');
+  });
+  describe('a change to the public face', () => {
+    const approved = 'Hjælp til traumatiserede flygtninge.';
+    const proposed = 'Flygtninge med traumer får hurtigere hjælp i samtalegrupper.';
+
+    it('shows the approved summary, and the proposed one as waiting for management', async () => {
+      const { fixture, element } = setup('publicSummary', () => of(anInitiative()), anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: proposed }) }));
+      await fixture.whenStable();
+
+      expect(text(element.querySelector('dd'))).toBe(approved);
+      const notice = element.querySelector('.ifield__proposal');
+      expect(text(notice?.querySelector('.ifield__proposal-head'))).toBe('Afventer godkendelse fra ledelsen:');
+      expect(text(notice?.querySelector('.ifield__proposal-value'))).toBe(proposed);
+      expect(text(notice)).toContain('Foreslået af Mette Holm, 24. nov. 2026');
+      expect(text(notice)).toContain('Borgerne ser stadig det godkendte ovenfor, indtil ledelsen har godkendt ændringen.');
+    });
+
+    it('edits the proposed summary, not the approved one, and says the saved change awaits approval', async () => {
+      const { fixture, element, api, button, control, type, save, unsaved, workspace } = setup(
+        'publicSummary',
+        () => of(anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: 'Endnu bedre.' }), version: 4 })),
+        anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: proposed }) }),
+      );
+      await fixture.whenStable();
+
+      button('Redigér Offentligt resumé')?.click();
+      await fixture.whenStable();
+      expect(control()?.value).toBe(proposed);
+      expect(unsaved.any()).toBe(false);
+      const describedBy = control()?.getAttribute('aria-describedby')?.split(' ') ?? [];
+      expect(describedBy).toEqual(['initiative-publicSummary-hint', 'initiative-publicSummary-proposal']);
+      expect(text(element.querySelector('#initiative-publicSummary-proposal'))).toContain('afventer ledelsens godkendelse');
+
+      await type('Endnu bedre.');
+      await save();
+
+      expect(api.update).toHaveBeenCalledWith('i1', 3, { publicSummary: 'Endnu bedre.' });
+      expect(text(element.querySelector('dd'))).toBe(approved);
+      expect(text(element.querySelector('.ifield__proposal-value'))).toBe('Endnu bedre.');
+      expect(workspace.announcement()).toBe('Offentligt resumé er gemt og afventer godkendelse fra ledelsen. Indtil da ser borgerne det, der er godkendt.');
+    });
+
+    it('says “saved” when the change applies at once', async () => {
+      const { fixture, button, type, save, workspace } = setup('publicSummary', (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })), anInitiative({ publicSummary: approved }));
+      await fixture.whenStable();
+      button('Redigér Offentligt resumé')?.click();
+      await fixture.whenStable();
+      await type('Direkte offentlig.');
+      await save();
+      expect(workspace.announcement()).toBe('Offentligt resumé er gemt.');
+    });
+
+    it('shows a proposal to publish, and leaves the summary alone when only publication is proposed', async () => {
+      const initiative = anInitiative({ published: false, publicSummary: approved, publicProposal: aProposal({ published: true, publicSummary: null }) });
+      const published = setup('published', () => of(initiative), initiative);
+      await published.fixture.whenStable();
+      expect(text(published.element.querySelector('dd'))).toBe('Nej, kun internt');
+      expect(text(published.element.querySelector('.ifield__proposal-head'))).toBe('Afventer godkendelse fra ledelsen: Ja, vises på den offentlige side');
+      expect(text(published.element.querySelector('.ifield__proposal'))).toContain('Det godkendte ovenfor gælder, indtil ledelsen har godkendt ændringen. Borgerne ser ikke initiativet nu.');
+
+      published.button('Redigér Offentliggjort')?.click();
+      await published.fixture.whenStable();
+      expect(published.control()?.value).toBe('true');
+
+      TestBed.resetTestingModule();
+      const summary = setup('publicSummary', () => of(initiative), initiative);
+      await summary.fixture.whenStable();
+      expect(summary.element.querySelector('.ifield__proposal')).toBeNull();
+    });
+
+    it('shows management’s comment on a returned change', async () => {
+      const { fixture, element } = setup(
+        'publicSummary',
+        () => of(anInitiative()),
+        anInitiative({
+          publicSummary: approved,
+          publicProposal: aProposal({ publicSummary: proposed, state: 'returned', reviewComment: 'Skriv, hvor mange der får hjælp.', reviewerName: 'Lene Lund' }),
+        }),
+      );
+      await fixture.whenStable();
+
+      const notice = element.querySelector('.ifield__proposal--returned');
+      expect(text(notice?.querySelector('.ifield__proposal-head'))).toBe('Sendt retur af ledelsen:');
+      expect(text(notice?.querySelector('.ifield__proposal-value'))).toBe(proposed);
+      expect(text(notice?.querySelector('.ifield__proposal-comment'))).toBe('Kommentar fra Lene Lund: Skriv, hvor mange der får hjælp.');
+      expect(text(notice)).toContain('Borgerne ser stadig det godkendte ovenfor.');
+    });
   });
 });

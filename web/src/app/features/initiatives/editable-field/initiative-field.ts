@@ -3,6 +3,7 @@ import { form, FormField, submit, validate } from '@angular/forms/signals';
 import type { Initiative, Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
@@ -17,7 +18,7 @@ import { INITIATIVE_FIELDS, initiativeFieldMessage, type EditableInitiativeField
  */
 @Component({
   selector: 'fd-initiative-field',
-  imports: [TranslatePipe, FormField, FieldAria, FieldErrors],
+  imports: [TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors],
   templateUrl: './initiative-field.html',
   styleUrl: './initiative-field.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +39,23 @@ export class InitiativeField {
     return initiative ? this.config().display(initiative, this.i18n) : '';
   });
   protected readonly options = computed(() => this.config().options?.(this.i18n) ?? []);
+  /**
+   * A change to this field that waits for management, or that management returned: its value as
+   * the page shows it, with who proposed it and management's comment.
+   */
+  protected readonly proposal = computed(() => {
+    const initiative = this.workspace.initiative();
+    const proposal = initiative?.publicProposal;
+    const value = initiative && proposal ? this.config().proposed?.(initiative, this.i18n) : null;
+    if (!initiative || !proposal || value === null || value === undefined) return null;
+    // What applies meanwhile: the approved value, which the public sees if the initiative is public.
+    const meanwhile = `initiative.${proposal.state === 'returned' ? 'returned' : 'pending'}${initiative.published ? 'PublicSees' : 'NotPublic'}`;
+    return { ...proposal, value, meanwhile };
+  });
+  /** Ids that describe the control: the hint, and the waiting change being edited. */
+  protected readonly describedBy = computed(() =>
+    [this.config().hint ? `${this.controlId()}-hint` : '', this.proposal() ? `${this.controlId()}-proposal` : ''].filter(Boolean).join(' '),
+  );
 
   protected readonly editing = signal(false);
   /** The initiative as it was when the user started editing: what a conflict is measured against. */
@@ -103,7 +121,7 @@ export class InitiativeField {
             return undefined;
           }
           this.editing.set(false);
-          if (outcome.kind === 'saved') this.workspace.announce(this.i18n.t('initiative.savedField', { field: this.i18n.t(this.config().label) }));
+          if (outcome.kind === 'saved') this.workspace.announce(this.savedMessage(outcome.value));
           this.focus('.ifield__edit');
           return undefined;
         } catch (error) {
@@ -120,6 +138,13 @@ export class InitiativeField {
       },
       onInvalid: () => this.focus(`#${this.controlId()}`),
     });
+  }
+
+  /** Saved; a change to the public face may wait for management before the public sees it. */
+  private savedMessage(saved: Initiative): string {
+    const field = this.i18n.t(this.config().label);
+    const waits = saved.publicProposal?.state === 'pending' && (this.config().proposed?.(saved, this.i18n) ?? null) !== null;
+    return this.i18n.t(waits ? 'initiative.savedPending' : 'initiative.savedField', { field });
   }
 
   private focus(selector: string): void {

@@ -29,6 +29,11 @@ export interface FieldConfig {
   /** The field's value as the page shows it; '' for "not filled in". */
   display: (initiative: Initiative, i18n: Texts) => string;
   toChange: (draft: string) => UpdateInitiative;
+  /**
+   * For the fields of the public face (`published`, `publicSummary`): the value the initiative's
+   * public proposal gives the field, as the page shows it; null when the proposal leaves it alone.
+   */
+  proposed?: (initiative: Initiative, i18n: Texts) => string | null;
   /** A translated message when the draft cannot be saved. */
   validate: (draft: string, initiative: Initiative, i18n: Texts) => string | null;
 }
@@ -57,6 +62,10 @@ const date = (field: 'startDate' | 'targetDate') => ({
   display: (initiative: Initiative, i18n: Texts) => i18n.date(initiative[field]),
   toChange: (draft: string) => ({ [field]: draft || null }),
 });
+
+function publishedText(published: boolean, i18n: Texts): string {
+  return i18n.t(published ? 'initiative.publishedYes' : 'initiative.publishedNo');
+}
 
 /** How each of an initiative's own fields is shown, edited, checked and sent. */
 export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldConfig>> = {
@@ -90,6 +99,8 @@ export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldCo
     ...date('targetDate'),
     validate: (draft, initiative, i18n) => (draft && initiative.startDate && draft < initiative.startDate ? i18n.t('validation.dateOrder') : null),
   },
+  // The public face: the page shows the approved value (what the public sees); editing starts from
+  // the value waiting for approval, if any.
   published: {
     kind: 'select',
     label: 'field.published',
@@ -97,8 +108,12 @@ export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldCo
       { value: 'true', label: i18n.t('initiative.publishedYes') },
       { value: 'false', label: i18n.t('initiative.publishedNo') },
     ],
-    toDraft: (initiative) => String(initiative.published),
-    display: (initiative, i18n) => i18n.t(initiative.published ? 'initiative.publishedYes' : 'initiative.publishedNo'),
+    toDraft: (initiative) => String(initiative.publicProposal?.published ?? initiative.published),
+    display: (initiative, i18n) => publishedText(initiative.published, i18n),
+    proposed: (initiative, i18n) => {
+      const published = initiative.publicProposal?.published;
+      return published === undefined || published === null ? null : publishedText(published, i18n);
+    },
     toChange: (draft) => ({ published: draft === 'true' }),
     validate: () => null,
   },
@@ -108,6 +123,8 @@ export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldCo
     hint: 'initiative.publicSummaryHint',
     maxLength: LIMITS.summary.max,
     ...text('publicSummary'),
+    toDraft: (initiative) => initiative.publicProposal?.publicSummary ?? initiative.publicSummary,
+    proposed: (initiative) => initiative.publicProposal?.publicSummary ?? null,
     validate: lengthCheck('field.publicSummary', LIMITS.summary),
   },
   internalNotes: {

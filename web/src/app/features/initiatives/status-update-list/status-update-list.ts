@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { LIMITS } from '@fremdrift/contracts';
+import { LIMITS, type StatusUpdate } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
@@ -42,6 +42,18 @@ export class StatusUpdateList {
     const error = this.updates.error();
     return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
   });
+
+  /**
+   * While a rewritten public text waits for management (or was returned), the public still reads
+   * the text approved before.
+   */
+  protected stillShowsApproved(update: StatusUpdate): boolean {
+    return (
+      (update.publicTextState === 'pending' || update.publicTextState === 'returned') &&
+      update.approvedPublicText.trim() !== '' &&
+      update.approvedPublicText !== update.publicText
+    );
+  }
 
   protected showMore(): void {
     this.pageSize.update((size) => Math.min(LIMITS.pageSize.max, size + STEP * 2));

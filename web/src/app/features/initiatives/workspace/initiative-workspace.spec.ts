@@ -4,7 +4,7 @@ import type { Initiative, UpdateInitiative } from '@fremdrift/contracts';
 import { of, throwError } from 'rxjs';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
-import { anInitiative, fakeAuth, leadMso } from '../initiative.fixtures';
+import { anInitiative, aProposal, fakeAuth, leadMso } from '../initiative.fixtures';
 import { InitiativesApi } from '../initiatives-api';
 import { InitiativeWorkspace } from './initiative-workspace';
 
@@ -91,6 +91,19 @@ describe('InitiativeWorkspace', () => {
     await expect(saving).resolves.toEqual({ kind: 'discarded', value: theirs });
     expect(api.update).toHaveBeenCalledTimes(1);
     expect(workspace.initiative()).toEqual(theirs);
+  });
+
+  it('shows a public summary someone else proposed meanwhile, though the approved one is unchanged', async () => {
+    const base = anInitiative({ publicSummary: 'Godkendt.' });
+    const theirs = anInitiative({ publicSummary: 'Godkendt.', publicProposal: aProposal({ publicSummary: 'Deres forslag.' }), version: 4 });
+    const { workspace, prompt } = setup(() => throwError(() => conflict(theirs)));
+    workspace.set(base);
+
+    const saving = workspace.saveInitiative({ publicSummary: 'Mit forslag.' }, base);
+    const request = await asked(prompt);
+    expect(request?.lines).toEqual([{ label: 'Foreslået offentligt resumé', started: 'tom', now: 'Deres forslag.', mine: null }]);
+    prompt.answer('cancel');
+    await expect(saving).resolves.toEqual({ kind: 'kept', value: theirs });
   });
 
   it('passes on other failures', async () => {

@@ -24,6 +24,8 @@ const INITIATIVE_FIELDS = [
   'targetDate',
   'published',
   'publicSummary',
+  'proposedPublished',
+  'proposedPublicSummary',
   'internalNotes',
   'participatingDepartmentIds',
 ] as const;
@@ -33,7 +35,13 @@ type Comparable = Record<string, unknown>;
 
 /** An initiative's values as the conflict prompt compares them. */
 function initiativeValues(initiative: Initiative): Comparable {
-  return { ...initiative, participatingDepartmentIds: initiative.participatingDepartments.map((d) => d.name) };
+  return {
+    ...initiative,
+    participatingDepartmentIds: initiative.participatingDepartments.map((d) => d.name),
+    // A change to the public face waiting for approval is the lead's work too.
+    proposedPublished: initiative.publicProposal?.published ?? null,
+    proposedPublicSummary: initiative.publicProposal?.publicSummary ?? null,
+  };
 }
 
 /**
