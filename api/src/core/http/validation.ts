@@ -1,7 +1,8 @@
 import { applyDecorators, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ISO_DATE_PATTERN } from '@fremdrift/contracts';
 import { Transform } from 'class-transformer';
-import { IsOptional, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length, MaxLength, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { InvalidFieldsException } from './problem';
 
 /**
@@ -130,4 +131,29 @@ export function ToLowerCase(): PropertyDecorator {
   return Transform(({ value }) =>
     typeof value === 'string' ? value.toLowerCase() : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
   );
+}
+
+/** A required text between the limits, trimmed first: a title, a name. */
+export function TextField(limits: { min: number; max: number }, api: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(ApiProperty({ minLength: limits.min, maxLength: limits.max, ...api } as ApiPropertyOptions), Trim(), IsString(), Length(limits.min, limits.max));
+}
+
+/** A text that may be left out, but not sent as null, of at most `max` characters. */
+export function OptionalTextField(max: number, api: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ maxLength: max, ...api } as ApiPropertyOptions), IsOptionalNonNull(), IsString(), MaxLength(max));
+}
+
+/** A calendar date that may be left out, or cleared with null. */
+export function NullableDateField(api: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, format: 'date', nullable: true, ...api } as ApiPropertyOptions), IsNullable(), IsIsoDate());
+}
+
+/** A reference by UUID that must be given. */
+export function UuidField(api: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(ApiProperty({ format: 'uuid', ...api } as ApiPropertyOptions), ToLowerCase(), IsUUID('all'));
+}
+
+/** A reference by UUID that may be left out, or cleared with null. */
+export function NullableUuidField(api: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, ...api } as ApiPropertyOptions), IsNullable(), ToLowerCase(), IsUUID('all'));
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { LIMITS, type ActionPlan, type CreateActionPlan, type CreateGoal, type Goal, type Participants, REPORTING_PERIODS, type ReportingPeriod } from '@fremdrift/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsIsoDate, IsNullable, IsOptionalNonNull, Trim } from '../../../core/http/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNonNull, NullableDateField, OptionalTextField, TextField } from '../../../core/http/validation';
 import type { ActionPlanEntity } from '../action-plan.entity';
 import type { GoalEntity } from '../goal.entity';
 
@@ -58,16 +58,10 @@ export class GoalDto implements Goal {
 }
 
 export class CreateGoalDto implements CreateGoal {
-  @ApiProperty({ example: 'Et sundt og aktivt liv' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.title.min, LIMITS.title.max)
+  @TextField(LIMITS.title, { example: 'Et sundt og aktivt liv' })
   title: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   description?: string;
 
   @ApiPropertyOptional()
@@ -119,27 +113,16 @@ export class ActionPlanDto implements ActionPlan {
 }
 
 export class CreateActionPlanDto implements CreateActionPlan {
-  @ApiProperty({ example: 'Flygtningehandleplan 2016' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.title.min, LIMITS.title.max)
+  @TextField(LIMITS.title, { example: 'Flygtningehandleplan 2016' })
   title: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsNullable()
-  @IsIsoDate()
+  @NullableDateField()
   coCreationDate?: string | null;
 
-  @ApiPropertyOptional({ example: 'Design Thinking' })
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.coCreationMethod.max)
+  @OptionalTextField(LIMITS.coCreationMethod.max, { example: 'Design Thinking' })
   coCreationMethod?: string;
 
   @ApiPropertyOptional({ type: PartialParticipantsDto })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, type CreateDelayCause, type DelayCause, type UpdateDelayCause } from '@fremdrift/contracts';
-import { IsBoolean, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOptionalNonNull, Trim } from '../../../core/http/validation';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsOptionalNonNull, TextField } from '../../../core/http/validation';
 import type { DelayCauseEntity } from '../delay-cause.entity';
 
 export class DelayCauseDto implements DelayCause {
@@ -25,23 +25,14 @@ export class DelayCauseDto implements DelayCause {
 }
 
 export class CreateDelayCauseDto implements CreateDelayCause {
-  @ApiProperty({ example: 'staffing', description: 'Stable identifier: lower case letters, digits and _' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.delayCauseCode.min, LIMITS.delayCauseCode.max)
+  @TextField(LIMITS.delayCauseCode, { example: 'staffing', description: 'Stable identifier: lower case letters, digits and _' })
   @Matches(/^[a-z0-9_]+$/, { message: 'code may contain lower case letters, digits and _ only' })
   code: string;
 
-  @ApiProperty({ example: 'Bemanding' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.delayCauseLabel.min, LIMITS.delayCauseLabel.max)
+  @TextField(LIMITS.delayCauseLabel, { example: 'Bemanding' })
   labelDa: string;
 
-  @ApiProperty({ example: 'Staffing' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.delayCauseLabel.min, LIMITS.delayCauseLabel.max)
+  @TextField(LIMITS.delayCauseLabel, { example: 'Staffing' })
   labelEn: string;
 
   @ApiPropertyOptional({ default: 0 })

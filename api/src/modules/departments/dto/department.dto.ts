@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, type CreateDepartment, type Department, type DepartmentRef } from '@fremdrift/contracts';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOptionalNonNull, Trim } from '../../../core/http/validation';
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsOptionalNonNull, TextField } from '../../../core/http/validation';
 import type { DepartmentEntity } from '../department.entity';
 
 export class DepartmentRefDto implements DepartmentRef {
@@ -27,17 +27,11 @@ export class DepartmentDto extends DepartmentRefDto implements Department {
 }
 
 export class CreateDepartmentDto implements CreateDepartment {
-  @ApiProperty({ example: 'MSO', description: 'Short code: capital letters and digits' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.departmentCode.min, LIMITS.departmentCode.max)
+  @TextField(LIMITS.departmentCode, { example: 'MSO', description: 'Short code: capital letters and digits' })
   @Matches(LIMITS.departmentCode.pattern, { message: 'code may contain only capital letters and digits' })
   code: string;
 
-  @ApiProperty({ example: 'Sundhed og Omsorg' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.departmentName.min, LIMITS.departmentName.max)
+  @TextField(LIMITS.departmentName, { example: 'Sundhed og Omsorg' })
   name: string;
 
   @ApiPropertyOptional()

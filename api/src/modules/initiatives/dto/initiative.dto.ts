@@ -21,9 +21,9 @@ import {
   type SortDirection,
   type DepartmentRole,
 } from '@fremdrift/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
-import { IsIsoDate, IsNullable, IsOptionalNonNull, ToArray, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
+import { IsOptionalNonNull, NullableDateField, NullableUuidField, OptionalTextField, TextField, ToArray, ToBoolean, ToLowerCase, UuidField } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
 import { DepartmentParameter, DepartmentRoleParameter } from '../department-filter';
 
@@ -177,38 +177,22 @@ export class InitiativeDto extends InitiativeSummaryDto implements Initiative {
 }
 
 export class CreateInitiativeDto implements CreateInitiative {
-  @ApiProperty({ format: 'uuid' })
-  @ToLowerCase()
-  @IsUUID('all')
+  @UuidField()
   actionPlanId: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A goal of the same action plan' })
-  @IsNullable()
-  @ToLowerCase()
-  @IsUUID('all')
+  @NullableUuidField({ description: 'A goal of the same action plan' })
   goalId?: string | null;
 
-  @ApiProperty({ example: 'Sprogpraktik i lokale virksomheder' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.title.min, LIMITS.title.max)
+  @TextField(LIMITS.title, { example: 'Sprogpraktik i lokale virksomheder' })
   title: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.summary.max)
+  @OptionalTextField(LIMITS.summary.max)
   summary?: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   description?: string;
 
-  @ApiProperty({ format: 'uuid' })
-  @ToLowerCase()
-  @IsUUID('all')
+  @UuidField()
   leadDepartmentId: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Departments taking part, besides the lead' })
@@ -220,10 +204,7 @@ export class CreateInitiativeDto implements CreateInitiative {
   @IsUUID('all', { each: true })
   participatingDepartmentIds?: string[];
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.ownerName.max)
+  @OptionalTextField(LIMITS.ownerName.max)
   ownerName?: string;
 
   @ApiPropertyOptional({ enum: INITIATIVE_STATUSES, default: 'planned' })
@@ -236,14 +217,10 @@ export class CreateInitiativeDto implements CreateInitiative {
   @IsIn(HEALTHS)
   health?: Health;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsNullable()
-  @IsIsoDate()
+  @NullableDateField()
   startDate?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'On or after the start date' })
-  @IsNullable()
-  @IsIsoDate()
+  @NullableDateField({ description: 'On or after the start date' })
   targetDate?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Shown on the public page' })
@@ -251,16 +228,10 @@ export class CreateInitiativeDto implements CreateInitiative {
   @IsBoolean()
   published?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.summary.max)
+  @OptionalTextField(LIMITS.summary.max)
   publicSummary?: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   internalNotes?: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, type CreateMilestone, type Milestone } from '@fremdrift/contracts';
 import { isMilestoneOverdue } from '@fremdrift/progress';
-import { IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { IsIsoDate, IsNullable, IsOptionalNonNull, Trim } from '../../../core/http/validation';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNonNull, NullableDateField, OptionalTextField, TextField } from '../../../core/http/validation';
 import type { MilestoneEntity } from '../milestone.entity';
 
 export class MilestoneDto implements Milestone {
@@ -44,26 +44,16 @@ export class MilestoneDto implements Milestone {
 }
 
 export class CreateMilestoneDto implements CreateMilestone {
-  @ApiProperty({ example: 'Første hold afsluttet' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.title.min, LIMITS.title.max)
+  @TextField(LIMITS.title, { example: 'Første hold afsluttet' })
   title: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsNullable()
-  @IsIsoDate()
+  @NullableDateField()
   dueDate?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Not in the future' })
-  @IsNullable()
-  @IsIsoDate()
+  @NullableDateField({ description: 'Not in the future' })
   completedDate?: string | null;
 
   @ApiPropertyOptional({ minimum: LIMITS.milestoneWeight.min, maximum: LIMITS.milestoneWeight.max, default: 1 })

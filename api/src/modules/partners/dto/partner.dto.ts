@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, PARTNER_TYPES, type CreatePartner, type InitiativePartner, type LinkPartner, type Partner, type PartnerType } from '@fremdrift/contracts';
-import { IsBoolean, IsIn, IsString, Length, MaxLength } from 'class-validator';
-import { IsOptionalNonNull, Trim } from '../../../core/http/validation';
+import { IsBoolean, IsIn } from 'class-validator';
+import { IsOptionalNonNull, OptionalTextField, TextField } from '../../../core/http/validation';
 import type { InitiativePartnerEntity } from '../initiative-partner.entity';
 import type { PartnerEntity } from '../partner.entity';
 
@@ -29,20 +29,14 @@ export class PartnerDto implements Partner {
 }
 
 export class CreatePartnerDto implements CreatePartner {
-  @ApiProperty({ example: 'Frivilligcenter Aarhus' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.partnerName.min, LIMITS.partnerName.max)
+  @TextField(LIMITS.partnerName, { example: 'Frivilligcenter Aarhus' })
   name: string;
 
   @ApiProperty({ enum: PARTNER_TYPES })
   @IsIn(PARTNER_TYPES)
   type: PartnerType;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   description?: string;
 }
 
@@ -71,10 +65,7 @@ export class InitiativePartnerDto implements InitiativePartner {
 }
 
 export class LinkPartnerDto implements LinkPartner {
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.partnerRole.max)
+  @OptionalTextField(LIMITS.partnerRole.max)
   role?: string;
 
   @ApiPropertyOptional({ default: false })

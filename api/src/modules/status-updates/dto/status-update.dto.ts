@@ -8,8 +8,8 @@ import {
   type PublicTextState,
   type StatusUpdate,
 } from '@fremdrift/contracts';
-import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsIsoDate, IsNullable, IsOptionalNonNull, ToLowerCase, Trim } from '../../../core/http/validation';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsIsoDate, IsOptionalNonNull, NullableUuidField, OptionalTextField, Trim } from '../../../core/http/validation';
 import type { StatusUpdateEntity } from '../status-update.entity';
 
 export class StatusUpdateDto implements StatusUpdate {
@@ -99,34 +99,19 @@ export class CreateStatusUpdateDto implements CreateStatusUpdate {
   @Length(1, LIMITS.longText.max)
   narrative: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   blockers?: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   nextSteps?: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   internalText?: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsString()
-  @MaxLength(LIMITS.longText.max)
+  @OptionalTextField(LIMITS.longText.max)
   publicText?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required (with delayReason) when health drops' })
-  @IsNullable()
-  @ToLowerCase()
-  @IsUUID('all')
+  @NullableUuidField({ description: 'Required (with delayReason) when health drops' })
   delayCauseId?: string | null;
 
   @ApiPropertyOptional({ description: 'What caused the drop in health; required when health drops' })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS, USER_ROLES, type CreateUser, type UpdateUser, type User, type UserQuery, type UserRole } from '@fremdrift/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
-import { HasNoInvisibleCharacters, IsOptionalNonNull, NormalizeEmail, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
+import { HasNoInvisibleCharacters, IsOptionalNonNull, NormalizeEmail, TextField, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
 import { SessionUserDto } from '../../auth/dto/auth.dto';
 import type { UserRow } from '../users.repository';
 
@@ -31,10 +31,7 @@ export class CreateUserDto implements CreateUser {
   @MaxLength(LIMITS.email.max)
   email: string;
 
-  @ApiProperty({ example: 'Mette Holm' })
-  @Trim()
-  @IsString()
-  @Length(LIMITS.displayName.min, LIMITS.displayName.max)
+  @TextField(LIMITS.displayName, { example: 'Mette Holm' })
   displayName: string;
 
   @ApiProperty({ enum: USER_ROLES })
