@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { AppConfig } from './core/config/app-config';
 import { SessionCoreModule } from './core/auth/session-core.module';
 import { CoreModule } from './core/core.module';
 import { HealthModule } from './core/health/health.module';
+import { nestLoggerParams } from './core/logging/logging';
 import { dataSourceOptions } from './database/data-source-options';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -21,10 +24,12 @@ import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** With `logger`, Nest's Logger writes to it (the HTTP app); without, the CLI keeps Nest's own. */
+  static forRoot(config: AppConfig, databaseUrl: string, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ...(logger ? [LoggerModule.forRoot(nestLoggerParams(logger))] : []),
         CoreModule.forRoot(config, databaseUrl),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),
         SessionCoreModule,

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LogLevel } from '@nestjs/common';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { setupApiDocs } from './core/http/api-docs';
@@ -9,8 +10,10 @@ import { createJsonBodyParser } from './core/http/json-body';
 import { acceptJsonBodiesOnly } from './core/http/json-only';
 import { ProblemDetailsFilter } from './core/http/problem-details.filter';
 import { ProblemFastifyAdapter } from './core/http/problem-fastify-adapter';
+import { requestIdFor, sendRequestId } from './core/http/request-id';
 import { useSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
+import { createLogger, createRequestLog, logRequests } from './core/logging/logging';
 import { serveWebApp } from './core/web/web-app';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,8 +33,13 @@ export const SERVER_TIMEOUTS = {
   checkIntervalMs: 1_000,
 } as const;
 
-/** The configured Nest application; `main.ts` and the integration tests both start it this way. */
-export async function createApp(config: AppConfig, databaseUrl: string, logger: LogLevel[] | false = ['log', 'warn', 'error']): Promise<NestFastifyApplication> {
+/**
+ * The configured Nest application; `main.ts` and the integration tests both start it this way.
+ * Every log line goes to `logger`: by default one on stdout as `config.log` says; `false` for none.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, logger?: Logger | false): Promise<NestFastifyApplication> {
+  const log = logger || (await createLogger(logger === false ? { level: 'silent', format: 'json' } : config.log));
+  const requestLog = createRequestLog(log);
   const adapter = new ProblemFastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
@@ -39,12 +47,16 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeoutMs,
     connectionTimeout: SERVER_TIMEOUTS.idleSocketTimeoutMs,
     http: { headersTimeout: SERVER_TIMEOUTS.headersTimeoutMs, connectionsCheckingInterval: SERVER_TIMEOUTS.checkIntervalMs },
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger,
+    genReqId: requestIdFor,
+  }, requestLog);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, log), adapter, {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(NestPinoLogger));
   const fastify = app.getHttpAdapter().getInstance();
+  sendRequestId(fastify);
+  logRequests(fastify, requestLog);
   useSecurityHeaders(app);
   acceptJsonBodiesOnly(fastify);
   forbidCachingOfApiResponses(fastify);

@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './core/config/app-config';
+import { createLogger, nestLoggerOutsideApp } from './core/logging/logging';
 import { openDatabaseServer } from './database/database-server';
 import { runMigrations } from './database/migrate';
 import { isDatabaseEmpty, seedDemoData } from './database/seed/demo-seeder';
 
 async function main(): Promise<void> {
-  const logger = new Logger('Fremdrift');
   const config = loadConfig();
+  const log = await createLogger(config.log);
+  Logger.overrideLogger(nestLoggerOutsideApp(log));
+  const logger = new Logger('Fremdrift');
   const database = await openDatabaseServer(config);
   let shuttingDown = false;
   const shutdown = async (signal: string, app?: { close(): Promise<void> }) => {
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
         `Loaded demo data: ${seeded.departments} departments, ${seeded.plans} action plans, ${seeded.initiatives} initiatives, ${seeded.accounts} demo accounts`,
       );
     }
-    const app = await createApp(config, database.url);
+    const app = await createApp(config, database.url, log);
     process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
     process.once('SIGINT', () => void shutdown('SIGINT', app));
     process.once('SIGTERM', () => void shutdown('SIGTERM', app));

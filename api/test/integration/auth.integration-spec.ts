@@ -9,7 +9,7 @@ const PASSWORD = '/api/auth/password';
 const WRONG_PASSWORD = 'not-the-password-at-all';
 
 /** The keys a problem document may have: nothing else (no stack, no SQL, no constraint names). */
-const PROBLEM_KEYS = ['type', 'title', 'status', 'detail', 'errors', 'current'];
+const PROBLEM_KEYS = ['type', 'title', 'status', 'detail', 'errors', 'current', 'requestId'];
 
 interface SetCookie {
   value: string;
@@ -154,8 +154,9 @@ describe('Sign-in and sessions', () => {
         expect(response.headers['content-type']).toContain('application/problem+json');
         expect(response.headers['set-cookie']).toBeUndefined();
       }
-      expect(unknownEmail.body).toEqual(wrongPassword.body);
-      expect(inactive.body).toEqual(wrongPassword.body);
+      // Only the request id tells them apart.
+      expect({ ...unknownEmail.body, requestId: wrongPassword.body.requestId }).toEqual(wrongPassword.body);
+      expect({ ...inactive.body, requestId: wrongPassword.body.requestId }).toEqual(wrongPassword.body);
       expect(await sessionsOf(deactivated.user.id)).toBe(0);
     });
 

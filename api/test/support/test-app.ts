@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_COOKIE, XSRF_HEADER, type UserRole } from '@fremdrift/contracts';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { PasswordHasher } from '../../src/core/auth/password-hasher';
 import { loadConfig, type AppConfig } from '../../src/core/config/app-config';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
+import { createLogger } from '../../src/core/logging/logging';
 import { runMigrations } from '../../src/database/migrate';
 
 /** Every table, children first, as the database holds them. */
@@ -83,11 +85,16 @@ export interface TestApp extends TestClient {
 let passwordHash: Promise<string> | undefined;
 let userSequence = 0;
 
-/** The real application on the test database (or the one given), with the schema migrated. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, url = process.env['DATABASE_URL']): Promise<TestApp> {
+/**
+ * The real application on the test database (or the one given), with the schema migrated. It logs
+ * nothing, or its warnings and errors with TEST_LOG set, or everything from level info to `logs`.
+ * nestjs-pino keeps the first logger of a process (a test file): Nest's Logger stays on that one.
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, url = process.env['DATABASE_URL'], logs?: DestinationStream): Promise<TestApp> {
   if (!url) throw new Error('DATABASE_URL is not set: run the integration tests through jest.integration.config.cjs');
   await runMigrations(url);
-  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url, ...overrides }, url, process.env['TEST_LOG'] ? ['error', 'warn'] : false);
+  const logger = await createLogger({ level: logs ? 'info' : process.env['TEST_LOG'] ? 'warn' : 'silent', format: 'json' }, logs);
+  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url, ...overrides }, url, logger);
   const dataSource = app.get(DataSource);
   const fastify = app.getHttpAdapter().getInstance();
 

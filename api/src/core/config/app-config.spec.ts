@@ -58,3 +58,20 @@ describe('loadConfig: database pool and public address', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://fremdrift.dk' })).toThrow(/PUBLIC_URL must be an absolute/);
   });
 });
+
+describe('loadConfig: logs', () => {
+  it('defaults to level info and JSON lines, readable lines under NODE_ENV=development', () => {
+    expect(loadConfig({}).log).toEqual({ level: 'info', format: 'json' });
+    expect(loadConfig({ NODE_ENV: 'production' }).log.format).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'development' }).log.format).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).log.format).toBe('json');
+  });
+
+  it("reads LOG_LEVEL as one of pino's levels, in any case, and refuses any other", () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).log.level).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'WARN' }).log.level).toBe('warn');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).log.level).toBe('silent');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"/);
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be json or pretty/);
+  });
+});

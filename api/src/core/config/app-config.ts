@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { levels, type LevelWithSilent } from 'pino';
 
 export interface AppConfig {
   port: number;
@@ -33,6 +34,12 @@ export interface AppConfig {
   };
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limiting, HTTPS for cookies). */
   trustProxy: boolean;
+  log: {
+    /** The least severe level written; `silent` writes nothing. */
+    level: LevelWithSilent;
+    /** JSON lines on stdout, or readable lines for development (needs the devDependency pino-pretty). */
+    format: 'json' | 'pretty';
+  };
 }
 
 export class ConfigError extends Error {}
@@ -62,7 +69,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: env['SECURE_COOKIES'] === undefined || env['SECURE_COOKIES'] === '' || env['SECURE_COOKIES'] === 'auto' ? 'auto' : booleanFrom(env, 'SECURE_COOKIES', false),
     },
     trustProxy: booleanFrom(env, 'TRUST_PROXY', false),
+    log: { level: logLevelFrom(env), format: logFormatFrom(env) },
   };
+}
+
+const LOG_LEVELS = [...Object.keys(levels.values), 'silent'];
+
+function logLevelFrom(env: NodeJS.ProcessEnv): LevelWithSilent {
+  const raw = env['LOG_LEVEL']?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'info';
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env['LOG_LEVEL']}"`);
+  return raw as LevelWithSilent;
+}
+
+/** `npm run dev` runs the api with NODE_ENV=development: readable lines there, JSON lines everywhere else. */
+function logFormatFrom(env: NodeJS.ProcessEnv): 'json' | 'pretty' {
+  const raw = env['LOG_FORMAT']?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return env['NODE_ENV'] === 'development' ? 'pretty' : 'json';
+  if (raw === 'json' || raw === 'pretty') return raw;
+  throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${env['LOG_FORMAT']}"`);
 }
 
 /** An http(s) origin with an optional path prefix, without a trailing slash. */

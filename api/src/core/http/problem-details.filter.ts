@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Problem } from '@fremdrift/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, PG_ERROR, isDatabaseUnavailable, pgErrorOf } from '../database/pg-error';
-import { PROBLEM_CONTENT_TYPE, ProblemException, TooManyRequestsException, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemException, TooManyRequestsException, problem, withRequestId } from './problem';
+import { REQUEST_ID_HEADER } from './request-id';
 
 /**
  * Turns every error into an RFC 9457 problem document. Database errors a client can cause become
@@ -13,19 +14,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = http.getRequest<FastifyRequest>().id;
+    void reply.header(REQUEST_ID_HEADER, requestId);
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Answered 503, the database is unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
       const unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, 'The database cannot be reached right now. Try again in a few seconds.');
-      void reply.status(unavailable.status).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).header('content-type', PROBLEM_CONTENT_TYPE).send(unavailable);
+      void reply.status(unavailable.status).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).header('content-type', PROBLEM_CONTENT_TYPE).send(withRequestId(unavailable, requestId));
       return;
     }
     const body = this.toProblem(exception);
     if (body.status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      // nestjs-pino adds the request's id to every line logged while handling it.
+      this.logger.error({ error: exception instanceof Error ? (exception.stack ?? exception.message) : String(exception) }, `Answered ${body.status}`);
     }
     if (exception instanceof TooManyRequestsException) void reply.header('retry-after', String(exception.retryAfterSeconds));
-    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(withRequestId(body, requestId));
   }
 
   toProblem(exception: unknown): Problem {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { HttpStatus } from '@nestjs/common';
@@ -5,8 +6,10 @@ import type { SecurityRequestHook } from '@nestjs/common/internal';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { Problem } from '@fremdrift/contracts';
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestLog } from '../logging/logging';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, problem, withRequestId } from './problem';
+import { REQUEST_ID_HEADER } from './request-id';
 
 const REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
 
@@ -28,18 +31,19 @@ interface SecurityHeaders {
  * decode or a path parameter longer than `maxParamLength` (`frameworkErrors`), and, on the socket,
  * a request Node's HTTP parser refuses or one that times out (`clientErrorHandler`). This adapter
  * answers those like every other error: a problem document with the security headers (from the
- * hook behind `app.useSecurityHeaders()`) and `Cache-Control: no-store`.
+ * hook behind `app.useSecurityHeaders()`), `Cache-Control: no-store`, a request id, and a line in the
+ * request log.
  */
 export class ProblemFastifyAdapter extends FastifyAdapter {
   private readonly securityHeaders: SecurityHeaders;
 
-  constructor(options: FastifyHttpOptions<Server>) {
+  constructor(options: FastifyHttpOptions<Server>, requestLog: RequestLog) {
     const securityHeaders: SecurityHeaders = {};
     const problems = new ProblemDetailsFilter();
     super({
       ...options,
-      frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerRouterError(securityHeaders, problems, error, request, reply),
-      clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => answerClientError(securityHeaders, error, socket),
+      frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerRouterError(securityHeaders, problems, requestLog, error, request, reply),
+      clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => answerClientError(securityHeaders, requestLog, error, socket),
     });
     this.securityHeaders = securityHeaders;
   }
@@ -50,13 +54,21 @@ export class ProblemFastifyAdapter extends FastifyAdapter {
   }
 }
 
-function answerRouterError(security: SecurityHeaders, problems: ProblemDetailsFilter, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+function answerRouterError(
+  security: SecurityHeaders,
+  problems: ProblemDetailsFilter,
+  requestLog: RequestLog,
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  requestLog.track(request, reply);
   applySecurityHeaders(security, request, reply.raw);
-  const body = ROUTER_PROBLEMS[error.code] ?? problems.toProblem(error);
-  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').send(body);
+  const body = withRequestId(ROUTER_PROBLEMS[error.code] ?? problems.toProblem(error), request.id);
+  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').header(REQUEST_ID_HEADER, request.id).send(body);
 }
 
-function answerClientError(security: SecurityHeaders, error: Error & { code?: string }, socket: Socket): void {
+function answerClientError(security: SecurityHeaders, requestLog: RequestLog, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable) {
     const status =
@@ -65,15 +77,18 @@ function answerClientError(security: SecurityHeaders, error: Error & { code?: st
         : error.code === 'HPE_HEADER_OVERFLOW'
           ? REQUEST_HEADER_FIELDS_TOO_LARGE
           : HttpStatus.BAD_REQUEST;
-    const body = JSON.stringify(problem(status, status === HttpStatus.REQUEST_TIMEOUT ? 'The request was not received in time.' : 'The request is not valid HTTP.'));
+    const requestId = randomUUID();
+    const body = JSON.stringify(withRequestId(problem(status, status === HttpStatus.REQUEST_TIMEOUT ? 'The request was not received in time.' : 'The request is not valid HTTP.'), requestId));
     const headers = new Map<string, string>();
     applySecurityHeaders(security, undefined, { setHeader: (name, value) => headers.set(name, value), removeHeader: (name) => headers.delete(name) });
     headers.set('Content-Type', PROBLEM_CONTENT_TYPE);
     headers.set('Content-Length', String(Buffer.byteLength(body)));
     headers.set('Cache-Control', 'no-store');
     headers.set('Connection', 'close');
+    headers.set('X-Request-Id', requestId);
     const head = [...headers].map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${body}`);
+    requestLog.refused(requestId, status, error.code);
   }
   socket.destroy(error);
 }

@@ -27,6 +27,12 @@ export function problem(status: number, detail?: string, extra: Partial<Problem>
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
 }
 
+/** The id of the request as an extension member, so that an error a user reports can be found in the log. */
+export function withRequestId(body: Problem, requestId: string): Problem {
+  // Cast until the Problem type of @fremdrift/contracts declares `requestId`.
+  return { ...body, requestId } as Problem;
+}
+
 /** An HTTP error whose body is a complete problem document. */
 export class ProblemException extends HttpException {
   constructor(readonly problem: Problem) {
