@@ -4,9 +4,10 @@ import { canApprovePublicTexts, canManageUsers, canViewAuditLog, canViewDashboar
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Auth } from './core/auth/auth';
 import { I18n, type Language } from './core/i18n/i18n';
+import { registerTexts } from './core/i18n/register-texts';
 import { labelKeys } from './core/labels';
+import { todayInMunicipality } from './core/time/today';
 import { DASHBOARD_NAV_LABEL, DASHBOARD_PATH, dashboardNavTexts } from './features/dashboard/texts/nav-texts';
-import { registerTexts } from './features/dashboard/texts/register-texts';
 import { PUBLIC_SHELL_KEYS, publicShellTexts } from './features/public/texts/shell-texts';
 
 interface NavItem {
@@ -28,7 +29,8 @@ export class App {
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
-  protected readonly year = new Date().getFullYear();
+  /** The footer's year: this year in the municipality, like every "today" in the app. */
+  protected readonly year = Number(todayInMunicipality().slice(0, 4));
   protected readonly publicKeys = PUBLIC_SHELL_KEYS;
   protected readonly user = this.auth.user;
   protected readonly roleLabel = computed(() => {

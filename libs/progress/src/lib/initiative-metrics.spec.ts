@@ -1,5 +1,4 @@
 import { computeInitiativeMetrics } from './initiative-metrics';
-import { todayIn } from './dates';
 
 describe('computeInitiativeMetrics', () => {
   it('combines progress, schedule, overdue count and the next milestone', () => {
@@ -21,12 +20,5 @@ describe('computeInitiativeMetrics', () => {
       nextMilestone: { id: 'b', title: 'Pilot', dueDate: '2026-06-01' },
     });
     expect(metrics.expectedProgress).toBeCloseTo(326 / 364, 5);
-  });
-});
-
-describe('todayIn', () => {
-  it('gives the calendar date in the municipality, not in UTC', () => {
-    expect(todayIn('Europe/Copenhagen', new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
-    expect(todayIn('UTC', new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-23');
   });
 });

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { PendingApproval } from '@fremdrift/contracts';
 import { firstValueFrom } from 'rxjs';
-import { anApprovalInitiative, anInitiative, aProposal, aStatusUpdate } from '../initiatives/initiative.fixtures';
+import { anApprovalInitiative, anInitiative, aProposal, aStatusUpdate } from '../../shared/testing/initiative.fixtures';
 import { ApprovalsApi } from './approvals-api';
 
 function setup() {

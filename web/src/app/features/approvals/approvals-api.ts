@@ -2,8 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { LIMITS, type Initiative, type Page, type PendingApproval, type ReviewPublicText, type StatusUpdate } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
+import { ifMatch } from '../../core/http/if-match';
 import { toHttpParams } from '../../core/http/query-params';
-import { ifMatch } from '../initiatives/initiatives-api';
 
 const initiativeBase = (id: string) => `/api/initiatives/${encodeURIComponent(id)}`;
 

@@ -1,5 +1,5 @@
 import { busiestWeek, departmentsBehind, fillWeeks, rankedBy, toPercentPoints, weekStart, wrapLabel } from './dashboard-figures';
-import { dashboardFixture } from './dashboard-testing';
+import { dashboardFixture } from './dashboard.fixtures';
 
 describe('dashboard figures', () => {
   it('finds the Monday of a week', () => {

@@ -17,12 +17,8 @@ import {
   type UpdateMilestone,
 } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
+import { ifMatch } from '../../core/http/if-match';
 import { toHttpParams } from '../../core/http/query-params';
-
-/** The `If-Match` header for a record read at `version` (the API's ETag is the quoted version). */
-export function ifMatch(version: number): { 'If-Match': string } {
-  return { 'If-Match': `"${version}"` };
-}
 
 const base = (id: string) => `/api/initiatives/${encodeURIComponent(id)}`;
 

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import type { Reporting } from '@fremdrift/contracts';
 import { I18n } from '../../core/i18n/i18n';
 import { provideI18nTesting } from '../../core/i18n/testing';
-import { reportingText, todayIso } from './reporting-text';
+import { reportingText } from './reporting-text';
 
 const reporting = (overrides: Partial<Reporting>): Reporting => ({
   state: 'due',
@@ -37,11 +37,5 @@ describe('reportingText', () => {
     expect(reportingText(reporting({ state: 'overdue', daysOverdue: 12 }), en)).toBe('Status update missing – 12 days overdue');
     expect(reportingText(reporting({ state: 'due' }), en)).toBe('Status update for November 2026 missing – due 30 Nov 2026');
     expect(reportingText(reporting({ state: 'done', period: 'quarterly', periodStart: '2026-10-01' }), en)).toBe('Status update sent for Q4 2026');
-  });
-});
-
-describe('todayIso', () => {
-  it('gives the local calendar date', () => {
-    expect(todayIso(new Date(2026, 10, 3, 0, 30))).toBe('2026-11-03');
   });
 });

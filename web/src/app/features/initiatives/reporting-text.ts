@@ -25,9 +25,3 @@ export function reportingText(reporting: Reporting, i18n: Texts): string {
       return i18n.t('reporting.notRequired');
   }
 }
-
-/** Today's calendar date where the user is, `YYYY-MM-DD`. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { PendingApproval, ReviewPublicText } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { anApprovalInitiative, anInitiative, aProposal, aStatusUpdate } from '../../initiatives/initiative.fixtures';
+import { anApprovalInitiative, anInitiative, aProposal, aStatusUpdate } from '../../../shared/testing/initiative.fixtures';
 import { ApprovalsApi } from '../approvals-api';
 import { ApprovalQueue } from './approval-queue';
 

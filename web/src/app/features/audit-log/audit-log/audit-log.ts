@@ -15,15 +15,15 @@ import {
 } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
-import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
+import { changeLines, splitActor, type ChangeLine } from '../../../shared/audit-format/audit-format';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { AuditLogApi } from '../audit-log-api';
-import { changeLines, splitActor, type ChangeLine } from '../audit-format';
 
 interface AuditFilters {
   entityType: AuditedEntity | '';

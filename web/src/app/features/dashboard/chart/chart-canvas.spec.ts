@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ChartCanvas } from './chart-canvas';
-import type { ChartPick, ChartSpec } from './chart-spec';
+import type { ChartPick, ChartSpec } from './chart-definition';
 import { FakeCharts, provideFakeCharts } from './testing';
 
 const spec = (values: number[]): ChartSpec => ({

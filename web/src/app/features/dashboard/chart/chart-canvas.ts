@@ -1,5 +1,5 @@
 import { afterRenderEffect, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
-import { CHART_RENDERER, type ChartHandle, type ChartPick, type ChartSpec } from './chart-spec';
+import { CHART_RENDERER, type ChartHandle, type ChartPick, type ChartSpec } from './chart-definition';
 
 /**
  * One chart on a canvas: an image (role="img") whose name says what it shows. The same numbers are

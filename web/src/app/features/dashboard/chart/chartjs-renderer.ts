@@ -11,7 +11,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
-import type { ChartHandle, ChartPick, ChartSpec, Fill } from './chart-spec';
+import type { ChartHandle, ChartPick, ChartSpec, Fill } from './chart-definition';
 
 /* The only file that knows chart.js. Loaded on demand (see CHART_RENDERER). */
 

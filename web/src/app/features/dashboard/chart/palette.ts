@@ -1,5 +1,5 @@
 import type { Health } from '@fremdrift/contracts';
-import type { Fill } from './chart-spec';
+import type { Fill } from './chart-definition';
 
 /*
  * Colours from the Okabe–Ito and Tol palettes, told apart with the common kinds of colour

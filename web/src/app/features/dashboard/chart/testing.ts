@@ -1,5 +1,5 @@
 import type { Provider } from '@angular/core';
-import { CHART_RENDERER, type ChartPick, type ChartRenderer, type ChartSpec } from './chart-spec';
+import { CHART_RENDERER, type ChartPick, type ChartRenderer, type ChartSpec } from './chart-definition';
 
 /** A chart drawn by the fake: what it was asked to show, and a way to click it. */
 export interface FakeChart {

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { dashboardFixture, provideDashboardTesting, textOf } from '../dashboard-testing';
+import { dashboardFixture } from '../dashboard.fixtures';
+import { provideDashboardTesting, textOf } from '../testing';
 import { ComplianceTable } from './compliance-table';
 
 async function setup(rows = dashboardFixture().compliance) {

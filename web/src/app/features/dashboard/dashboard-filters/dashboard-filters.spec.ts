@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import type { ActionPlan, Department } from '@fremdrift/contracts';
 import { NO_FILTERS, type DashboardFilters } from '../dashboard-query';
-import { provideDashboardTesting, textOf } from '../dashboard-testing';
+import { provideDashboardTesting, textOf } from '../testing';
 import { DashboardFiltersForm } from './dashboard-filters';
 
 const plan = (id: string, title: string, goals: string[]): ActionPlan => ({

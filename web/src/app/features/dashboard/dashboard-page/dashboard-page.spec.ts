@@ -6,13 +6,14 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { Principal } from '@fremdrift/access';
 import type { ActionPlan, Dashboard, DashboardQuery, Department, Page, UserRole } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
+import { DepartmentsApi } from '../../../core/api/departments-api';
 import { Auth } from '../../../core/auth/auth';
-import { DepartmentsApi } from '../../departments/departments-api';
+import type { Language } from '../../../core/i18n/i18n';
 import { FakeCharts, provideFakeCharts } from '../chart/testing';
 import { DashboardApi } from '../dashboard-api';
 import { DashboardEvents } from '../dashboard-events';
-import { dashboardFixture, provideDashboardTesting, textOf } from '../dashboard-testing';
-import type { Language } from '../../../core/i18n/i18n';
+import { dashboardFixture } from '../dashboard.fixtures';
+import { provideDashboardTesting, textOf } from '../testing';
 import { DashboardPage, LIVE_DEBOUNCE_MS } from './dashboard-page';
 
 @Component({ template: '<p>Initiativlisten</p>' })

@@ -6,6 +6,7 @@ import { canExport } from '@fremdrift/access';
 import type { Dashboard } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { debounceTime, map } from 'rxjs';
+import { DepartmentsApi } from '../../../core/api/departments-api';
 import { Auth } from '../../../core/auth/auth';
 import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
@@ -22,7 +23,6 @@ import { HealthOverTime } from '../health-over-time/health-over-time';
 import { MilestoneWeeks } from '../milestone-weeks/milestone-weeks';
 import { PrintHeader } from '../print-header/print-header';
 import { DashboardText, DashboardTextPipe } from '../texts/dashboard-texts';
-import { DepartmentsApi } from '../../departments/departments-api';
 
 /** Wait this long after a change before reloading: several changes in a row make one reload. */
 export const LIVE_DEBOUNCE_MS = 500;

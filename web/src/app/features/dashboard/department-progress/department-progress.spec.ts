@@ -3,7 +3,8 @@ import { provideRouter } from '@angular/router';
 import type { DepartmentProgress as DepartmentFigures } from '@fremdrift/contracts';
 import { FakeCharts, provideFakeCharts } from '../chart/testing';
 import { NO_FILTERS } from '../dashboard-query';
-import { dashboardFixture, provideDashboardTesting, textOf } from '../dashboard-testing';
+import { dashboardFixture } from '../dashboard.fixtures';
+import { provideDashboardTesting, textOf } from '../testing';
 import { DepartmentProgress } from './department-progress';
 
 async function setup(departments: DepartmentFigures[], language: 'da' | 'en' = 'da') {

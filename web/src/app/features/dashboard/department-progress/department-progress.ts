@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { DepartmentProgress as DepartmentFigures } from '@fremdrift/contracts';
-import { LocalNumberPipe, LocalPercentPipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalNumberPipe, LocalPercentPipe } from '../../../core/i18n/i18n-pipes';
 import { ChartCanvas } from '../chart/chart-canvas';
-import type { ChartPick, ChartSpec } from '../chart/chart-spec';
+import type { ChartPick, ChartSpec } from '../chart/chart-definition';
 import { SERIES_FILLS } from '../chart/palette';
 import { departmentsBehind, toPercentPoints, wrapLabel } from '../dashboard-figures';
 import { DashboardPanel, TableDetails } from '../dashboard-panel/dashboard-panel';

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { HEALTHS, type Health, type HealthCounts } from '@fremdrift/contracts';
-import { LocalNumberPipe, LocalPercentPipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalNumberPipe, LocalPercentPipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { ChartCanvas } from '../chart/chart-canvas';
-import type { ChartPick, ChartSpec } from '../chart/chart-spec';
+import type { ChartPick, ChartSpec } from '../chart/chart-definition';
 import { HEALTH_FILLS } from '../chart/palette';
 import { totalOf } from '../dashboard-figures';
 import { DashboardPanel, TableDetails } from '../dashboard-panel/dashboard-panel';

@@ -1,12 +1,12 @@
 import { formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { HEALTHS, type HealthOverTime as MonthFigures } from '@fremdrift/contracts';
-import { LocalNumberPipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalNumberPipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { ChartCanvas } from '../chart/chart-canvas';
-import type { ChartSpec } from '../chart/chart-spec';
+import type { ChartSpec } from '../chart/chart-definition';
 import { HEALTH_FILLS } from '../chart/palette';
 import { DashboardPanel, TableDetails } from '../dashboard-panel/dashboard-panel';
 import { DashboardText, DashboardTextPipe } from '../texts/dashboard-texts';

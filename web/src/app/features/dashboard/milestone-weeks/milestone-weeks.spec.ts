@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { FakeCharts, provideFakeCharts } from '../chart/testing';
-import { provideDashboardTesting, textOf } from '../dashboard-testing';
+import { provideDashboardTesting, textOf } from '../testing';
 import { MilestoneWeeks } from './milestone-weeks';
 
 async function setup(weeks: { weekStart: string; due: number }[], overdue: number) {

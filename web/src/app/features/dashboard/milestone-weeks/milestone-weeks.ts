@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { MilestoneWeek } from '@fremdrift/contracts';
-import { LocalNumberPipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalNumberPipe } from '../../../core/i18n/i18n-pipes';
 import { ChartCanvas } from '../chart/chart-canvas';
-import type { ChartSpec } from '../chart/chart-spec';
+import type { ChartSpec } from '../chart/chart-definition';
 import { HEALTH_FILLS, SERIES_FILLS } from '../chart/palette';
 import { busiestWeek, fillWeeks } from '../dashboard-figures';
 import { DashboardPanel, TableDetails } from '../dashboard-panel/dashboard-panel';

@@ -1,8 +1,9 @@
 /*
  * The dashboard's Danish texts, kept with the feature and merged into the app's translations when
- * the feature loads (see register-texts.ts). Keys are relative to `dashboard.`: the feature reads
- * them through DashboardText (`text('headline.title')`) and the `fdDashText` pipe. English (en.ts)
- * must have the same keys; its type says so, and texts.spec.ts checks placeholders and usage.
+ * the feature loads (see core/i18n/register-texts.ts). Keys are relative to `dashboard.`: the
+ * feature reads them through DashboardText (`text('headline.title')`) and the `fdDashText` pipe.
+ * English (en.ts) must have the same keys; its type says so, and texts.spec.ts checks placeholders
+ * and usage.
  */
 export const dashboardDa = {
   title: 'Overblik',

@@ -1,9 +1,9 @@
 import { inject, Injectable, Pipe, provideEnvironmentInitializer, type EnvironmentProviders, type PipeTransform } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
 import { I18n } from '../../../core/i18n/i18n';
+import { registerTexts, type FeatureTexts } from '../../../core/i18n/register-texts';
 import { dashboardDa } from './da';
 import { dashboardEn } from './en';
-import { registerTexts, type FeatureTexts } from './register-texts';
 
 /** The dashboard's texts live under `dashboard.` in the app's translations. */
 export const DASHBOARD_NAMESPACE = 'dashboard';

@@ -1,4 +1,4 @@
-import type { FeatureTexts } from './register-texts';
+import type { FeatureTexts } from '../../../core/i18n/register-texts';
 
 /**
  * The header's link to the dashboard. Tiny and separate from the dashboard's other texts, so that

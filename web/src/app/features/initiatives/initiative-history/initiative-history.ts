@@ -4,12 +4,12 @@ import type { AuditEvent } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { forkJoin, map } from 'rxjs';
 import { toProblem } from '../../../core/http/problem';
-import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
-import { changeLines, splitActor } from '../../audit-log/audit-format';
+import { changeLines, splitActor } from '../../../shared/audit-format/audit-format';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 
 const PAGE_SIZE = 20;
 /** Record keys mean nothing to a reader of the initiative's history (the audit log keeps them). */
@@ -35,7 +35,7 @@ function readable(event: AuditEvent): AuditEvent {
 })
 export class InitiativeHistory {
   private readonly api = inject(InitiativesApi);
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
 
   protected readonly entityKey = labelKeys.auditEntity;
@@ -44,8 +44,8 @@ export class InitiativeHistory {
 
   private readonly history = rxResource({
     params: () => {
-      const id = this.workspace.initiative()?.id;
-      return id ? { id, pages: this.pages(), revision: this.workspace.revision() } : undefined;
+      const id = this.pageState.initiative()?.id;
+      return id ? { id, pages: this.pages(), revision: this.pageState.revision() } : undefined;
     },
     stream: ({ params }) =>
       forkJoin(Array.from({ length: params.pages }, (_, i) => this.api.history(params.id, i + 1, PAGE_SIZE))).pipe(

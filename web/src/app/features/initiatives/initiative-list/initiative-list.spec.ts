@@ -3,8 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { Department, InitiativeQuery, InitiativeSummary, Page } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
+import { DepartmentsApi } from '../../../core/api/departments-api';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { DepartmentsApi } from '../../departments/departments-api';
 import { InitiativesApi } from '../initiatives-api';
 import { drillDownFilters, InitiativeList } from './initiative-list';
 

@@ -3,14 +3,14 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { HEALTHS, LIMITS, type Health, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
+import { DepartmentsApi } from '../../../core/api/departments-api';
 import { toProblem } from '../../../core/http/problem';
-import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
-import { DepartmentsApi } from '../../departments/departments-api';
 import { InitiativesApi } from '../initiatives-api';
 
 export interface InitiativeFilters {

@@ -12,8 +12,8 @@ import { ConflictDialog } from '../../../shared/conflict-dialog/conflict-dialog'
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
-import { InitiativeField } from '../editable-field/initiative-field';
-import type { EditableInitiativeField } from '../editable-field/initiative-fields';
+import { InitiativeField } from '../initiative-field/initiative-field';
+import type { EditableInitiativeField } from '../initiative-field/initiative-fields';
 import { InitiativeHistory } from '../initiative-history/initiative-history';
 import { InitiativesApi } from '../initiatives-api';
 import { MilestoneList } from '../milestone-list/milestone-list';
@@ -22,11 +22,12 @@ import { PartnerList } from '../partner-list/partner-list';
 import { reportingText } from '../reporting-text';
 import { StatusUpdateForm } from '../status-update-form/status-update-form';
 import { StatusUpdateList } from '../status-update-list/status-update-list';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { InitiativePageState } from './initiative-page-state';
 
 /**
- * One initiative and everything about it: the department lead's workspace. Each section edits its
- * own part; all share the page's InitiativeWorkspace (the initiative, its version, permissions).
+ * One initiative and everything about it, where its department lead keeps it up to date (`/initiativer/:id`).
+ * Each section edits its own part; all share the page's InitiativePageState (the initiative, its
+ * version, permissions).
  */
 @Component({
   selector: 'fd-initiative-page',
@@ -44,7 +45,7 @@ import { InitiativeWorkspace } from '../workspace/initiative-workspace';
     InitiativeHistory,
     ConflictDialog,
   ],
-  providers: [InitiativeWorkspace, ConflictPrompt, UnsavedChanges],
+  providers: [InitiativePageState, ConflictPrompt, UnsavedChanges],
   templateUrl: './initiative-page.html',
   styleUrl: './initiative-page.css',
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
@@ -55,23 +56,23 @@ export class InitiativePage implements HasUnsavedChanges {
   private readonly auth = inject(Auth);
   private readonly i18n = inject(I18n);
   private readonly unsaved = inject(UnsavedChanges);
-  protected readonly workspace = inject(InitiativeWorkspace);
+  protected readonly pageState = inject(InitiativePageState);
 
   /** Route parameter. */
   readonly id = input.required<string>();
 
   private readonly loaded = rxResource({
     params: () => this.id(),
-    stream: ({ params }) => this.api.get(params).pipe(tap((initiative) => this.workspace.set(initiative))),
+    stream: ({ params }) => this.api.get(params).pipe(tap((initiative) => this.pageState.set(initiative))),
   });
-  protected readonly initiative = this.workspace.initiative;
+  protected readonly initiative = this.pageState.initiative;
   protected readonly loadProblem = computed(() => {
     const error = this.loaded.error();
     return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
   });
 
-  protected readonly canEdit = this.workspace.canEdit;
-  protected readonly canReport = this.workspace.canReport;
+  protected readonly canEdit = this.pageState.canEdit;
+  protected readonly canReport = this.pageState.canReport;
   protected readonly isLead = computed(() => this.auth.user()?.role === 'department_lead');
   protected readonly reporting = computed(() => {
     const initiative = this.initiative();

@@ -8,8 +8,8 @@ import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 
 interface MilestoneModel {
   title: string;
@@ -34,7 +34,7 @@ const toModel = (milestone: Milestone | null): MilestoneModel => ({
 })
 export class MilestoneForm {
   private readonly api = inject(InitiativesApi);
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -92,10 +92,10 @@ export class MilestoneForm {
         try {
           const base = this.base();
           if (!base) {
-            const initiative = this.workspace.initiative();
+            const initiative = this.pageState.initiative();
             if (!initiative) return undefined;
             const created = await firstValueFrom(this.api.createMilestone(initiative.id, { ...body, position: this.nextPosition() }));
-            await this.workspace.refresh();
+            await this.pageState.refresh();
             this.done.emit(created);
             return undefined;
           }
@@ -104,7 +104,7 @@ export class MilestoneForm {
             this.done.emit(base);
             return undefined;
           }
-          const outcome = await this.workspace.saveMilestone(base, changes);
+          const outcome = await this.pageState.saveMilestone(base, changes);
           if (outcome.kind === 'kept') {
             this.base.set(outcome.value);
             return undefined;

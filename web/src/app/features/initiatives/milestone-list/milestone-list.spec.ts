@@ -2,13 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import type { Initiative, Milestone, UpdateMilestone } from '@fremdrift/contracts';
 import { of, throwError } from 'rxjs';
+import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
+import { todayInMunicipality } from '../../../core/time/today';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
-import { aMilestone, anInitiative, fakeAuth } from '../initiative.fixtures';
+import { aMilestone, anInitiative, leadMso } from '../../../shared/testing/initiative.fixtures';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { todayIso } from '../reporting-text';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 import { MilestoneList } from './milestone-list';
 
 const first = aMilestone();
@@ -27,13 +28,13 @@ function setup(
   };
   TestBed.configureTestingModule({
     imports: [MilestoneList],
-    providers: [provideI18nTesting(), fakeAuth(), InitiativeWorkspace, ConflictPrompt, UnsavedChanges, { provide: InitiativesApi, useValue: api }],
+    providers: [provideI18nTesting(), fakeAuth(leadMso), InitiativePageState, ConflictPrompt, UnsavedChanges, { provide: InitiativesApi, useValue: api }],
   });
-  TestBed.inject(InitiativeWorkspace).set(initiative);
+  TestBed.inject(InitiativePageState).set(initiative);
   const fixture = TestBed.createComponent(MilestoneList);
   const element = fixture.nativeElement as HTMLElement;
   const buttons = (name: RegExp) => Array.from(element.querySelectorAll('button')).filter((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
-  return { fixture, element, api, buttons, workspace: TestBed.inject(InitiativeWorkspace) };
+  return { fixture, element, api, buttons, pageState: TestBed.inject(InitiativePageState) };
 }
 
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
@@ -52,15 +53,34 @@ describe('MilestoneList', () => {
   });
 
   it('marks a milestone as reached today in one click, with the version it read', async () => {
-    const { fixture, element, api, workspace } = setup();
+    const { fixture, element, api, pageState } = setup();
     await fixture.whenStable();
 
     element.querySelector<HTMLInputElement>('#ms-m1')?.click();
     await fixture.whenStable();
 
-    expect(api.updateMilestone).toHaveBeenCalledWith('i1', 'm1', 1, { completedDate: todayIso() });
+    expect(api.updateMilestone).toHaveBeenCalledWith('i1', 'm1', 1, { completedDate: todayInMunicipality() });
     expect(api.get).toHaveBeenCalledWith('i1');
-    expect(workspace.announcement()).toBe('»Screening for traumer« er markeret som nået.');
+    expect(pageState.announcement()).toBe('»Screening for traumer« er markeret som nået.');
+  });
+
+  it('takes today’s date in the municipality: just after midnight in Copenhagen, when it is still yesterday in UTC', async () => {
+    // Only the clock is fake; timers and microtasks run as usual.
+    jest.useFakeTimers({
+      now: new Date('2026-11-23T23:30:00Z'),
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+    try {
+      const { fixture, element, api } = setup();
+      await fixture.whenStable();
+
+      element.querySelector<HTMLInputElement>('#ms-m1')?.click();
+      await fixture.whenStable();
+
+      expect(api.updateMilestone).toHaveBeenCalledWith('i1', 'm1', 1, { completedDate: '2026-11-24' });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('puts the box back and says why when the date is refused', async () => {

@@ -4,13 +4,13 @@ import type { Milestone, Problem, UpdateMilestone } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { httpStatus, toProblem } from '../../../core/http/problem';
-import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
+import { todayInMunicipality } from '../../../core/time/today';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 import { MilestoneForm } from '../milestone-form/milestone-form';
-import { todayIso } from '../reporting-text';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 
 interface ItemFailure {
   id: string;
@@ -31,17 +31,17 @@ interface ItemFailure {
 })
 export class MilestoneList {
   private readonly api = inject(InitiativesApi);
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
   private readonly injector = inject(Injector);
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly canEdit = this.workspace.canEdit;
-  protected readonly canReport = this.workspace.canReport;
-  protected readonly today = todayIso();
+  protected readonly canEdit = this.pageState.canEdit;
+  protected readonly canReport = this.pageState.canReport;
+  protected readonly today = todayInMunicipality();
 
   private readonly loaded = rxResource({
-    params: () => this.workspace.initiative()?.id,
+    params: () => this.pageState.initiative()?.id,
     stream: ({ params }) => this.api.milestones(params),
   });
   protected readonly loadProblem = computed(() => {
@@ -118,13 +118,13 @@ export class MilestoneList {
       // Positions follow the new order; only those that differ are sent.
       for (const [position, milestone] of order.entries()) {
         if (milestone.position === position) continue;
-        const outcome = await this.workspace.saveMilestone(milestone, { position }, { refresh: false });
+        const outcome = await this.pageState.saveMilestone(milestone, { position }, { refresh: false });
         order[position] = outcome.value;
         if (outcome.kind !== 'saved') break;
       }
       this.milestones.set([...order].sort((a, b) => a.position - b.position));
       const now = this.milestones().findIndex((m) => m.id === moved.id);
-      this.workspace.announce(this.i18n.t('milestones.moved', { title: moved.title, position: now + 1, count: order.length }));
+      this.pageState.announce(this.i18n.t('milestones.moved', { title: moved.title, position: now + 1, count: order.length }));
       const up = now > 0;
       this.focus(`#ms-${moved.id}-${(delta < 0 && up) || now === order.length - 1 ? 'up' : 'down'}`);
     } catch (error) {
@@ -143,7 +143,7 @@ export class MilestoneList {
     this.editingId.set(null);
     if (result) {
       this.replace(result);
-      this.workspace.announce(this.i18n.t('milestones.saved', { title: result.title }));
+      this.pageState.announce(this.i18n.t('milestones.saved', { title: result.title }));
     }
     this.focus(`#ms-${milestone.id}-edit`);
   }
@@ -156,7 +156,7 @@ export class MilestoneList {
     this.adding.set(false);
     if (result) {
       this.milestones.update((list) => [...list, result].sort((a, b) => a.position - b.position));
-      this.workspace.announce(this.i18n.t('milestones.added', { title: result.title }));
+      this.pageState.announce(this.i18n.t('milestones.added', { title: result.title }));
       this.focus(`#ms-${result.id}`);
     } else {
       this.focus('.milestones__add');
@@ -181,8 +181,8 @@ export class MilestoneList {
       await firstValueFrom(this.api.deleteMilestone(milestone.initiativeId, milestone.id, milestone.version));
       this.confirmingDeleteId.set(null);
       this.milestones.update((list) => list.filter((m) => m.id !== milestone.id));
-      this.workspace.announce(this.i18n.t('milestones.deleted', { title: milestone.title }));
-      await this.workspace.refresh();
+      this.pageState.announce(this.i18n.t('milestones.deleted', { title: milestone.title }));
+      await this.pageState.refresh();
       this.focus('.milestones__add, h2');
     } catch (error) {
       // Someone changed it meanwhile: show the milestone as it is now before anything is deleted.
@@ -197,9 +197,9 @@ export class MilestoneList {
     this.busyId.set(milestone.id);
     this.failure.set(null);
     try {
-      const outcome = await this.workspace.saveMilestone(milestone, changes);
+      const outcome = await this.pageState.saveMilestone(milestone, changes);
       this.replace(outcome.value);
-      if (outcome.kind === 'saved') this.workspace.announce(this.i18n.t(messageKey, { title: outcome.value.title }));
+      if (outcome.kind === 'saved') this.pageState.announce(this.i18n.t(messageKey, { title: outcome.value.title }));
       return outcome.kind === 'saved';
     } catch (error) {
       this.failure.set({ id: milestone.id, problem: this.problemOf(error) });

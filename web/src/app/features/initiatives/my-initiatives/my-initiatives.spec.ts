@@ -3,8 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InitiativeSummary, Page, SessionUser } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
+import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { aSummary, fakeAuth, leadMso } from '../initiative.fixtures';
+import { aSummary, leadMso } from '../../../shared/testing/initiative.fixtures';
 import { InitiativesApi } from '../initiatives-api';
 import { MyInitiatives } from './my-initiatives';
 

@@ -3,12 +3,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, submit } from '@angular/forms/signals';
 import type { Initiative, Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
+import { DepartmentsApi } from '../../../core/api/departments-api';
 import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { DepartmentPicker } from '../../../shared/department-picker/department-picker';
-import { DepartmentsApi } from '../../departments/departments-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 
 const idsOf = (initiative: Initiative | null) => (initiative?.participatingDepartments ?? []).map((d) => d.id);
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -55,22 +55,22 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ParticipatingDepartments {
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly departmentsApi = inject(DepartmentsApi);
   private readonly i18n = inject(I18n);
 
-  protected readonly canEdit = this.workspace.canEdit;
-  protected readonly current = computed(() => this.workspace.initiative()?.participatingDepartments ?? []);
+  protected readonly canEdit = this.pageState.canEdit;
+  protected readonly current = computed(() => this.pageState.initiative()?.participatingDepartments ?? []);
 
   private readonly all = rxResource({ params: () => (this.canEdit() ? true : undefined), stream: () => this.departmentsApi.listAll() });
   /** Every department but the lead department, in the municipality's order. */
   protected readonly choices = computed(() => {
-    const lead = this.workspace.initiative()?.leadDepartment.id;
+    const lead = this.pageState.initiative()?.leadDepartment.id;
     const items = this.all.hasValue() ? this.all.value().items : [];
     return items.filter((d) => d.id !== lead).sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 
-  private readonly savedIds = computed(() => idsOf(this.workspace.initiative()), { equal: sameSet });
+  private readonly savedIds = computed(() => idsOf(this.pageState.initiative()), { equal: sameSet });
   /** The user's choice starts over from the initiative whenever its departments change. */
   private readonly model = linkedSignal(() => ({ ids: this.savedIds() }));
   protected readonly departmentsForm = form(this.model);
@@ -83,7 +83,7 @@ export class ParticipatingDepartments {
 
   protected async save(event: Event): Promise<void> {
     event.preventDefault();
-    const base = this.workspace.initiative();
+    const base = this.pageState.initiative();
     if (!base || !this.dirty()) return;
     this.failure.set(null);
     await submit(this.departmentsForm, {
@@ -91,8 +91,8 @@ export class ParticipatingDepartments {
         const ids = this.model().ids;
         const names = ids.map((id) => this.choices().find((d) => d.id === id)?.name ?? id);
         try {
-          const outcome = await this.workspace.saveInitiative({ participatingDepartmentIds: ids }, base, { participatingDepartmentIds: names });
-          if (outcome.kind === 'saved') this.workspace.announce(this.i18n.t('departments.saved'));
+          const outcome = await this.pageState.saveInitiative({ participatingDepartmentIds: ids }, base, { participatingDepartmentIds: names });
+          if (outcome.kind === 'saved') this.pageState.announce(this.i18n.t('departments.saved'));
           if (outcome.kind === 'kept') this.model.set({ ids });
         } catch (error) {
           this.failure.set(toProblem(error, (key, params) => this.i18n.t(key, params)));

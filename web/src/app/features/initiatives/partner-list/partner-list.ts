@@ -4,6 +4,7 @@ import { form, FormField, maxLength, submit, validate } from '@angular/forms/sig
 import { LIMITS, PARTNER_TYPES, type InitiativePartner, type PartnerType, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
+import { PartnersApi } from '../../../core/api/partners-api';
 import { httpStatus, toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
@@ -11,9 +12,8 @@ import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
-import { PartnersApi } from '../../partners/partners-api';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 
 interface LinkModel {
   mode: 'existing' | 'new';
@@ -41,17 +41,17 @@ const EMPTY_LINK: LinkModel = { mode: 'existing', partnerId: '', name: '', type:
 export class PartnerList {
   private readonly api = inject(InitiativesApi);
   private readonly partnersApi = inject(PartnersApi);
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
   private readonly injector = inject(Injector);
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly canEdit = this.workspace.canEdit;
+  protected readonly canEdit = this.pageState.canEdit;
   protected readonly types = PARTNER_TYPES;
   protected readonly typeKey = labelKeys.partnerType;
   protected readonly roleMax = LIMITS.partnerRole.max;
 
-  private readonly initiativeId = computed(() => this.workspace.initiative()?.id);
+  private readonly initiativeId = computed(() => this.pageState.initiative()?.id);
   private readonly links = rxResource({ params: () => this.initiativeId(), stream: ({ params }) => this.api.partners(params) });
   protected readonly linked = linkedSignal(() =>
     this.links.hasValue() ? [...this.links.value()].sort((a, b) => this.i18n.compare(a.partner.name, b.partner.name)) : [],
@@ -141,7 +141,7 @@ export class PartnerList {
         const saved = await this.link(link.partner.id, { role: this.editModel().role.trim(), publicConsent: this.editModel().publicConsent });
         if (saved) {
           this.editingId.set(null);
-          this.workspace.announce(this.i18n.t('partners.saved', { name: link.partner.name }));
+          this.pageState.announce(this.i18n.t('partners.saved', { name: link.partner.name }));
           this.focus(`#partner-${link.partner.id}-edit`);
         }
         return undefined;
@@ -170,8 +170,8 @@ export class PartnerList {
       await firstValueFrom(this.api.unlinkPartner(id, link.partner.id));
       this.linked.update((list) => list.filter((l) => l.partner.id !== link.partner.id));
       this.confirmingRemoveId.set(null);
-      this.workspace.announce(this.i18n.t('partners.removed', { name: link.partner.name }));
-      this.workspace.changed();
+      this.pageState.announce(this.i18n.t('partners.removed', { name: link.partner.name }));
+      this.pageState.changed();
       this.focus('.partners__add');
     } catch (error) {
       this.failure.set({ id: link.partner.id, problem: this.problemOf(error) });
@@ -222,7 +222,7 @@ export class PartnerList {
         }
         if (await this.link(partnerId, { role: value.role.trim(), publicConsent: value.publicConsent }, 'new')) {
           this.adding.set(false);
-          this.workspace.announce(this.i18n.t('partners.linked', { name }));
+          this.pageState.announce(this.i18n.t('partners.linked', { name }));
           this.focus('.partners__add');
         }
         return undefined;
@@ -241,7 +241,7 @@ export class PartnerList {
       this.linked.update((list) =>
         [...list.filter((l) => l.partner.id !== partnerId), saved].sort((a, b) => this.i18n.compare(a.partner.name, b.partner.name)),
       );
-      this.workspace.changed();
+      this.pageState.changed();
       return true;
     } catch (error) {
       this.failure.set({ id: failureId, problem: this.problemOf(error) });

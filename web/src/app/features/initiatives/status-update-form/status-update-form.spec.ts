@@ -2,13 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import type { CreateStatusUpdate, DelayCause, Initiative, StatusUpdate } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
+import { DelayCausesApi } from '../../../core/api/delay-causes-api';
+import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
-import { DelayCausesApi } from '../../delay-causes/delay-causes-api';
-import { anInitiative, aStatusUpdate, fakeAuth, leadMso } from '../initiative.fixtures';
+import { anInitiative, aStatusUpdate, leadMso } from '../../../shared/testing/initiative.fixtures';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 import { StatusUpdateForm } from './status-update-form';
 
 const causes: DelayCause[] = [
@@ -24,15 +25,15 @@ function setup(create: (id: string, update: CreateStatusUpdate) => Observable<St
     imports: [StatusUpdateForm],
     providers: [
       provideI18nTesting(),
-      fakeAuth(),
-      InitiativeWorkspace,
+      fakeAuth(leadMso),
+      InitiativePageState,
       ConflictPrompt,
       UnsavedChanges,
       { provide: InitiativesApi, useValue: api },
       { provide: DelayCausesApi, useValue: { list: () => of(causes) } },
     ],
   });
-  TestBed.inject(InitiativeWorkspace).set(initiative);
+  TestBed.inject(InitiativePageState).set(initiative);
   const fixture = TestBed.createComponent(StatusUpdateForm);
   const element = fixture.nativeElement as HTMLElement;
   const control = <T extends HTMLElement>(id: string) => {

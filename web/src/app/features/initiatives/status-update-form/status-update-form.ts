@@ -5,6 +5,7 @@ import { HEALTHS, LIMITS, type CreateStatusUpdate, type Initiative, type Problem
 import { isHealthDrop } from '@fremdrift/progress';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
+import { DelayCausesApi } from '../../../core/api/delay-causes-api';
 import { Auth } from '../../../core/auth/auth';
 import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
@@ -12,9 +13,8 @@ import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
-import { DelayCausesApi } from '../../delay-causes/delay-causes-api';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 import { browserStorage, StatusDraftStore, type StatusUpdateModel } from './status-draft';
 
 const LONG_TEXTS = ['narrative', 'blockers', 'nextSteps', 'internalText', 'publicText'] as const;
@@ -50,7 +50,7 @@ const sameModel = (a: StatusUpdateModel, b: StatusUpdateModel) => JSON.stringify
 })
 export class StatusUpdateForm {
   private readonly api = inject(InitiativesApi);
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
   private readonly drafts = new StatusDraftStore(browserStorage(), inject(Auth).user()?.id ?? 'anonymous');
 
@@ -58,8 +58,8 @@ export class StatusUpdateForm {
   protected readonly healthKey = labelKeys.health;
   protected readonly limits = LIMITS;
 
-  private readonly initiativeId = computed(() => this.workspace.initiative()?.id ?? null);
-  protected readonly currentHealth = computed(() => this.workspace.initiative()?.health ?? 'on_track');
+  private readonly initiativeId = computed(() => this.pageState.initiative()?.id ?? null);
+  protected readonly currentHealth = computed(() => this.pageState.initiative()?.health ?? 'on_track');
 
   private readonly causesApi = inject(DelayCausesApi);
   private readonly causes = rxResource({ stream: () => this.causesApi.list() });
@@ -76,7 +76,7 @@ export class StatusUpdateForm {
   /** The empty form for this initiative, which a saved draft then fills in. */
   private readonly defaults = linkedSignal(() => {
     this.initiativeId();
-    return defaultsFor(untracked(() => this.workspace.initiative()));
+    return defaultsFor(untracked(() => this.pageState.initiative()));
   });
   private readonly restored = linkedSignal(() => {
     const id = this.initiativeId();
@@ -173,11 +173,11 @@ export class StatusUpdateForm {
           this.draftRestored.set(false);
           // The initiative's health and reporting state follow from the update; the sent update
           // stands even if they cannot be read again right now.
-          await this.workspace.refresh().catch(() => this.workspace.changed());
-          this.defaults.set(defaultsFor(this.workspace.initiative()));
+          await this.pageState.refresh().catch(() => this.pageState.changed());
+          this.defaults.set(defaultsFor(this.pageState.initiative()));
           this.model.set(this.defaults());
           f().reset();
-          this.workspace.announce(this.i18n.t(created.publicTextState === 'pending' ? 'statusUpdate.sentPending' : 'statusUpdate.sent'));
+          this.pageState.announce(this.i18n.t(created.publicTextState === 'pending' ? 'statusUpdate.sentPending' : 'statusUpdate.sent'));
           return undefined;
         } catch (error) {
           const { fieldErrors, problem } = toSubmitFailure(

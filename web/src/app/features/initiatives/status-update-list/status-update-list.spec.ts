@@ -1,20 +1,21 @@
 import { TestBed } from '@angular/core/testing';
 import type { StatusUpdate } from '@fremdrift/contracts';
 import { of } from 'rxjs';
+import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
-import { anInitiative, aStatusUpdate, fakeAuth } from '../initiative.fixtures';
+import { anInitiative, aStatusUpdate, leadMso } from '../../../shared/testing/initiative.fixtures';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 import { StatusUpdateList } from './status-update-list';
 
 async function render(updates: StatusUpdate[]) {
   const api = { statusUpdates: jest.fn(() => of({ items: updates, total: updates.length, page: 1, pageSize: 5 })) };
   TestBed.configureTestingModule({
     imports: [StatusUpdateList],
-    providers: [provideI18nTesting(), fakeAuth(), InitiativeWorkspace, ConflictPrompt, { provide: InitiativesApi, useValue: api }],
+    providers: [provideI18nTesting(), fakeAuth(leadMso), InitiativePageState, ConflictPrompt, { provide: InitiativesApi, useValue: api }],
   });
-  TestBed.inject(InitiativeWorkspace).set(anInitiative());
+  TestBed.inject(InitiativePageState).set(anInitiative());
   const fixture = TestBed.createComponent(StatusUpdateList);
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;

@@ -3,12 +3,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { LIMITS, type StatusUpdate } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
-import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 
 const STEP = 5;
 
@@ -22,7 +22,7 @@ const STEP = 5;
 })
 export class StatusUpdateList {
   private readonly api = inject(InitiativesApi);
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
 
   protected readonly stateKey = labelKeys.publicTextState;
@@ -30,8 +30,8 @@ export class StatusUpdateList {
 
   private readonly updates = rxResource({
     params: () => {
-      const id = this.workspace.initiative()?.id;
-      return id ? { id, pageSize: this.pageSize(), revision: this.workspace.revision() } : undefined;
+      const id = this.pageState.initiative()?.id;
+      return id ? { id, pageSize: this.pageSize(), revision: this.pageState.revision() } : undefined;
     },
     stream: ({ params }) => this.api.statusUpdates(params.id, params.pageSize),
   });

@@ -5,7 +5,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { PublicActionPlan } from '@fremdrift/contracts';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { publicInitiative } from '../data/testing';
+import { publicInitiative } from '../data/public-initiative.fixtures';
 import { PublicActionPlanPage } from './action-plan';
 
 const plan: PublicActionPlan = {

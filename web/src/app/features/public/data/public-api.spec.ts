@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { completedMilestones, groupByPlanAndGoal, isNotFound, matches, nextMilestone, type PublicFilters } from './public-api';
-import { publicInitiative } from './testing';
+import { publicInitiative } from './public-initiative.fixtures';
 
 const none: PublicFilters = { q: '', department: '', goal: '', health: '', status: '' };
 

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { publicInitiative } from '../data/testing';
+import { publicInitiative } from '../data/public-initiative.fixtures';
 import { FrontPage } from './front-page';
 
 async function open(url: string) {

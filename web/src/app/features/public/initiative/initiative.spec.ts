@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { publicInitiative } from '../data/testing';
+import { publicInitiative } from '../data/public-initiative.fixtures';
 import { PublicInitiativePage, timeline } from './initiative';
 
 async function open(id: string, respond: (http: HttpTestingController) => void) {

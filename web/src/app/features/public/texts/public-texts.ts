@@ -1,4 +1,4 @@
-import type { FeatureTexts } from '../../dashboard/texts/register-texts';
+import type { FeatureTexts } from '../../../core/i18n/register-texts';
 
 /** The public pages' own texts, merged into the app's translations when the feature loads. */
 export const publicTexts: FeatureTexts = {

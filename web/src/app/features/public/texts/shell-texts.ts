@@ -1,4 +1,4 @@
-import type { FeatureTexts } from '../../dashboard/texts/register-texts';
+import type { FeatureTexts } from '../../../core/i18n/register-texts';
 
 /**
  * The public pages' titles and the header/footer links to them. Tiny and separate from the

@@ -3,11 +3,11 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CreateUser, User } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
-import { DepartmentsApi } from '../../departments/departments-api';
+import { DepartmentsApi } from '../../../core/api/departments-api';
+import { provideI18nTesting } from '../../../core/i18n/testing';
 import { aUser, departments } from '../user.fixtures';
 import { UsersApi } from '../users-api';
 import { UserCreate } from './user-create';
-import { provideI18nTesting } from '../../../core/i18n/testing';
 
 function setup(create: (user: CreateUser) => Observable<User>) {
   const usersApi = { create: jest.fn(create) };

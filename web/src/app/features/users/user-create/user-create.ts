@@ -6,12 +6,12 @@ import { LIMITS, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { I18n } from '../../../core/i18n/i18n';
 import { firstValueFrom } from 'rxjs';
+import { DepartmentsApi } from '../../../core/api/departments-api';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
-import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
-import { DepartmentsApi } from '../../departments/departments-api';
-import { UserFields } from '../user-fields/user-fields';
 import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
+import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
+import { UserFields } from '../user-fields/user-fields';
 import { departmentIdsFor, userDetailsRules, userFieldMessage, type NewUserModel } from '../user-form';
 import { UsersApi } from '../users-api';
 

@@ -5,8 +5,8 @@ import { firstValueFrom } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
 import { httpStatus, toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
+import { fieldLabel, formatValue } from '../../../shared/audit-format/audit-format';
 import { ConflictPrompt, type ConflictLine } from '../../../shared/conflict-dialog/conflict-prompt';
-import { fieldLabel, formatValue } from '../../audit-log/audit-format';
 import { InitiativesApi } from '../initiatives-api';
 
 /** How a save ended: saved, the user took the other version instead, or the user went on editing. */
@@ -50,7 +50,7 @@ function initiativeValues(initiative: Initiative): Comparable {
  * by the page, shared by its sections.
  */
 @Injectable()
-export class InitiativeWorkspace {
+export class InitiativePageState {
   private readonly api = inject(InitiativesApi);
   private readonly auth = inject(Auth);
   private readonly i18n = inject(I18n);

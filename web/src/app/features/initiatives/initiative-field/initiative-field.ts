@@ -3,12 +3,12 @@ import { form, FormField, submit, validate } from '@angular/forms/signals';
 import type { Initiative, Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toProblem } from '../../../core/http/problem';
-import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { INITIATIVE_FIELDS, initiativeFieldMessage, type EditableInitiativeField } from './initiative-fields';
 
 /**
@@ -24,7 +24,7 @@ import { INITIATIVE_FIELDS, initiativeFieldMessage, type EditableInitiativeField
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InitiativeField {
-  private readonly workspace = inject(InitiativeWorkspace);
+  private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
   private readonly injector = inject(Injector);
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -33,9 +33,9 @@ export class InitiativeField {
 
   protected readonly config = computed(() => INITIATIVE_FIELDS[this.field()]);
   protected readonly controlId = computed(() => `initiative-${this.field()}`);
-  protected readonly canEdit = this.workspace.canEdit;
+  protected readonly canEdit = this.pageState.canEdit;
   protected readonly display = computed(() => {
-    const initiative = this.workspace.initiative();
+    const initiative = this.pageState.initiative();
     return initiative ? this.config().display(initiative, this.i18n) : '';
   });
   protected readonly options = computed(() => this.config().options?.(this.i18n) ?? []);
@@ -44,7 +44,7 @@ export class InitiativeField {
    * the page shows it, with who proposed it and management's comment.
    */
   protected readonly proposal = computed(() => {
-    const initiative = this.workspace.initiative();
+    const initiative = this.pageState.initiative();
     const proposal = initiative?.publicProposal;
     const value = initiative && proposal ? this.config().proposed?.(initiative, this.i18n) : null;
     if (!initiative || !proposal || value === null || value === undefined) return null;
@@ -63,7 +63,7 @@ export class InitiativeField {
   protected readonly draft = signal('');
   protected readonly fieldForm = form(this.draft, (path) => {
     validate(path, ({ value }) => {
-      const initiative = this.workspace.initiative();
+      const initiative = this.pageState.initiative();
       const message = initiative ? this.config().validate(value(), initiative, this.i18n) : null;
       return message ? { kind: 'invalid', message } : undefined;
     });
@@ -81,7 +81,7 @@ export class InitiativeField {
   }
 
   protected open(): void {
-    const initiative = this.workspace.initiative();
+    const initiative = this.pageState.initiative();
     if (!initiative) return;
     this.base.set(initiative);
     this.draft.set(this.config().toDraft(initiative));
@@ -114,14 +114,14 @@ export class InitiativeField {
         if (!base) return undefined;
         this.saving.set(true);
         try {
-          const outcome = await this.workspace.saveInitiative(this.config().toChange(this.draft()), base);
+          const outcome = await this.pageState.saveInitiative(this.config().toChange(this.draft()), base);
           if (outcome.kind === 'kept') {
             // The user has seen what changed; their next save builds on it.
             this.base.set(outcome.value);
             return undefined;
           }
           this.editing.set(false);
-          if (outcome.kind === 'saved') this.workspace.announce(this.savedMessage(outcome.value));
+          if (outcome.kind === 'saved') this.pageState.announce(this.savedMessage(outcome.value));
           this.focus('.ifield__edit');
           return undefined;
         } catch (error) {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { LIMITS, type CreatePartner, type Page, type Partner } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
-import { toHttpParams } from '../../core/http/query-params';
+import { toHttpParams } from '../http/query-params';
 
 /** Data access for the shared register of co-creation partners: `/api/partners`. */
 @Injectable({ providedIn: 'root' })

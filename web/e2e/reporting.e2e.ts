@@ -3,8 +3,11 @@ import { DEMO_USERS, signIn } from './support/auth';
 import { expect, test, wcagViolations } from './support/fixtures';
 
 /*
- * The department lead's workspace (issue #4), as Mette Holm, lead of Sundhed og Omsorg (MSO).
- * The tests share one database and run in order; each changes an initiative of its own.
+ * A department lead reports on their initiatives (issue #4): "Mine initiativer", the initiative
+ * page (milestones, status updates, edits, history) and management's approval of the public texts
+ * of the lead's status updates. As Mette Holm, lead of Sundhed og Omsorg (MSO).
+ * The tests share one database and run in order; each changes an initiative of its own. Files run
+ * in alphabetical order (one worker): this file's name keeps its changes after the other files.
  */
 const MSO_LED = 'Psykosocial støtte og traumebehandling';
 const MSO_LED_FOR_CONFLICT = 'Besøgsvenner på plejecentre';
@@ -34,7 +37,7 @@ async function leadInNewBrowser(browser: Browser, baseURL: string | undefined): 
 
 const noOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test.describe('The department lead’s workspace', () => {
+test.describe('A department lead reports on their initiatives', () => {
   test.beforeEach(async ({ page }) => {
     await signIn(page, DEMO_USERS.leadMso);
   });
@@ -195,7 +198,7 @@ test.describe('The department lead’s workspace', () => {
   });
 });
 
-test.describe('Accessibility of the workspace (axe-core, WCAG 2.1 A/AA)', () => {
+test.describe('Accessibility of “Mine initiativer” and the initiative page (axe-core, WCAG 2.1 A/AA)', () => {
   test.beforeEach(async ({ page }) => {
     await signIn(page, DEMO_USERS.leadMso);
   });

@@ -1,5 +1,5 @@
 import type { TranslateService, TranslationObject } from '@ngx-translate/core';
-import { isLanguage, LANGUAGES, type Language } from '../../../core/i18n/i18n';
+import { isLanguage, LANGUAGES, type Language } from './i18n';
 
 /** A feature's texts in both languages, each a tree of translations to merge into the app's. */
 export type FeatureTexts = Readonly<Record<Language, TranslationObject>>;

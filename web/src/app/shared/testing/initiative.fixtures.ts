@@ -1,9 +1,6 @@
-import { signal } from '@angular/core';
-import type { Principal } from '@fremdrift/access';
 import type { Initiative, InitiativeSummary, Milestone, PendingApprovalInitiative, PublicProposal, SessionUser, StatusUpdate } from '@fremdrift/contracts';
-import { Auth } from '../../core/auth/auth';
 
-/** Test data for the initiative pages' unit tests. */
+/** Test data for initiatives and what belongs to them: the initiative pages' and the approval queue's unit tests. */
 export const leadMso: SessionUser = {
   id: 'u-mso',
   email: 'leder.mso@fremdrift.example',
@@ -129,20 +126,5 @@ export function anApprovalInitiative(overrides: Partial<PendingApprovalInitiativ
     publicSummary: '',
     version: 7,
     ...overrides,
-  };
-}
-
-/** A plain-object Auth with a signed-in user and the real access rules. */
-export function fakeAuth(user: SessionUser | null = leadMso) {
-  const current = signal<SessionUser | null>(user);
-  return {
-    provide: Auth,
-    useValue: {
-      user: current,
-      allows: (rule: (p: Principal) => boolean) => {
-        const u = current();
-        return u !== null && rule({ role: u.role, departmentIds: u.departments.map((d) => d.id) });
-      },
-    },
   };
 }

@@ -2,12 +2,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import type { Initiative, UpdateInitiative } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
+import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
-import { anInitiative, aProposal, fakeAuth } from '../initiative.fixtures';
+import { anInitiative, aProposal, leadMso } from '../../../shared/testing/initiative.fixtures';
+import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
-import { InitiativeWorkspace } from '../workspace/initiative-workspace';
 import { InitiativeField } from './initiative-field';
 import type { EditableInitiativeField } from './initiative-fields';
 
@@ -15,9 +16,9 @@ function setup(field: EditableInitiativeField, update: (id: string, version: num
   const api = { update: jest.fn(update) };
   TestBed.configureTestingModule({
     imports: [InitiativeField],
-    providers: [provideI18nTesting(), fakeAuth(), InitiativeWorkspace, ConflictPrompt, UnsavedChanges, { provide: InitiativesApi, useValue: api }],
+    providers: [provideI18nTesting(), fakeAuth(leadMso), InitiativePageState, ConflictPrompt, UnsavedChanges, { provide: InitiativesApi, useValue: api }],
   });
-  TestBed.inject(InitiativeWorkspace).set(initiative);
+  TestBed.inject(InitiativePageState).set(initiative);
   const fixture = TestBed.createComponent(InitiativeField);
   fixture.componentRef.setInput('field', field);
   const element = fixture.nativeElement as HTMLElement;
@@ -44,7 +45,7 @@ function setup(field: EditableInitiativeField, update: (id: string, version: num
     save,
     unsaved: TestBed.inject(UnsavedChanges),
     prompt: TestBed.inject(ConflictPrompt),
-    workspace: TestBed.inject(InitiativeWorkspace),
+    pageState: TestBed.inject(InitiativePageState),
   };
 }
 
@@ -153,7 +154,7 @@ describe('InitiativeField', () => {
     });
 
     it('edits the proposed summary, not the approved one, and says the saved change awaits approval', async () => {
-      const { fixture, element, api, button, control, type, save, unsaved, workspace } = setup(
+      const { fixture, element, api, button, control, type, save, unsaved, pageState } = setup(
         'publicSummary',
         () => of(anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: 'Endnu bedre.' }), version: 4 })),
         anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: proposed }) }),
@@ -174,17 +175,17 @@ describe('InitiativeField', () => {
       expect(api.update).toHaveBeenCalledWith('i1', 3, { publicSummary: 'Endnu bedre.' });
       expect(text(element.querySelector('dd'))).toBe(approved);
       expect(text(element.querySelector('.ifield__proposal-value'))).toBe('Endnu bedre.');
-      expect(workspace.announcement()).toBe('Offentligt resumé er gemt og afventer godkendelse fra ledelsen. Indtil da ser borgerne det, der er godkendt.');
+      expect(pageState.announcement()).toBe('Offentligt resumé er gemt og afventer godkendelse fra ledelsen. Indtil da ser borgerne det, der er godkendt.');
     });
 
     it('says “saved” when the change applies at once', async () => {
-      const { fixture, button, type, save, workspace } = setup('publicSummary', (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })), anInitiative({ publicSummary: approved }));
+      const { fixture, button, type, save, pageState } = setup('publicSummary', (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })), anInitiative({ publicSummary: approved }));
       await fixture.whenStable();
       button('Redigér Offentligt resumé')?.click();
       await fixture.whenStable();
       await type('Direkte offentlig.');
       await save();
-      expect(workspace.announcement()).toBe('Offentligt resumé er gemt.');
+      expect(pageState.announcement()).toBe('Offentligt resumé er gemt.');
     });
 
     it('shows a proposal to publish, and leaves the summary alone when only publication is proposed', async () => {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { LIMITS, type Department, type Page } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
-import { toHttpParams } from '../../core/http/query-params';
+import { toHttpParams } from '../http/query-params';
 
 /** Data access for the magistratsafdelinger: `/api/departments`. */
 @Injectable({ providedIn: 'root' })
