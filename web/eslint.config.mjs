@@ -1,8 +1,26 @@
+import angular from 'angular-eslint';
+import { defineConfig } from 'eslint/config';
 import baseConfig from '../eslint.config.mjs';
 import featureBoundaries from './eslint-rules/feature-boundaries.mjs';
 
-export default [
+export default defineConfig([
   ...baseConfig,
+  {
+    // Angular's recommended rules for components, directives and pipes. The processor hands each
+    // inline template to the `*.html` block below as a virtual file (`<file>.ts/…inline-template….html`).
+    files: ['src/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'fd', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'fd', style: 'kebab-case' }],
+    },
+  },
+  {
+    // Templates, both the `.html` files and the inline ones: recommended rules and accessibility.
+    files: ['src/**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+  },
   {
     // One feature never reaches into another's files (see eslint-rules/feature-boundaries.mjs).
     files: ['src/**/*.ts'],
@@ -28,4 +46,4 @@ export default [
       ],
     },
   },
-];
+]);

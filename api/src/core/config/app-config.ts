@@ -1,3 +1,4 @@
+import { MUNICIPAL_TIME_ZONE } from '@fremdrift/progress';
 import { resolve } from 'node:path';
 import { levels, type LevelWithSilent } from 'pino';
 
@@ -62,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     demoData: booleanFrom(env, 'DEMO_DATA', true),
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/web/browser'),
-    timeZone: env['TZ_MUNICIPALITY'] || 'Europe/Copenhagen',
+    timeZone: env['TZ_MUNICIPALITY'] || MUNICIPAL_TIME_ZONE,
     auth: {
       sessionIdleMinutes: integerFrom(env, 'SESSION_IDLE_MINUTES', 480, 1, 60 * 24 * 30),
       sessionMaxHours: integerFrom(env, 'SESSION_MAX_HOURS', 24 * 7, 1, 24 * 365),

@@ -12,6 +12,9 @@ export function showsErrors(state: { touched(): boolean; invalid(): boolean }): 
  * to every `[formField]` control that has an id.
  */
 @Directive({
+  // It extends Angular's own `[formField]` directive on purpose, so that no control can be left
+  // without it; an `fd`-prefixed attribute would have to be added to every control by hand.
+  // eslint-disable-next-line @angular-eslint/directive-selector -- extends `[formField]` on purpose (above)
   selector: '[formField][id]',
   host: {
     '[attr.aria-invalid]': 'invalid() ? "true" : null',
