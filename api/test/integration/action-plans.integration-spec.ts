@@ -1,5 +1,5 @@
 import { LIMITS } from '@fremdrift/contracts';
-import { expectInvalidFields, expectProblem } from '../support/expectations';
+import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -313,7 +313,7 @@ describe('Action plans API', () => {
         goals: [{ title: 'Et sundt liv' }, { title: 'Job' }, { title: '  Et sundt liv ' }],
       });
       expectProblem(response, 409);
-      expect(response.body.errors).toEqual({ title: [expect.stringContaining('unique')] });
+      expect(fieldMessages(response)).toEqual({ title: [expect.stringContaining('unique')] });
       expect(await t.rowCounts()).toEqual(before);
       expect((await t.get('/api/action-plans')).body.total).toBe(0);
     });
@@ -330,7 +330,7 @@ describe('Action plans API', () => {
       const before = await t.rowCounts();
       const response = await t.post('/api/action-plans', { title: ' Flygtningehandleplan 2016 ', goals: [{ title: 'Et nyt mål' }] });
       expectProblem(response, 409);
-      expect(response.body.errors).toEqual({ title: [expect.stringContaining('unique')] });
+      expect(fieldMessages(response)).toEqual({ title: [expect.stringContaining('unique')] });
       expect(await t.rowCounts()).toEqual(before);
     });
 
@@ -340,7 +340,7 @@ describe('Action plans API', () => {
       const before = await t.rowCounts();
       const response = await t.patch(`/api/action-plans/${second.id}`, { title: 'Første plan' });
       expectProblem(response, 409);
-      expect(response.body.errors).toEqual({ title: [expect.stringContaining('unique')] });
+      expect(fieldMessages(response)).toEqual({ title: [expect.stringContaining('unique')] });
       expect(await t.rowCounts()).toEqual(before);
       expect((await t.get(`/api/action-plans/${second.id}`)).body.title).toBe('Anden plan');
       expect((await t.get(`/api/action-plans/${first.id}`)).body.title).toBe('Første plan');
@@ -399,7 +399,7 @@ describe('Action plans API', () => {
         await t.get('/api/action-plans/not-a-uuid/goals'),
       ]) {
         expectInvalidFields(response, ['id']);
-        expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
       }
       expect(await t.rowCounts()).toEqual(before);
     });
@@ -468,7 +468,7 @@ describe('Action plans API', () => {
       const before = await t.rowCounts();
       const duplicate = await t.post(`/api/action-plans/${plan.id}/goals`, { title: ' Et sundt og aktivt liv ' });
       expectProblem(duplicate, 409);
-      expect(duplicate.body.errors).toEqual({ title: [expect.stringContaining('unique')] });
+      expect(fieldMessages(duplicate)).toEqual({ title: [expect.stringContaining('unique')] });
       expect(await t.rowCounts()).toEqual(before);
 
       const elsewhere = await t.post(`/api/action-plans/${other.id}/goals`, { title: 'Et sundt og aktivt liv' });
@@ -482,7 +482,7 @@ describe('Action plans API', () => {
       const before = await t.rowCounts();
       const response = await t.patch(`/api/action-plans/${plan.id}/goals/${goalB.id}`, { title: 'Mål A' });
       expectProblem(response, 409);
-      expect(response.body.errors).toEqual({ title: [expect.stringContaining('unique')] });
+      expect(fieldMessages(response)).toEqual({ title: [expect.stringContaining('unique')] });
       expect(await t.rowCounts()).toEqual(before);
       expect((await t.get(`/api/action-plans/${plan.id}/goals`)).body.map((g: { title: string }) => g.title)).toEqual(['Mål A', 'Mål B']);
     });
@@ -555,7 +555,7 @@ describe('Action plans API', () => {
         await t.delete(`/api/action-plans/${plan.id}/goals/not-a-uuid`),
       ]) {
         expectInvalidFields(response, ['goalId']);
-        expect(response.body.errors).toEqual({ goalId: ['goalId must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ goalId: ['goalId must be a UUID'] });
       }
       expect(await t.rowCounts()).toEqual(before);
     });

@@ -1,4 +1,5 @@
 import { factories } from '../support/factories';
+import { fieldMessages } from '../support/expectations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Audit trail and optimistic concurrency', () => {
@@ -121,7 +122,7 @@ describe('Audit trail and optimistic concurrency', () => {
       expect(missing.status).toBe(428);
       const garbage = await t.patch(`/api/initiatives/${initiative.id}`, { title: 'Forkert version' }, { ifMatch: 'tomorrow' });
       expect(garbage.status).toBe(400);
-      expect(garbage.body.errors).toHaveProperty('If-Match');
+      expect(fieldMessages(garbage)).toHaveProperty('If-Match');
 
       const ok = await t.patch(`/api/initiatives/${initiative.id}`, { title: 'Med version' }, { ifMatch: `W/"${read.body.version}"` });
       expect(ok.status).toBe(200);

@@ -9,7 +9,7 @@ const PASSWORD = '/api/auth/password';
 const WRONG_PASSWORD = 'not-the-password-at-all';
 
 /** The keys a problem document may have: nothing else (no stack, no SQL, no constraint names). */
-const PROBLEM_KEYS = ['type', 'title', 'status', 'detail', 'errors', 'current', 'requestId'];
+const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'errors', 'current', 'requestId'];
 
 interface SetCookie {
   value: string;

@@ -1,4 +1,5 @@
 import { factories, UNKNOWN_ID } from '../support/factories';
+import { fieldMessages } from '../support/expectations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Departments API', () => {
@@ -52,7 +53,7 @@ describe('Departments API', () => {
     const before = await t.rowCounts();
     const response = await t.post('/api/departments', { code: 'MBU', name: 'Noget andet' });
     expect(response.status).toBe(409);
-    expect(response.body.errors).toEqual({ code: [expect.stringContaining('unique')] });
+    expect(fieldMessages(response)).toEqual({ code: [expect.stringContaining('unique')] });
     expect(await t.rowCounts()).toEqual(before);
   });
 
@@ -69,7 +70,7 @@ describe('Departments API', () => {
     expect((await t.delete(`/api/departments/${UNKNOWN_ID}`)).status).toBe(404);
     const malformed = await t.get('/api/departments/not-a-uuid');
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors).toEqual({ id: ['id must be a UUID'] });
+    expect(fieldMessages(malformed)).toEqual({ id: ['id must be a UUID'] });
   });
 
   it('rejects malformed JSON, other media types and bad paging with 4xx problems', async () => {

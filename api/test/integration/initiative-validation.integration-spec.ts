@@ -1,5 +1,5 @@
 import { LIMITS } from '@fremdrift/contracts';
-import { expectInvalidFields } from '../support/expectations';
+import { expectInvalidFields, fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { freezeToday, initiativeWriter, ref, setting } from '../support/initiative-setting';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -52,7 +52,7 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
         'targetDate',
         'title',
       ]);
-      expect(response.body.errors.title).toEqual([expect.any(String)]);
+      expect(fieldMessages(response).title).toEqual([expect.any(String)]);
       expect(await t.rowCounts()).toEqual(before);
     });
 
@@ -142,7 +142,7 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
         title: 'Ingen steder',
       });
       expectInvalidFields(response, ['actionPlanId', 'leadDepartmentId', 'participatingDepartmentIds']);
-      expect(response.body.errors.actionPlanId[0]).toContain('does not exist');
+      expect(response.body.errors.actionPlanId[0]).toMatchObject({ code: 'unknownReference', message: expect.stringContaining('does not exist') });
 
       expectInvalidFields(await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: UNKNOWN_ID, title: 'Ingen' }), ['leadDepartmentId']);
       expectInvalidFields(
@@ -183,7 +183,7 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
       expectInvalidFields(await t.post('/api/initiatives', { ...refs, title: 'Ukendt mål', goalId: UNKNOWN_ID }), ['goalId']);
       const foreign = await t.post('/api/initiatives', { ...refs, title: 'Fremmed mål', goalId: otherPlan.goals[0].id });
       expectInvalidFields(foreign, ['goalId']);
-      expect(foreign.body.errors.goalId).toEqual(['goalId must be a goal of the initiative’s action plan']);
+      expect(fieldMessages(foreign).goalId).toEqual(['goalId must be a goal of the initiative’s action plan']);
       expect(await t.rowCounts()).toEqual(before);
 
       const created = await make.initiative(refs, { goalId: goals[0].id });
@@ -200,7 +200,7 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
       const before = await t.rowCounts();
       const response = await t.post('/api/initiatives', { ...refs, title: 'Dobbelt', participatingDepartmentIds: [other.id, lead.id] });
       expectInvalidFields(response, ['participatingDepartmentIds']);
-      expect(response.body.errors.participatingDepartmentIds).toEqual(['the lead department cannot also be a participating department']);
+      expect(fieldMessages(response).participatingDepartmentIds).toEqual(['the lead department cannot also be a participating department']);
       expect(await t.rowCounts()).toEqual(before);
 
       const created = await make.initiative(refs, { participatingDepartmentIds: [other.id] });
@@ -234,7 +234,7 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
       const before = await t.rowCounts();
       const response = await t.post('/api/initiatives', { ...refs, title: 'Baglæns', startDate: '2026-06-01', targetDate: '2026-05-31' });
       expectInvalidFields(response, ['targetDate']);
-      expect(response.body.errors.targetDate).toEqual(['targetDate must be on or after startDate']);
+      expect(fieldMessages(response).targetDate).toEqual(['targetDate must be on or after startDate']);
       expect(await t.rowCounts()).toEqual(before);
 
       const created = await make.initiative(refs, { startDate: '2026-03-01', targetDate: '2026-09-01' });
@@ -291,7 +291,7 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
         await t.delete('/api/initiatives/not-a-uuid', { ifMatch: 1 }),
       ]) {
         expectInvalidFields(response, ['id']);
-        expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
       }
     });
   });

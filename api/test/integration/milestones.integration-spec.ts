@@ -1,5 +1,5 @@
 import { LIMITS } from '@fremdrift/contracts';
-import { expectInvalidFields, expectProblem } from '../support/expectations';
+import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -303,7 +303,7 @@ describe('Milestones API', () => {
       const before = await t.rowCounts();
       const created = await t.post(url(initiative.id), { title: 'Forudset', completedDate: FAR_FUTURE });
       expectInvalidFields(created, ['completedDate']);
-      expect(created.body.errors.completedDate).toEqual(['completedDate cannot be in the future']);
+      expect(fieldMessages(created).completedDate).toEqual(['completedDate cannot be in the future']);
       expect(await t.rowCounts()).toEqual(before);
 
       const milestone = await make.milestone(initiative.id);
@@ -523,7 +523,7 @@ describe('Milestones API', () => {
         await t.get(url('not-a-uuid', UNKNOWN_ID)),
       ]) {
         expectInvalidFields(response, ['initiativeId']);
-        expect(response.body.errors).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
       }
       for (const response of [
         await t.get(url(initiative.id, 'not-a-uuid')),
@@ -531,7 +531,7 @@ describe('Milestones API', () => {
         await t.delete(url(initiative.id, '123'), { ifMatch: 1 }),
       ]) {
         expectInvalidFields(response, ['id']);
-        expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
       }
       expect(await t.rowCounts()).toEqual(before);
     });

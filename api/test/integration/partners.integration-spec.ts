@@ -1,4 +1,5 @@
 import { PARTNER_TYPES, type InitiativePartner, type Partner } from '@fremdrift/contracts';
+import { fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -109,16 +110,16 @@ describe('Partners API', () => {
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
       expect(Object.keys(response.body.errors).sort()).toEqual(['name', 'type', 'website']);
-      expect(response.body.errors.name).toEqual([expect.stringContaining('name must be longer than or equal to 2 characters')]);
-      expect(response.body.errors.type).toEqual([expect.stringContaining('type must be one of the following values')]);
-      expect(response.body.errors.website).toEqual(['property website should not exist']);
+      expect(fieldMessages(response).name).toEqual([expect.stringContaining('name must be longer than or equal to 2 characters')]);
+      expect(fieldMessages(response).type).toEqual([expect.stringContaining('type must be one of the following values')]);
+      expect(fieldMessages(response).website).toEqual(['property website should not exist']);
     });
 
     it('rejects a name over 200 characters, a blank name and a description over 10000 characters', async () => {
       const tooLong = await rejected(() => t.post('/api/partners', { name: 'P'.repeat(201), type: 'company', description: 'x'.repeat(10001) }));
       expect(tooLong.status).toBe(400);
       expect(Object.keys(tooLong.body.errors).sort()).toEqual(['description', 'name']);
-      expect(tooLong.body.errors.name).toEqual([expect.stringContaining('shorter than or equal to 200 characters')]);
+      expect(fieldMessages(tooLong).name).toEqual([expect.stringContaining('shorter than or equal to 200 characters')]);
 
       const blank = await rejected(() => t.post('/api/partners', { name: '    ', type: 'company' }));
       expect(blank.status).toBe(400);
@@ -163,13 +164,13 @@ describe('Partners API', () => {
       const duplicate = await rejected(() => t.post('/api/partners', { name: 'Kystbyg A/S', type: 'other' }));
       expect(duplicate.status).toBe(409);
       expect(duplicate.body).toMatchObject({ title: 'Conflict', status: 409 });
-      expect(duplicate.body.errors).toEqual({ name: [expect.stringContaining('unique')] });
+      expect(fieldMessages(duplicate)).toEqual({ name: [expect.stringContaining('unique')] });
 
       expect((await rejected(() => t.post('/api/partners', { name: '  Kystbyg A/S ', type: 'company' }))).status).toBe(409);
 
       const rename = await rejected(() => t.patch(`/api/partners/${other.id}`, { name: 'Kystbyg A/S' }));
       expect(rename.status).toBe(409);
-      expect(rename.body.errors).toEqual({ name: [expect.stringContaining('unique')] });
+      expect(fieldMessages(rename)).toEqual({ name: [expect.stringContaining('unique')] });
       expect((await t.get(`/api/partners/${other.id}`)).body.name).toBe('Østjysk Logistik A/S');
     });
 
@@ -196,7 +197,7 @@ describe('Partners API', () => {
         await t.delete('/api/partners/not-a-uuid'),
       ]) {
         expect(response.status).toBe(400);
-        expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
       }
     });
 
@@ -361,13 +362,13 @@ describe('Partners API', () => {
       const response = await rejected(() => t.put(url, { role: 'r'.repeat(501), publicConsent: 'yes', partnerId: partner.id }));
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors).sort()).toEqual(['partnerId', 'publicConsent', 'role']);
-      expect(response.body.errors.role).toEqual([expect.stringContaining('shorter than or equal to 500 characters')]);
-      expect(response.body.errors.publicConsent).toEqual(['publicConsent must be a boolean value']);
+      expect(fieldMessages(response).role).toEqual([expect.stringContaining('shorter than or equal to 500 characters')]);
+      expect(fieldMessages(response).publicConsent).toEqual(['publicConsent must be a boolean value']);
 
       const notAString = await rejected(() => t.put(url, { role: 7 }));
       expect(notAString.status).toBe(400);
       expect(Object.keys(notAString.body.errors)).toEqual(['role']);
-      expect(notAString.body.errors.role).toContain('role must be a string');
+      expect(fieldMessages(notAString).role).toContain('role must be a string');
       const nulls = await rejected(() => t.put(url, { role: null, publicConsent: null }));
       expect(nulls.status).toBe(400);
       expect(Object.keys(nulls.body.errors).sort()).toEqual(['publicConsent', 'role']);
@@ -406,19 +407,19 @@ describe('Partners API', () => {
 
       const malformedList = await t.get('/api/initiatives/not-a-uuid/partners');
       expect(malformedList.status).toBe(400);
-      expect(malformedList.body.errors).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
+      expect(fieldMessages(malformedList)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
 
       const malformedInitiative = await rejected(() => t.put(`/api/initiatives/not-a-uuid/partners/${partner.id}`, {}));
       expect(malformedInitiative.status).toBe(400);
-      expect(malformedInitiative.body.errors).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
+      expect(fieldMessages(malformedInitiative)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
 
       const malformedPartner = await rejected(() => t.put(`/api/initiatives/${initiative.id}/partners/not-a-uuid`, {}));
       expect(malformedPartner.status).toBe(400);
-      expect(malformedPartner.body.errors).toEqual({ partnerId: ['partnerId must be a UUID'] });
+      expect(fieldMessages(malformedPartner)).toEqual({ partnerId: ['partnerId must be a UUID'] });
 
       const malformedUnlink = await rejected(() => t.delete(`/api/initiatives/${initiative.id}/partners/123`));
       expect(malformedUnlink.status).toBe(400);
-      expect(malformedUnlink.body.errors).toEqual({ partnerId: ['partnerId must be a UUID'] });
+      expect(fieldMessages(malformedUnlink)).toEqual({ partnerId: ['partnerId must be a UUID'] });
     });
 
     it('answers 404 when unlinking from an unknown initiative, an unknown partner or a partner that is not linked', async () => {

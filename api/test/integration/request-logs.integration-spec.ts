@@ -111,7 +111,7 @@ describe('Request logs', () => {
 
     expect(response.status).toBe(500);
     const requestId = response.headers['x-request-id'];
-    expect(response.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.', requestId });
+    expect(response.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'unexpected', detail: 'An unexpected error occurred.', requestId });
     const errorLine = logLines().find((line) => line['context'] === 'ProblemDetailsFilter');
     expect(errorLine).toMatchObject({ level: 50, requestId, msg: 'Answered 500', error: expect.stringContaining('Error: The disk is on fire') });
     expect(requestLineOf(requestId)).toMatchObject({ level: 50, method: 'POST', route: '/api/departments', status: 500, userId: t.admin.id });

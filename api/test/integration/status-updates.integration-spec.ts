@@ -1,6 +1,6 @@
 import { HEALTHS, LIMITS } from '@fremdrift/contracts';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
-import { expectInvalidFields, expectProblem } from '../support/expectations';
+import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -327,7 +327,7 @@ describe('Status updates API', () => {
       const before = await t.rowCounts();
       const response = await t.post(url(initiative.id), { ...VALID, periodStart: '2026-10-31', periodEnd: '2026-10-01' });
       expectInvalidFields(response, ['periodEnd']);
-      expect(response.body.errors.periodEnd).toEqual(['periodEnd must be on or after periodStart']);
+      expect(fieldMessages(response).periodEnd).toEqual(['periodEnd must be on or after periodStart']);
       expect(await t.rowCounts()).toEqual(before);
     });
 
@@ -574,7 +574,7 @@ describe('Status updates API', () => {
         await t.delete(url('42', UNKNOWN_ID), { ifMatch: 1 }),
       ]) {
         expectInvalidFields(response, ['initiativeId']);
-        expect(response.body.errors).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
       }
       for (const response of [
         await t.get(url(initiative.id, 'not-a-uuid')),
@@ -582,7 +582,7 @@ describe('Status updates API', () => {
         await t.delete(url(initiative.id, 'not-a-uuid'), { ifMatch: 1 }),
       ]) {
         expectInvalidFields(response, ['id']);
-        expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
       }
       expect(await t.rowCounts()).toEqual(before);
     });

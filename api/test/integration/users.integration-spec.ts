@@ -1,4 +1,5 @@
 import { SESSION_COOKIE, XSRF_HEADER, type UserRole } from '@fremdrift/contracts';
+import { fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, TEST_PASSWORD, type RequestOptions, type TestApp, type TestResponse } from '../support/test-app';
 
@@ -112,7 +113,7 @@ describe('Users API', () => {
         const response = await t.post('/api/users', newUser({ email }));
         expect(response.status).toBe(409);
         expect(response.headers['content-type']).toContain('application/problem+json');
-        expect(response.body.errors).toEqual({ email: [expect.any(String)] });
+        expect(fieldMessages(response)).toEqual({ email: [expect.any(String)] });
         expect(JSON.stringify(response.body)).not.toMatch(/uq_|constraint|app_user/);
       }
       expect(await t.rowCounts()).toEqual(before);
@@ -229,7 +230,7 @@ describe('Users API', () => {
 
       for (const response of [await t.get('/api/users/not-a-uuid'), await t.patch('/api/users/not-a-uuid', { displayName: 'Ingen' })]) {
         expect(response.status).toBe(400);
-        expect(response.body.errors).toEqual({ id: ['id must be a UUID'] });
+        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
       }
     });
   });

@@ -1,4 +1,5 @@
 export * from './lib/common';
+export * from './lib/errors';
 export * from './lib/limits';
 export * from './lib/department';
 export * from './lib/action-plan';

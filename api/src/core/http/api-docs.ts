@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@fremdrift/contracts';
-import { ProblemDto } from './api-responses';
+import { FieldErrorDto, ProblemDto } from './api-responses';
 
 export function setupApiDocs(app: INestApplication): void {
   const config = new DocumentBuilder()
@@ -17,6 +17,6 @@ export function setupApiDocs(app: INestApplication): void {
     .addSecurityRequirements('cookie')
     .setVersion('1')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, FieldErrorDto] });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 }

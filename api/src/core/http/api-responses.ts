@@ -1,6 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
-import type { Problem } from '@fremdrift/contracts';
+import { FIELD_ERROR_CODES, PROBLEM_CODES, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from '@fremdrift/contracts';
+
+export class FieldErrorDto implements FieldError {
+  @ApiProperty({ enum: FIELD_ERROR_CODES, description: 'What is wrong, for a client to translate: class-validator’s constraint name, or one of the API’s rules' })
+  code: FieldErrorCode;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The limits the message speaks of', example: { min: 3, max: 200 } })
+  params?: FieldError['params'];
+
+  @ApiProperty({ description: 'In English', example: 'title must be longer than or equal to 3 characters' })
+  message: string;
+}
 
 export class ProblemDto implements Problem {
   @ApiProperty({ example: 'about:blank' })
@@ -12,19 +23,25 @@ export class ProblemDto implements Problem {
   @ApiProperty({ example: 400 })
   status: number;
 
+  @ApiProperty({ enum: PROBLEM_CODES, example: 'validation', description: 'What went wrong, for a client to translate' })
+  code: ProblemCode;
+
   @ApiPropertyOptional()
   detail?: string;
 
   @ApiPropertyOptional({
-    description: 'Messages per field, keyed by the field path',
+    description: 'What is wrong per field, keyed by the field path (`milestones.0.title`)',
     type: 'object',
-    additionalProperties: { type: 'array', items: { type: 'string' } },
-    example: { title: ['title must be longer than or equal to 3 characters'] },
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FieldErrorDto' } },
+    example: { title: [{ code: 'isLength', params: { min: 3, max: 200 }, message: 'title must be longer than or equal to 3 characters' }] },
   })
-  errors?: Record<string, string[]>;
+  errors?: Record<string, FieldError[]>;
 
   @ApiPropertyOptional({ description: 'On a 409 from a stale If-Match: the record as it is now' })
   current?: unknown;
+
+  @ApiPropertyOptional({ description: 'The request’s id (also in the X-Request-Id header): finds it in the server’s log' })
+  requestId?: string;
 }
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };

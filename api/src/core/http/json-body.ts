@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidFieldsException, ProblemException, problem } from './problem';
+import { fieldError, InvalidFieldsException, ProblemException, problem } from './problem';
 
 /** Deeper than any body the API takes, and shallow enough for every recursive library that walks a body. */
 export const MAX_JSON_NESTING_DEPTH = 32;
@@ -82,11 +82,11 @@ export function createJsonBodyParser(fastify: FastifyInstance) {
     try {
       text = strictUtf8.decode(body);
     } catch {
-      done(new ProblemException(problem(HttpStatus.BAD_REQUEST, 'The request body is not valid UTF-8.')));
+      done(new ProblemException(problem(HttpStatus.BAD_REQUEST, 'The request body is not valid UTF-8.', { code: 'bodyNotUtf8' })));
       return;
     }
     if (exceedsNestingDepth(text, MAX_JSON_NESTING_DEPTH)) {
-      done(new ProblemException(problem(HttpStatus.BAD_REQUEST, `The request body nests objects and arrays deeper than ${MAX_JSON_NESTING_DEPTH} levels.`)));
+      done(new ProblemException(problem(HttpStatus.BAD_REQUEST, `The request body nests objects and arrays deeper than ${MAX_JSON_NESTING_DEPTH} levels.`, { code: 'bodyTooDeep' })));
       return;
     }
     parseSecurely(request, text, (error, parsed) => {
@@ -94,7 +94,7 @@ export function createJsonBodyParser(fastify: FastifyInstance) {
       const paths = pathsWithLoneSurrogates(parsed);
       if (paths.length > 0) {
         const message = 'must be valid Unicode text: it contains an unpaired surrogate (such as \\ud800)';
-        return done(new InvalidFieldsException(Object.fromEntries(paths.map((path) => [path, [`${path} ${message}`]]))));
+        return done(new InvalidFieldsException(Object.fromEntries(paths.map((path) => [path, [fieldError('invalidUnicode', `${path} ${message}`)]]))));
       }
       done(null, parsed);
     });

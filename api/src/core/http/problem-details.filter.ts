@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Problem } from '@fremdrift/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, PG_ERROR, isDatabaseUnavailable, pgErrorOf } from '../database/pg-error';
-import { PROBLEM_CONTENT_TYPE, ProblemException, TooManyRequestsException, problem, withRequestId } from './problem';
+import { fieldError, PROBLEM_CONTENT_TYPE, ProblemException, TooManyRequestsException, problem, withRequestId } from './problem';
 import { REQUEST_ID_HEADER } from './request-id';
 
 /**
@@ -56,10 +56,10 @@ function fromHttpException(exception: HttpException): Problem {
 function fromDatabaseError(code: string, constraint?: string): Problem {
   switch (code) {
     case PG_ERROR.uniqueViolation:
-      return problem(HttpStatus.CONFLICT, 'A record with the same unique value already exists.', constraintField(constraint));
+      return problem(HttpStatus.CONFLICT, 'A record with the same unique value already exists.', { code: 'unique', ...constraintField(constraint) });
     case PG_ERROR.foreignKeyViolation:
     case PG_ERROR.restrictViolation:
-      return problem(HttpStatus.CONFLICT, 'The record is referenced by, or refers to, another record that prevents this change.');
+      return problem(HttpStatus.CONFLICT, 'The record is referenced by, or refers to, another record that prevents this change.', { code: 'referenced' });
     case PG_ERROR.checkViolation:
     case PG_ERROR.notNullViolation:
       return problem(HttpStatus.BAD_REQUEST, 'The request contains a value the database cannot accept.');
@@ -84,7 +84,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
 
 function constraintField(constraint?: string): Partial<Problem> {
   const field = constraint ? UNIQUE_FIELDS[constraint] : undefined;
-  return field ? { errors: { [field]: ['must be unique; this value is already in use'] } } : {};
+  return field ? { errors: { [field]: [fieldError('unique', 'must be unique; this value is already in use')] } } : {};
 }
 
 /** Errors raised by Fastify itself for a bad request (malformed JSON, wrong media type, too large). */

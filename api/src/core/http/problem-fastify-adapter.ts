@@ -15,7 +15,7 @@ const REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
 
 /** Fastify's errors for a URL its router cannot take; their own messages would echo the URL back. */
 const ROUTER_PROBLEMS: Record<string, Problem> = {
-  FST_ERR_BAD_URL: problem(HttpStatus.BAD_REQUEST, 'The URL is not validly percent-encoded.'),
+  FST_ERR_BAD_URL: problem(HttpStatus.BAD_REQUEST, 'The URL is not validly percent-encoded.', { code: 'invalidUrl' }),
   FST_ERR_MAX_PARAM_LENGTH: problem(HttpStatus.URI_TOO_LONG, 'A segment of the URL is too long.'),
 };
 

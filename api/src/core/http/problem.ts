@@ -1,36 +1,38 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { Problem } from '@fremdrift/contracts';
+import type { FieldError, FieldErrorCode, Problem, ProblemCode } from '@fremdrift/contracts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+/** Each status's title and the code a client translates when nothing more specific applies. */
+const STATUSES: Record<number, { title: string; code: ProblemCode }> = {
+  400: { title: 'Bad Request', code: 'badRequest' },
+  401: { title: 'Unauthorized', code: 'unauthorized' },
+  403: { title: 'Forbidden', code: 'forbidden' },
+  404: { title: 'Not Found', code: 'notFound' },
+  405: { title: 'Method Not Allowed', code: 'methodNotAllowed' },
+  406: { title: 'Not Acceptable', code: 'notAcceptable' },
+  408: { title: 'Request Timeout', code: 'requestTimeout' },
+  409: { title: 'Conflict', code: 'conflict' },
+  413: { title: 'Payload Too Large', code: 'payloadTooLarge' },
+  414: { title: 'URI Too Long', code: 'uriTooLong' },
+  415: { title: 'Unsupported Media Type', code: 'unsupportedMediaType' },
+  422: { title: 'Unprocessable Content', code: 'unprocessable' },
+  428: { title: 'Precondition Required', code: 'preconditionRequired' },
+  429: { title: 'Too Many Requests', code: 'tooManyRequests' },
+  431: { title: 'Request Header Fields Too Large', code: 'headersTooLarge' },
+  500: { title: 'Internal Server Error', code: 'unexpected' },
+  503: { title: 'Service Unavailable', code: 'databaseUnavailable' },
 };
 
+/** A problem document; its code is the status's own unless `extra` names a more specific one. */
 export function problem(status: number, detail?: string, extra: Partial<Problem> = {}): Problem {
-  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
+  const known = STATUSES[status] ?? { title: 'Error', code: status < 500 ? 'badRequest' : 'unexpected' };
+  return { type: 'about:blank', title: known.title, status, code: known.code, ...(detail ? { detail } : {}), ...extra };
 }
 
 /** The id of the request as an extension member, so that an error a user reports can be found in the log. */
 export function withRequestId(body: Problem, requestId: string): Problem {
-  // Cast until the Problem type of @fremdrift/contracts declares `requestId`.
-  return { ...body, requestId } as Problem;
+  return { ...body, requestId };
 }
 
 /** An HTTP error whose body is a complete problem document. */
@@ -41,14 +43,19 @@ export class ProblemException extends HttpException {
 }
 
 export class InvalidFieldsException extends ProblemException {
-  constructor(errors: Record<string, string[]>, detail = 'One or more fields are invalid.') {
-    super(problem(HttpStatus.BAD_REQUEST, detail, { errors }));
+  constructor(errors: Record<string, FieldError[]>, detail = 'One or more fields are invalid.') {
+    super(problem(HttpStatus.BAD_REQUEST, detail, { code: 'validation', errors }));
   }
 }
 
+/** What is wrong with a field: its code, the English message, and the limits a translation needs. */
+export function fieldError(code: FieldErrorCode, message: string, params?: FieldError['params']): FieldError {
+  return { code, ...(params ? { params } : {}), message };
+}
+
 /** 400 for one field, for rules that span the request or the database (a goal of another plan, say). */
-export function invalidField(field: string, message: string): InvalidFieldsException {
-  return new InvalidFieldsException({ [field]: [message] });
+export function invalidField(field: string, code: FieldErrorCode, message: string, params?: FieldError['params']): InvalidFieldsException {
+  return new InvalidFieldsException({ [field]: [fieldError(code, message, params)] });
 }
 
 export class ResourceNotFoundException extends ProblemException {
@@ -84,7 +91,7 @@ export class PreconditionRequiredException extends ProblemException {
 /** The record changed since the client read it; `current` is what it is now. */
 export class StaleVersionException extends ProblemException {
   constructor(current: unknown) {
-    super(problem(HttpStatus.CONFLICT, 'Someone else changed this in the meantime. Review the current version and try again.', { current }));
+    super(problem(HttpStatus.CONFLICT, 'Someone else changed this in the meantime. Review the current version and try again.', { code: 'staleVersion', current }));
   }
 }
 

@@ -1,9 +1,9 @@
 import { applyDecorators, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { ISO_DATE_PATTERN } from '@fremdrift/contracts';
+import { ISO_DATE_PATTERN, type FieldError, type FieldErrorCode } from '@fremdrift/contracts';
 import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, MaxLength, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
-import { InvalidFieldsException } from './problem';
+import { getMetadataStorage, IsOptional, IsString, IsUUID, Length, MaxLength, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { fieldError, InvalidFieldsException } from './problem';
 
 /**
  * Nest's ValidationPipe validates a `null` body as if it were `{}` (an empty PATCH), and an array
@@ -13,7 +13,7 @@ import { InvalidFieldsException } from './problem';
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && value !== undefined && !isJsonObject(value) && this.toValidate(metadata)) {
-      throw new InvalidFieldsException({ body: ['body must be a JSON object'] });
+      throw new InvalidFieldsException({ body: [fieldError('notAnObject', 'body must be a JSON object')] });
     }
     return super.transform(value, metadata);
   }
@@ -26,17 +26,47 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // The target (never sent to the client) tells which DTO's constraints gave the error: their limits become `params`.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new InvalidFieldsException(flattenValidationErrors(errors)),
   });
 }
 
-/** `{ "milestones.0.title": ["title must be shorter …"] }` from class-validator's tree of errors. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
+/** The arguments of a constraint, by name, where a translation of its message needs them. */
+const PARAM_NAMES: Partial<Record<string, readonly string[]>> = {
+  isLength: ['min', 'max'],
+  minLength: ['min'],
+  maxLength: ['max'],
+  min: ['min'],
+  max: ['max'],
+  arrayMaxSize: ['max'],
+  isIn: ['values'],
+};
+
+function constraintParams(error: ValidationError, constraint: string): FieldError['params'] | undefined {
+  const names = PARAM_NAMES[constraint];
+  const target = error.target?.constructor;
+  if (!names || !target) return undefined;
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((candidate) => candidate.propertyName === error.property && candidate.name === constraint);
+  const args: unknown[] = metadata?.constraints ?? [];
+  return Object.fromEntries(names.map((name, index) => [name, args[index] as string | number]));
+}
+
+/**
+ * `{ "milestones.0.title": [{ code: "isLength", params: { min: 3, max: 200 }, message: "title must be …" }] }`
+ * from class-validator's tree of errors: the code is the constraint's name.
+ */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): Record<string, FieldError[]> {
+  const result: Record<string, FieldError[]> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) result[path] = Object.values(error.constraints);
+    if (error.constraints) {
+      result[path] = Object.entries(error.constraints).map(([constraint, message]) =>
+        fieldError(constraint as FieldErrorCode, message, constraintParams(error, constraint)),
+      );
+    }
     if (error.children?.length) Object.assign(result, flattenValidationErrors(error.children, path));
   }
   return result;

@@ -17,7 +17,7 @@ export function parseIfMatch(header: string | string[] | undefined): number {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') throw new PreconditionRequiredException();
   const match = IF_MATCH.exec(value);
-  if (!match) throw invalidField('If-Match', 'If-Match must be the ETag of the record, e.g. "3"');
+  if (!match) throw invalidField('If-Match', 'ifMatch', 'If-Match must be the ETag of the record, e.g. "3"');
   return Number(match[1]);
 }
 

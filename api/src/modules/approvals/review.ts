@@ -14,7 +14,9 @@ export interface ReviewRecord {
 export function recordReview(reviewer: AuthenticatedUser, input: ReviewPublicText): ReviewRecord {
   const comment = input.comment ?? '';
   if (input.decision === 'return' && comment.length < LIMITS.reviewComment.min) {
-    throw invalidField('comment', `comment must tell the lead what to change (at least ${LIMITS.reviewComment.min} characters)`);
+    throw invalidField('comment', 'reviewComment', `comment must tell the lead what to change (at least ${LIMITS.reviewComment.min} characters)`, {
+      min: LIMITS.reviewComment.min,
+    });
   }
   return {
     state: input.decision === 'approve' ? 'approved' : 'returned',

@@ -51,9 +51,9 @@ export class AuthService {
     const hash = await this.users.passwordHashOf(user.id);
     // Counted like sign-ins, so that a borrowed session cannot be used to guess the password.
     if (!(await this.throttle.attempt(user.email, ip, () => this.hasher.verify(hash, currentPassword)))) {
-      throw invalidField('currentPassword', 'currentPassword is not your current password');
+      throw invalidField('currentPassword', 'wrongPassword', 'currentPassword is not your current password');
     }
-    if (currentPassword === newPassword) throw invalidField('newPassword', 'newPassword must differ from the current password');
+    if (currentPassword === newPassword) throw invalidField('newPassword', 'samePassword', 'newPassword must differ from the current password');
     const newHash = await this.hasher.hash(newPassword);
     await this.tx.run(actorOf(user), async () => {
       await this.users.setPassword(user.id, newHash);

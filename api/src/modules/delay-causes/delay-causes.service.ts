@@ -30,6 +30,6 @@ export class DelayCausesService {
   /** 400 on delayCauseId unless it names an active cause. */
   async assertUsable(id: string): Promise<void> {
     const cause = await this.causes.findById(id);
-    if (!cause || !cause.active) throw invalidField('delayCauseId', 'delayCauseId must be one of the active delay causes');
+    if (!cause || !cause.active) throw invalidField('delayCauseId', 'inactiveDelayCause', 'delayCauseId must be one of the active delay causes');
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { canCreateInitiative, canEditInitiative, canReportOn, publishesDirectly, type InitiativeDepartments } from '@fremdrift/access';
-import type { Health, Page } from '@fremdrift/contracts';
+import type { FieldError, FieldErrorCode, Health, Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { pageWindow, toPage } from '../../core/http/pagination';
-import { ConflictProblemException, ForbiddenProblemException, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import { ConflictProblemException, fieldError, ForbiddenProblemException, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
 import type { ActionPlanEntity } from '../action-plans/action-plan.entity';
 import { ActionPlansRepository } from '../action-plans/action-plans.repository';
 import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
@@ -102,7 +102,7 @@ export class InitiativesService {
     const current = await this.require(id);
     const proposal = proposedFaceOf(current);
     if (current.version === expectedVersion && (current.publicReviewState !== 'pending' || !proposal)) {
-      throw new ConflictProblemException('This initiative has no public change waiting for approval.', { current: await this.get(id) });
+      throw new ConflictProblemException('This initiative has no public change waiting for approval.', { code: 'nothingToReview', current: await this.get(id) });
     }
     const review = recordReview(user, input);
     const decided: InitiativeFields =
@@ -176,25 +176,25 @@ export class InitiativesService {
     startDate?: string | null;
     targetDate?: string | null;
   }): Promise<ActionPlanEntity> {
-    const errors: Record<string, string[]> = {};
-    const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+    const errors: Record<string, FieldError[]> = {};
+    const add = (field: string, code: FieldErrorCode, message: string) => (errors[field] ??= []).push(fieldError(code, message));
 
     const plan = await this.plans.findById(state.actionPlanId);
-    if (!plan) add('actionPlanId', 'actionPlanId refers to an action plan that does not exist');
+    if (!plan) add('actionPlanId', 'unknownReference', 'actionPlanId refers to an action plan that does not exist');
     if (plan && state.goalId && !plan.goals.some((goal) => goal.id === state.goalId)) {
-      add('goalId', 'goalId must be a goal of the initiative’s action plan');
+      add('goalId', 'goalOfOtherPlan', 'goalId must be a goal of the initiative’s action plan');
     }
     const departmentIds = [state.leadDepartmentId, ...state.participatingDepartmentIds];
     const found = new Set((await this.departments.findByIds(departmentIds)).map((d) => d.id));
-    if (!found.has(state.leadDepartmentId)) add('leadDepartmentId', 'leadDepartmentId refers to a department that does not exist');
+    if (!found.has(state.leadDepartmentId)) add('leadDepartmentId', 'unknownReference', 'leadDepartmentId refers to a department that does not exist');
     if (state.participatingDepartmentIds.some((departmentId) => !found.has(departmentId))) {
-      add('participatingDepartmentIds', 'participatingDepartmentIds refers to a department that does not exist');
+      add('participatingDepartmentIds', 'unknownReference', 'participatingDepartmentIds refers to a department that does not exist');
     }
     if (state.participatingDepartmentIds.includes(state.leadDepartmentId)) {
-      add('participatingDepartmentIds', 'the lead department cannot also be a participating department');
+      add('participatingDepartmentIds', 'leadAlsoParticipating', 'the lead department cannot also be a participating department');
     }
     if (state.startDate && state.targetDate && state.targetDate < state.startDate) {
-      add('targetDate', 'targetDate must be on or after startDate');
+      add('targetDate', 'dateOrder', 'targetDate must be on or after startDate');
     }
     if (Object.keys(errors).length > 0 || !plan) throw new InvalidFieldsException(errors);
     return plan;

@@ -63,7 +63,7 @@ export class MilestonesService {
 
   private checkCompletedDate(completedDate: string | null | undefined): void {
     if (completedDate && completedDate > this.clock.today()) {
-      throw invalidField('completedDate', 'completedDate cannot be in the future');
+      throw invalidField('completedDate', 'notInFuture', 'completedDate cannot be in the future');
     }
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { canEditInitiative, canReportOn, publishesDirectly } from '@fremdrift/access';
-import { LIMITS, type Health, type Page } from '@fremdrift/contracts';
+import { LIMITS, type FieldError, type Health, type Page } from '@fremdrift/contracts';
 import { isHealthDrop } from '@fremdrift/progress';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
-import { ConflictProblemException, invalidField, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import { ConflictProblemException, fieldError, invalidField, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
 import { recordReview } from '../approvals/review';
 import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
 import { DelayCausesService } from '../delay-causes/delay-causes.service';
@@ -105,7 +105,7 @@ export class StatusUpdatesService {
   async review(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: ReviewPublicTextDto): Promise<StatusUpdateDto> {
     const update = await this.require(initiativeId, id);
     if (update.version === version && update.publicTextState !== 'pending') {
-      throw new ConflictProblemException('This status update has no public text waiting for approval.', { current: toStatusUpdateDto(update) });
+      throw new ConflictProblemException('This status update has no public text waiting for approval.', { code: 'nothingToReview', current: toStatusUpdateDto(update) });
     }
     const review = recordReview(user, input);
     await this.writeIfCurrent(user, initiativeId, id, version, () =>
@@ -123,11 +123,13 @@ export class StatusUpdatesService {
 
   /** When health drops, the reporter must say why: a cause from the list and a reason in words. */
   private async checkDelayExplanation(baseline: Health, update: DelayExplanation): Promise<void> {
-    const errors: Record<string, string[]> = {};
+    const errors: Record<string, FieldError[]> = {};
     if (isHealthDrop(baseline, update.health)) {
-      if (!update.delayCauseId) errors['delayCauseId'] = ['delayCauseId is required when health drops'];
+      if (!update.delayCauseId) errors['delayCauseId'] = [fieldError('healthDropCause', 'delayCauseId is required when health drops')];
       if ((update.delayReason ?? '').length < LIMITS.delayReason.min) {
-        errors['delayReason'] = [`delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`];
+        errors['delayReason'] = [
+          fieldError('healthDropReason', `delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`, { min: LIMITS.delayReason.min }),
+        ];
       }
     }
     if (Object.keys(errors).length > 0) throw new InvalidFieldsException(errors);
@@ -148,7 +150,7 @@ export class StatusUpdatesService {
 }
 
 function checkPeriod(periodStart: string, periodEnd: string): void {
-  if (periodEnd < periodStart) throw invalidField('periodEnd', 'periodEnd must be on or after periodStart');
+  if (periodEnd < periodStart) throw invalidField('periodEnd', 'dateOrder', 'periodEnd must be on or after periodStart');
 }
 
 const NOT_REVIEWED = { reviewComment: '', reviewedAt: null, reviewerId: null, reviewerName: null } as const;

@@ -52,7 +52,7 @@ export class UsersService {
       const current = await this.users.findById(id);
       const losesAdmin = current?.role === 'admin' && current.active && (fields.active === false || (fields.role && fields.role !== 'admin'));
       if (losesAdmin && (await this.users.countOtherActiveAdmins(id)) === 0) {
-        throw new ConflictProblemException('The last active administrator cannot be deactivated or given another role.');
+        throw new ConflictProblemException('The last active administrator cannot be deactivated or given another role.', { code: 'lastAdmin' });
       }
       await this.users.update(id, fields, departmentIds);
       if (fields.active === false) await this.sessions.deleteAllFor(id);
@@ -62,6 +62,6 @@ export class UsersService {
 
   private async checkDepartments(departmentIds: string[]): Promise<void> {
     const found = await this.departments.findByIds(departmentIds);
-    if (found.length !== departmentIds.length) throw invalidField('departmentIds', 'departmentIds refers to a department that does not exist');
+    if (found.length !== departmentIds.length) throw invalidField('departmentIds', 'unknownReference', 'departmentIds refers to a department that does not exist');
   }
 }

@@ -1,3 +1,5 @@
+import type { FieldError, ProblemCode } from './errors';
+
 /** ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 /** ISO timestamp with time zone. */
@@ -20,11 +22,16 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
+  /** What went wrong, for a client to translate. */
+  code: ProblemCode;
+  /** In English, for developers and logs. */
   detail?: string;
-  /** Messages per field, keyed by the field's path (`milestones.0.title`). */
-  errors?: Record<string, string[]>;
+  /** What is wrong per field, keyed by the field's path (`milestones.0.title`). */
+  errors?: Record<string, FieldError[]>;
   /** The current state of the resource, on a conflict. */
   current?: unknown;
+  /** Finds the request in the server's log. */
+  requestId?: string;
 }
 
 export interface HealthStatus {

@@ -11,18 +11,19 @@ function t() {
 }
 
 describe('toProblem', () => {
-  it('returns the problem+json body the API sent', () => {
-    const body = { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'page must be at least 1' };
+  it('keeps the problem+json body the API sent, titled in the user’s language by its code, with its reference', () => {
+    const errors = { page: [{ code: 'min', params: { min: 1 }, message: 'page must not be less than 1' }] };
+    const body = { type: 'about:blank', title: 'Bad Request', status: 400, code: 'validation', detail: 'One or more fields are invalid.', errors, requestId: 'r-7' };
     const error = new HttpErrorResponse({ status: 400, error: body });
 
-    expect(toProblem(error, t())).toEqual(body);
+    expect(toProblem(error, t())).toEqual({ ...body, title: 'Nogle felter er ikke udfyldt rigtigt', detail: 'Fejlreference: r-7' });
   });
 
   it('parses a problem body that arrived as text', () => {
-    const body = { type: 'about:blank', title: 'Not Found', status: 404 };
+    const body = { type: 'about:blank', title: 'Not Found', status: 404, code: 'notFound' };
     const error = new HttpErrorResponse({ status: 404, error: JSON.stringify(body) });
 
-    expect(toProblem(new Error('wrapped', { cause: error }), t())).toEqual(body);
+    expect(toProblem(new Error('wrapped', { cause: error }), t())).toEqual({ ...body, title: 'Det findes ikke (længere)', detail: undefined });
     expect(httpStatus(new Error('wrapped', { cause: error }))).toBe(404);
   });
 

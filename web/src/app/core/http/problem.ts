@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { Problem } from '@fremdrift/contracts';
+import { problemText } from './error-text';
 
 const PROBLEM_TYPE_UNKNOWN = 'about:blank';
 
@@ -7,26 +8,27 @@ const PROBLEM_TYPE_UNKNOWN = 'about:blank';
 export type Translate = (key: string, params?: Readonly<Record<string, unknown>>) => string;
 
 /**
- * Turns whatever a failed request left behind into an RFC 9457 `Problem` to show the user: the
- * API's own `application/problem+json` body when there is one, otherwise an explanation in the
- * user's language.
+ * Turns whatever a failed request left behind into an RFC 9457 `Problem` to show the user, in the
+ * user's language: the API's own `application/problem+json` body translated by its code (with the
+ * reference that finds it in the log), otherwise an explanation of what happened.
  */
 export function toProblem(error: unknown, t: Translate): Problem {
   const cause = unwrap(error);
   if (cause instanceof HttpErrorResponse) {
     const body = parseBody(cause.error);
-    if (isProblem(body)) return body;
+    if (isProblem(body)) return { ...body, ...problemText(body, t) };
     if (cause.status === 0) {
-      return { type: PROBLEM_TYPE_UNKNOWN, title: t('problem.noConnectionTitle'), status: 0, detail: t('problem.noConnectionDetail') };
+      return { type: PROBLEM_TYPE_UNKNOWN, code: 'unexpected', title: t('problem.noConnectionTitle'), status: 0, detail: t('problem.noConnectionDetail') };
     }
     return {
       type: PROBLEM_TYPE_UNKNOWN,
+      code: 'unexpected',
       title: t('problem.serverErrorTitle'),
       status: cause.status,
       detail: t('problem.serverErrorDetail', { status: `${cause.status}${cause.statusText ? ` ${cause.statusText}` : ''}` }),
     };
   }
-  return { type: PROBLEM_TYPE_UNKNOWN, title: t('problem.unexpected'), status: 0 };
+  return { type: PROBLEM_TYPE_UNKNOWN, code: 'unexpected', title: t('problem.unexpected'), status: 0 };
 }
 
 /** The HTTP status of a failed request, or 0 when it was not an HTTP answer. */
@@ -54,5 +56,5 @@ function parseBody(body: unknown): unknown {
 function isProblem(body: unknown): body is Problem {
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Partial<Problem>;
-  return typeof candidate.title === 'string' && typeof candidate.status === 'number';
+  return typeof candidate.title === 'string' && typeof candidate.status === 'number' && typeof candidate.code === 'string';
 }

@@ -89,7 +89,7 @@ describe('Login', () => {
 
   it('says plainly that the e-mail or password is wrong', async () => {
     const { element, navigateByUrl, type, submit } = setup(() =>
-      Promise.reject(new HttpErrorResponse({ status: 401, error: { title: 'Unauthorized', status: 401 } })),
+      Promise.reject(new HttpErrorResponse({ status: 401, error: { title: 'Unauthorized', status: 401, code: 'unauthorized' } })),
     );
     type('login-email', 'admin@fremdrift.example');
     type('login-password', 'forkert-kode-123');
@@ -102,7 +102,7 @@ describe('Login', () => {
   it('tells when to try again after too many attempts', async () => {
     const { element, type, submit } = setup(() =>
       Promise.reject(
-        new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '120' }), error: { title: 'Too Many Requests', status: 429 } }),
+        new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '120' }), error: { title: 'Too Many Requests', status: 429, code: 'tooManyRequests' } }),
       ),
     );
     type('login-email', 'admin@fremdrift.example');
@@ -113,13 +113,13 @@ describe('Login', () => {
   });
 
   it('shows the server’s field errors next to the fields', async () => {
-    const problem = { title: 'Bad Request', status: 400, errors: { email: ['E-mailen er ikke gyldig.'] } };
+    const problem = { title: 'Bad Request', status: 400, code: 'validation', errors: { email: [{ code: 'isEmail', message: 'email must be an email' }] } };
     const { element, input, type, submit } = setup(() => Promise.reject(new HttpErrorResponse({ status: 400, error: problem })));
     type('login-email', 'ikke-en-mail');
     type('login-password', 'fremdrift-demo');
     await submit();
 
-    expect(text(element.querySelector('#login-email-error'))).toBe('Fejl: E-mailen er ikke gyldig.');
+    expect(text(element.querySelector('#login-email-error'))).toBe('Fejl: Skriv en gyldig e-mailadresse.');
     expect(input('login-email').getAttribute('aria-invalid')).toBe('true');
     expect(element.querySelector('[role="alert"]')).toBeNull();
   });

@@ -28,16 +28,3 @@ export function userDetailsRules(path: SchemaPathTree<UserDetailsModel>, i18n: P
 export function departmentIdsFor(model: UserDetailsModel): string[] {
   return model.role === 'department_lead' ? model.departmentIds : [];
 }
-
-/** The API's field messages are in English; the ones a user can cause get a translated version. */
-export function userFieldMessage(i18n: Pick<I18n, 't'>) {
-  return (field: string, message: string, status: number): string => {
-    if (field === 'email' && status === 409) return i18n.t('users.emailTaken');
-    if (field === 'email') return i18n.t('users.emailInvalid');
-    if (field === 'displayName') return i18n.t('users.nameRange', { min: LIMITS.displayName.min, max: LIMITS.displayName.max });
-    if (field === 'password') return i18n.t('password.lengthRange', { subject: i18n.t('password.subject'), min: LIMITS.password.min, max: LIMITS.password.max });
-    if (field === 'departmentIds') return i18n.t('users.departmentsGone');
-    if (field === 'role') return i18n.t('users.roleUnknown');
-    return message;
-  };
-}

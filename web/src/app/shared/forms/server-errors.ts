@@ -1,9 +1,7 @@
 import type { ReadonlyFieldTree, ValidationError } from '@angular/forms/signals';
 import type { Problem } from '@fremdrift/contracts';
+import { fieldErrorText } from '../../core/http/error-text';
 import { toProblem, type Translate } from '../../core/http/problem';
-
-/** Gives a server message for a field in the words the form uses. */
-export type FieldMessageTranslator = (field: string, message: string, status: number) => string;
 
 export interface SubmitFailure {
   /** Errors to place on the form's fields (returned from a signal-form `submit` action). */
@@ -13,22 +11,18 @@ export interface SubmitFailure {
 }
 
 /**
- * Splits an API error into messages for the form's fields (`errors: {field: [messages]}` of a
- * problem+json body) and the rest, which the form shows as a whole.
+ * Splits an API error into messages for the form's fields (`errors` of a problem+json body, in the
+ * user's words by their codes) and the rest, which the form shows as a whole.
  */
-export function toSubmitFailure(
-  error: unknown,
-  fields: Readonly<Record<string, ReadonlyFieldTree<unknown>>>,
-  t: Translate,
-  translate: FieldMessageTranslator = (_field, message) => message,
-): SubmitFailure {
+export function toSubmitFailure(error: unknown, fields: Readonly<Record<string, ReadonlyFieldTree<unknown>>>, t: Translate): SubmitFailure {
   const problem = toProblem(error, t);
   const fieldErrors: ValidationError.WithOptionalFieldTree[] = [];
   const unplaced: string[] = [];
-  for (const [key, messages] of Object.entries(problem.errors ?? {})) {
+  for (const [key, errors] of Object.entries(problem.errors ?? {})) {
     const fieldTree: ReadonlyFieldTree<unknown> | undefined = Object.hasOwn(fields, key) ? fields[key] : undefined;
-    for (const message of messages) {
-      if (fieldTree) fieldErrors.push({ kind: 'server', message: translate(key, message, problem.status), fieldTree });
+    for (const fieldError of errors) {
+      const message = fieldErrorText(fieldError, t);
+      if (fieldTree) fieldErrors.push({ kind: 'server', message, fieldTree });
       else unplaced.push(message);
     }
   }

@@ -67,7 +67,12 @@ describe('ChangePassword', () => {
   });
 
   it('shows a wrong current password next to that field', async () => {
-    const problem = { title: 'Bad Request', status: 400, errors: { currentPassword: ['currentPassword is not your current password'] } };
+    const problem = {
+      title: 'Bad Request',
+      status: 400,
+      code: 'validation',
+      errors: { currentPassword: [{ code: 'wrongPassword', message: 'currentPassword is not your current password' }] },
+    };
     const { element, input, type, submit } = setup(() => Promise.reject(new HttpErrorResponse({ status: 400, error: problem })));
     type('current-password', 'forkert');
     type('new-password', 'en helt ny lang kode');

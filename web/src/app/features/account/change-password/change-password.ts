@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { form, FormField, required, submit, validate } from '@angular/forms/signals';
-import { LIMITS, type Problem } from '@fremdrift/contracts';
+import type { Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../../core/auth/auth';
 import { I18n } from '../../../core/i18n/i18n';
@@ -62,7 +62,6 @@ export class ChangePassword {
             error,
             { currentPassword: f.currentPassword, newPassword: f.newPassword },
             (key, params) => this.i18n.t(key, params),
-            (field, message) => this.serverMessage(field, message),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
@@ -77,12 +76,4 @@ export class ChangePassword {
     });
   }
 
-  private serverMessage(field: string, message: string): string {
-    if (field === 'currentPassword') return this.i18n.t('changePassword.wrongCurrent');
-    if (field === 'newPassword' && /differ/i.test(message)) return this.i18n.t('changePassword.same');
-    if (field === 'newPassword') {
-      return this.i18n.t('password.lengthRange', { subject: this.i18n.t('password.subjectNew'), min: LIMITS.password.min, max: LIMITS.password.max });
-    }
-    return message;
-  }
 }

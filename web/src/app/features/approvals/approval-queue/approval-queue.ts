@@ -175,7 +175,7 @@ export class ApprovalQueue {
       const page = await firstValueFrom(this.api.list(this.pageNumber()));
       this.approvals.set(page);
       if (page.items.some((item) => queueKey(item) === entry.key)) {
-        this.failure.set({ key: entry.key, problem: { type: 'about:blank', status: 409, title: this.i18n.t(entry.texts.changed) } });
+        this.failure.set({ key: entry.key, problem: { type: 'about:blank', code: 'staleVersion', status: 409, title: this.i18n.t(entry.texts.changed) } });
         this.focus(`#approval-${entry.key}-failure`);
         return;
       }

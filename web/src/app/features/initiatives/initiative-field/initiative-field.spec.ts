@@ -114,7 +114,7 @@ describe('InitiativeField', () => {
     const theirs = anInitiative({ title: 'En andens titel', version: 4 });
     const { fixture, button, type, save, control, prompt, api } = setup('summary', (_id, version, changes) =>
       version === 3
-        ? throwError(() => new HttpErrorResponse({ status: 409, error: { title: 'Conflict', status: 409, current: theirs } }))
+        ? throwError(() => new HttpErrorResponse({ status: 409, error: { title: 'Conflict', status: 409, code: 'staleVersion', current: theirs } }))
         : of({ ...theirs, ...changes, version: 5 }),
     );
     await fixture.whenStable();

@@ -2,6 +2,7 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementR
 import { form, FormField, submit, validate } from '@angular/forms/signals';
 import type { Initiative, Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
+import { fieldErrorText } from '../../../core/http/error-text';
 import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
@@ -9,7 +10,7 @@ import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
-import { INITIATIVE_FIELDS, initiativeFieldMessage, type EditableInitiativeField } from './initiative-fields';
+import { INITIATIVE_FIELDS, type EditableInitiativeField } from './initiative-fields';
 
 /**
  * One of an initiative's fields, shown as text and, for those who may edit the initiative,
@@ -126,9 +127,9 @@ export class InitiativeField {
           return undefined;
         } catch (error) {
           const problem = toProblem(error, (key, params) => this.i18n.t(key, params));
-          const messages = problem.errors?.[this.field()];
-          if (messages?.length) {
-            return messages.map((message) => ({ kind: 'server', message: initiativeFieldMessage(this.field(), message, this.i18n), fieldTree: this.fieldForm }));
+          const errors = problem.errors?.[this.field()];
+          if (errors?.length) {
+            return errors.map((error) => ({ kind: 'server', message: fieldErrorText(error, (key, params) => this.i18n.t(key, params)), fieldTree: this.fieldForm }));
           }
           this.failure.set(problem);
           return undefined;

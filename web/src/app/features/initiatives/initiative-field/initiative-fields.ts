@@ -136,16 +136,3 @@ export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldCo
     validate: lengthCheck('field.internalNotes', LIMITS.longText),
   },
 };
-
-/** The API's English field messages, for the fields a user can get wrong, in the user's language. */
-export function initiativeFieldMessage(field: string, message: string, i18n: Texts): string {
-  const config = INITIATIVE_FIELDS[field as EditableInitiativeField];
-  if (!config) return message;
-  if (field === 'startDate' || field === 'targetDate') return /after|before|order/i.test(message) ? i18n.t('validation.dateOrder') : i18n.t('validation.date');
-  if (config.maxLength !== undefined) {
-    return field === 'title'
-      ? i18n.t('validation.minLength', { field: i18n.t(config.label), min: LIMITS.title.min })
-      : i18n.t('validation.maxLength', { field: i18n.t(config.label), max: config.maxLength });
-  }
-  return i18n.t('validation.unknownChoice');
-}

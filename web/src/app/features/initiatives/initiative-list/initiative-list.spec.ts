@@ -137,7 +137,7 @@ describe('InitiativeList', () => {
   });
 
   it('shows the API problem and loads again on retry', async () => {
-    const problem = { type: 'about:blank', title: 'Tjenesten er utilgængelig', status: 503, detail: 'Databasen svarer ikke.' };
+    const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'databaseUnavailable', detail: 'The database cannot be reached.', requestId: 'req-42' };
     let calls = 0;
     const { fixture, element, initiativesApi } = setup(() =>
       ++calls === 1 ? throwError(() => new HttpErrorResponse({ status: 503, error: problem })) : of(page([initiative()])),
@@ -145,8 +145,8 @@ describe('InitiativeList', () => {
     await fixture.whenStable();
 
     const alert = element.querySelector('[role="alert"]');
-    expect(text(alert)).toContain('Tjenesten er utilgængelig');
-    expect(text(alert)).toContain('Databasen svarer ikke.');
+    expect(text(alert)).toContain('Fremdrift kan ikke nå sin database lige nu – prøv igen om lidt');
+    expect(text(alert)).toContain('Fejlreference: req-42');
 
     alert?.querySelector('button')?.click();
     await fixture.whenStable();

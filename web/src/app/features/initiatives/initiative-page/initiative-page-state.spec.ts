@@ -10,7 +10,7 @@ import { InitiativesApi } from '../initiatives-api';
 import { InitiativePageState } from './initiative-page-state';
 
 const conflict = (current: Initiative) =>
-  new HttpErrorResponse({ status: 409, error: { type: 'about:blank', title: 'Conflict', status: 409, current } });
+  new HttpErrorResponse({ status: 409, error: { type: 'about:blank', title: 'Conflict', status: 409, code: 'staleVersion', current } });
 
 function setup(update: (id: string, version: number, changes: UpdateInitiative) => ReturnType<InitiativesApi['update']>) {
   const api = { update: jest.fn(update), get: jest.fn() };

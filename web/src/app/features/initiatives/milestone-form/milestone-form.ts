@@ -116,7 +116,6 @@ export class MilestoneForm {
             error,
             { title: f.title, description: f.description, dueDate: f.dueDate, weight: f.weight },
             (key, params) => this.i18n.t(key, params),
-            (field) => this.serverMessage(field),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
@@ -127,12 +126,6 @@ export class MilestoneForm {
     });
   }
 
-  private serverMessage(field: string): string {
-    if (field === 'title') return this.i18n.t('validation.minLength', { field: this.i18n.t('field.title'), min: LIMITS.title.min });
-    if (field === 'weight') return this.i18n.t('validation.weight', { min: LIMITS.milestoneWeight.min, max: LIMITS.milestoneWeight.max });
-    if (field === 'dueDate') return this.i18n.t('validation.date');
-    return this.i18n.t('validation.maxLength', { field: this.i18n.t(`field.${field}`), max: LIMITS.longText.max });
-  }
 }
 
 function changedFields(base: Milestone, body: Required<Pick<UpdateMilestone, 'title' | 'description' | 'dueDate' | 'weight'>>): UpdateMilestone {

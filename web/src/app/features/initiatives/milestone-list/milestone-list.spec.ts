@@ -84,7 +84,7 @@ describe('MilestoneList', () => {
   });
 
   it('puts the box back and says why when the date is refused', async () => {
-    const problem = { title: 'Bad Request', status: 400, errors: { completedDate: ['completedDate cannot be in the future'] } };
+    const problem = { title: 'Bad Request', status: 400, code: 'validation', errors: { completedDate: [{ code: 'notInFuture', message: 'completedDate cannot be in the future' }] } };
     const { fixture, element } = setup(anInitiative(), () => throwError(() => new HttpErrorResponse({ status: 400, error: problem })));
     await fixture.whenStable();
 

@@ -3,6 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import type { Milestone, Problem, UpdateMilestone } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
+import { fieldErrorText } from '../../../core/http/error-text';
 import { httpStatus, toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
@@ -214,10 +215,11 @@ export class MilestoneList {
   }
 
   private problemOf(error: unknown): Problem {
-    const problem = toProblem(error, (key, params) => this.i18n.t(key, params));
-    // The one rule a user can break here: a date after today.
-    if (problem.errors?.['completedDate']) return { ...problem, title: this.i18n.t('validation.notInFuture'), detail: undefined };
-    return problem;
+    const t = (key: string, params?: Readonly<Record<string, unknown>>) => this.i18n.t(key, params);
+    const problem = toProblem(error, t);
+    // The one field this list sends: its error is the whole story.
+    const [completedDate] = problem.errors?.['completedDate'] ?? [];
+    return completedDate ? { ...problem, title: fieldErrorText(completedDate, t), detail: undefined } : problem;
   }
 
   private focus(selector: string): void {

@@ -142,7 +142,12 @@ describe('StatusUpdateForm', () => {
   });
 
   it('places the API’s field errors next to the fields, in Danish', async () => {
-    const problem = { title: 'Bad Request', status: 400, errors: { delayReason: ['delayReason must explain the drop in health (at least 10 characters)'] } };
+    const problem = {
+      title: 'Bad Request',
+      status: 400,
+      code: 'validation',
+      errors: { delayReason: [{ code: 'healthDropReason', params: { min: 10 }, message: 'delayReason must explain the drop in health (at least 10 characters)' }] },
+    };
     const { fixture, element, type, chooseHealth, send } = setup(() => throwError(() => new HttpErrorResponse({ status: 400, error: problem })));
     await fixture.whenStable();
     await chooseHealth('off_track');

@@ -195,7 +195,6 @@ export class StatusUpdateForm {
               delayReason: f.delayReason,
             },
             (key, params) => this.i18n.t(key, params),
-            (field) => this.serverMessage(field),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
@@ -208,22 +207,4 @@ export class StatusUpdateForm {
     });
   }
 
-  /** The API's English messages for the fields the form checks itself, in the user's language. */
-  private serverMessage(field: string): string {
-    switch (field) {
-      case 'delayCauseId':
-        return this.i18n.t('validation.delayCauseRequired');
-      case 'delayReason':
-        return this.i18n.t('validation.delayReasonMin', { min: LIMITS.delayReason.min });
-      case 'narrative':
-        return this.i18n.t('validation.narrativeRequired');
-      case 'periodStart':
-      case 'periodEnd':
-        return this.i18n.t('validation.periodOrder');
-      case 'health':
-        return this.i18n.t('validation.healthRequired');
-      default:
-        return this.i18n.t('validation.maxLength', { field: this.i18n.t(`statusUpdate.${field}`), max: LIMITS.longText.max });
-    }
-  }
 }

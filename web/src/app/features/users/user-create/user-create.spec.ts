@@ -114,7 +114,7 @@ describe('UserCreate', () => {
   });
 
   it('shows a duplicate e-mail next to the e-mail field', async () => {
-    const problem = { title: 'Conflict', status: 409, errors: { email: ['email is already in use'] } };
+    const problem = { title: 'Conflict', status: 409, code: 'unique', errors: { email: [{ code: 'unique', message: 'must be unique; this value is already in use' }] } };
     const { element, navigate, type, submit } = setup(() => throwError(() => new HttpErrorResponse({ status: 409, error: problem })));
     type('new-user-email', 'admin@fremdrift.example');
     type('new-user-name', 'Ada Igen');
@@ -122,7 +122,7 @@ describe('UserCreate', () => {
     type('new-user-password', 'en lang nok adgangskode');
     await submit();
 
-    expect(text(element.querySelector('#new-user-email-error'))).toBe('Fejl: Der findes allerede en bruger med denne e-mail.');
+    expect(text(element.querySelector('#new-user-email-error'))).toBe('Fejl: Er allerede i brug.');
     expect(element.querySelector('[role="alert"]')).toBeNull();
     expect(navigate).not.toHaveBeenCalled();
   });

@@ -12,7 +12,7 @@ import { FieldErrors } from '../../../shared/forms/field-errors';
 import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { UserFields } from '../user-fields/user-fields';
-import { departmentIdsFor, userDetailsRules, userFieldMessage, type NewUserModel } from '../user-form';
+import { departmentIdsFor, userDetailsRules, type NewUserModel } from '../user-form';
 import { UsersApi } from '../users-api';
 
 /** The admin's form for a new user account. */
@@ -74,7 +74,6 @@ export class UserCreate {
             error,
             { email: f.email, displayName: f.displayName, role: f.role, departmentIds: f.departmentIds, password: f.password },
             (key, params) => this.i18n.t(key, params),
-            userFieldMessage(this.i18n),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));

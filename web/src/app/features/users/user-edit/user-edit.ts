@@ -13,7 +13,7 @@ import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { UserFields } from '../user-fields/user-fields';
-import { departmentIdsFor, userDetailsRules, userFieldMessage, type UserDetailsModel } from '../user-form';
+import { departmentIdsFor, userDetailsRules, type UserDetailsModel } from '../user-form';
 import { UsersApi } from '../users-api';
 
 /** One user account: name, role and departments, and deactivating or reactivating it. */
@@ -104,7 +104,6 @@ export class UserEdit {
             error,
             { displayName: f.displayName, role: f.role, departmentIds: f.departmentIds },
             (key, params) => this.i18n.t(key, params),
-            userFieldMessage(this.i18n),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));

@@ -81,11 +81,11 @@ describe('UserList', () => {
   });
 
   it('shows why the list could not be loaded', async () => {
-    const problem = { type: 'about:blank', title: 'Adgang nægtet', status: 403 };
+    const problem = { type: 'about:blank', title: 'Forbidden', status: 403, code: 'forbidden' };
     const { fixture, element } = setup(() => throwError(() => new HttpErrorResponse({ status: 403, error: problem })));
     await fixture.whenStable();
 
     expect(text(element.querySelector('[role="alert"]'))).toContain('Brugerne kunne ikke hentes');
-    expect(text(element.querySelector('[role="alert"]'))).toContain('Adgang nægtet');
+    expect(text(element.querySelector('[role="alert"]'))).toContain('Du har ikke adgang til at gøre dette');
   });
 });
