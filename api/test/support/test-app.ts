@@ -84,6 +84,8 @@ export interface TestApp extends TestClient {
 
 let passwordHash: Promise<string> | undefined;
 let userSequence = 0;
+/** Tells this file's users from those another spec file left in the shared database. */
+const FILE_TAG = randomBytes(4).toString('hex');
 
 /**
  * The real application on the test database (or the one given), with the schema migrated. It logs
@@ -132,22 +134,25 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, url = pro
 
   const createUserWithSession = async (role: UserRole, departmentIds: string[] = []) => {
     const hash = await (passwordHash ??= new PasswordHasher().hash(TEST_PASSWORD));
-    const email = `${role.replace('_', '-')}-${++userSequence}@test.example`;
+    const email = `${role.replace('_', '-')}-${FILE_TAG}-${++userSequence}@test.example`;
     const token = randomBytes(24).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const id = await dataSource.transaction(async (manager) => {
       await attributeTo(manager, SYSTEM_ACTOR);
-      const [{ id }] = await manager.query(
-        'INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id',
-        [email, `Test ${role} ${userSequence}`, hash, role],
-      );
+      const [{ id }] = await manager.query('INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id', [
+        email,
+        `Test ${role} ${userSequence}`,
+        hash,
+        role,
+      ]);
       for (const departmentId of departmentIds) {
         await manager.query('INSERT INTO user_department (user_id, department_id) VALUES ($1, $2)', [id, departmentId]);
       }
-      await manager.query(
-        `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
-        [createHash('sha256').update(token).digest(), id, csrfToken],
-      );
+      await manager.query(`INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+        createHash('sha256').update(token).digest(),
+        id,
+        csrfToken,
+      ]);
       return id as string;
     });
     return { user: { id, email, role, departmentIds }, session: { token, csrfToken } };
@@ -184,9 +189,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, url = pro
       t.admin = admin.user;
     },
     rowCounts: async () => {
-      const [row] = await dataSource.query(
-        `SELECT ${DOMAIN_TABLES.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`,
-      );
+      const [row] = await dataSource.query(`SELECT ${DOMAIN_TABLES.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`);
       return row;
     },
     close: () => app.close(),
