@@ -11,7 +11,9 @@ import { createSession, dashboardStatements, fillDatabase, freePort, migrate, op
 
 const args = parseArgs(process.argv.slice(2));
 const smoke = Boolean(args.smoke);
-const sizes = String(args.sizes ?? (smoke ? '20' : '1000,10000')).split(',').map(Number);
+const sizes = String(args.sizes ?? (smoke ? '20' : '1000,10000'))
+  .split(',')
+  .map(Number);
 const duration = Number(args.duration ?? (smoke ? 1 : 10));
 const connections = Number(args.connections ?? 50);
 const samples = Number(args.samples ?? (smoke ? 5 : 30));
@@ -40,7 +42,10 @@ async function startApp(databaseUrl) {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { base, stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))) };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -91,14 +96,21 @@ http {
   const child = spawn(binary, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${base}/api/public/initiatives`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/public/initiatives`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) {
       const version = spawnSync(binary, ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '');
       return {
         base,
         version,
         workers,
-        stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGQUIT'); }).then(() => rmSync(prefix, { recursive: true, force: true })),
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.kill('SIGQUIT');
+          }).then(() => rmSync(prefix, { recursive: true, force: true })),
       };
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -168,9 +180,7 @@ async function measureWrites(app, databaseUrl, session) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT id, health FROM initiative WHERE status IN ('in_progress', 'planned', 'on_hold') ORDER BY id LIMIT 1000`,
-    );
+    const { rows } = await client.query(`SELECT id, health FROM initiative WHERE status IN ('in_progress', 'planned', 'on_hold') ORDER BY id LIMIT 1000`);
     const countAudit = async () => Number((await client.query(`SELECT count(*) FROM audit_event WHERE entity_type = 'status_update'`)).rows[0].count);
     const auditBefore = await countAudit().catch(() => null);
     const day = today();
@@ -214,7 +224,9 @@ function measureInitialJs() {
   const indexFile = join(browser, 'index.html');
   if (!existsSync(indexFile)) return null;
   const html = readFileSync(indexFile, 'utf8');
-  const files = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="modulepreload"/g)]
+  const files = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="modulepreload"/g),
+  ]
     .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !/^https?:/.test(src));
   const unique = [...new Set(files)];
@@ -267,7 +279,9 @@ function table(results) {
       Number(n) === results.reference ? pass(ratio <= TARGETS.dashboardVsFloor) : '',
     ]);
   }
-  const ns = Object.keys(d).map(Number).sort((a, b) => a - b);
+  const ns = Object.keys(d)
+    .map(Number)
+    .sort((a, b) => a - b);
   if (ns.length > 1) {
     const small = ns[0];
     const large = ns[ns.length - 1];
@@ -292,10 +306,20 @@ function table(results) {
   ]);
   rows.push(
     js
-      ? [`(d) public route initial JS (gzip -9, ${js.files.length} files)`, fmt(js.kb, ' kB'), '–', '–', `≤ ${TARGETS.initialJsKb} kB`, pass(js.kb <= TARGETS.initialJsKb)]
+      ? [
+          `(d) public route initial JS (gzip -9, ${js.files.length} files)`,
+          fmt(js.kb, ' kB'),
+          '–',
+          '–',
+          `≤ ${TARGETS.initialJsKb} kB`,
+          pass(js.kb <= TARGETS.initialJsKb),
+        ]
       : ['(d) public route initial JS', 'dist/web/browser missing: `npx nx build web`', '–', '–', `≤ ${TARGETS.initialJsKb} kB`, 'skipped'],
   );
-  return rows.map((r) => `| ${r.join(' | ')} |`).map((line, i) => (i === 1 ? `|${' --- |'.repeat(rows[0].length)}\n${line}` : line)).join('\n');
+  return rows
+    .map((r) => `| ${r.join(' | ')} |`)
+    .map((line, i) => (i === 1 ? `|${' --- |'.repeat(rows[0].length)}\n${line}` : line))
+    .join('\n');
 }
 
 // The smoke run gets a throwaway cluster, so that it never meets a real benchmark's data.

@@ -29,9 +29,7 @@ describe('npm run bench (smoke)', () => {
 
     const [file] = readdirSync(out).filter((name) => name.endsWith('.json'));
     const results = JSON.parse(readFileSync(join(out, file), 'utf8'));
-    expect(results.machine).toEqual(
-      expect.objectContaining({ cores: expect.any(Number), node: expect.any(String), postgres: expect.any(String) }),
-    );
+    expect(results.machine).toEqual(expect.objectContaining({ cores: expect.any(Number), node: expect.any(String), postgres: expect.any(String) }));
     expect(results.dashboards['20'].initiatives).toBe(20);
     expect(results.dashboards['20'].api.p50).toBeGreaterThan(0);
     expect(results.dashboards['20'].floor.p50).toBeGreaterThan(0);

@@ -104,12 +104,28 @@ export function migrate(url) {
 
 /** Every table the generator fills (children first); delay causes from the migrations are kept. */
 const TABLES = [
-  'audit_event', 'login_attempt', 'user_session', 'user_department', 'initiative_partner', 'partner', 'status_update',
-  'milestone', 'initiative_department', 'initiative', 'goal', 'action_plan', 'app_user', 'department',
+  'audit_event',
+  'login_attempt',
+  'user_session',
+  'user_department',
+  'initiative_partner',
+  'partner',
+  'status_update',
+  'milestone',
+  'initiative_department',
+  'initiative',
+  'goal',
+  'action_plan',
+  'app_user',
+  'department',
 ];
 
 const DEPARTMENT_NAMES = [
-  'Borgmesterens Afdeling', 'Sociale Forhold og Beskæftigelse', 'Børn og Unge', 'Kultur og Borgerservice', 'Sundhed og Omsorg',
+  'Borgmesterens Afdeling',
+  'Sociale Forhold og Beskæftigelse',
+  'Børn og Unge',
+  'Kultur og Borgerservice',
+  'Sundhed og Omsorg',
   'Teknik og Miljø',
 ];
 
@@ -177,11 +193,16 @@ export async function fillDatabase(url, n, { log = console.log, audit = false } 
     const chunk = Math.max(1, Math.ceil(n / 20));
     for (let from = 1; from <= n; from += chunk) {
       const to = Math.min(n, from + chunk - 1);
-      await attributed(client, async () => {
-        // The chunk's initiative numbers and ids, so that children can refer to them.
-        await client.query('CREATE TEMP TABLE bench_chunk ON COMMIT DROP AS SELECT g, gen_random_uuid() AS id FROM generate_series($1::int, $2::int) g', [from, to]);
-        await client.query(
-          `INSERT INTO initiative (id, action_plan_id, goal_id, title, summary, lead_department_id, owner_name, status, health,
+      await attributed(
+        client,
+        async () => {
+          // The chunk's initiative numbers and ids, so that children can refer to them.
+          await client.query('CREATE TEMP TABLE bench_chunk ON COMMIT DROP AS SELECT g, gen_random_uuid() AS id FROM generate_series($1::int, $2::int) g', [
+            from,
+            to,
+          ]);
+          await client.query(
+            `INSERT INTO initiative (id, action_plan_id, goal_id, title, summary, lead_department_id, owner_name, status, health,
                                    start_date, target_date, published, public_summary)
            SELECT c.id, ($1::uuid[])[1 + c.g % cardinality($1::uuid[])], ($2::uuid[])[1 + c.g % cardinality($2::uuid[])],
                   'Initiativ ' || c.g, 'Sammenfatning af initiativ ' || c.g || ' til benchmark.',
@@ -191,34 +212,38 @@ export async function fillDatabase(url, n, { log = console.log, audit = false } 
                   date '2024-01-01' + c.g % 730, date '2024-01-01' + c.g % 730 + 365 + c.g % 400,
                   c.g % 3 <> 0, 'Offentlig sammenfatning af initiativ ' || c.g || '.'
              FROM bench_chunk c`,
-          [planIds, goalIds, departmentIds],
-        );
-        await client.query(
-          `INSERT INTO initiative_department (initiative_id, department_id)
+            [planIds, goalIds, departmentIds],
+          );
+          await client.query(
+            `INSERT INTO initiative_department (initiative_id, department_id)
            SELECT DISTINCT c.id, ($1::uuid[])[1 + (c.g + k * 7) % cardinality($1::uuid[])]
              FROM bench_chunk c, generate_series(1, 1 + c.g % 3) k`,
-          [departmentIds],
-        );
-        await client.query(
-          `INSERT INTO milestone (initiative_id, title, due_date, completed_date, weight, position)
+            [departmentIds],
+          );
+          await client.query(
+            `INSERT INTO milestone (initiative_id, title, due_date, completed_date, weight, position)
            SELECT c.id, 'Milepæl ' || k, date '2024-01-01' + c.g % 730 + k * 40,
                   CASE WHEN date '2024-01-01' + c.g % 730 + k * 40 < current_date - (c.g % 90) THEN date '2024-01-01' + c.g % 730 + k * 40 - (k % 5) END,
                   1 + k % 3, k
              FROM bench_chunk c, generate_series(1, 8 + c.g % 5) k`,
-        );
-        await client.query(
-          `INSERT INTO status_update (initiative_id, period_start, period_end, health, baseline_health, narrative, public_text, author_name, reported_at)
+          );
+          await client.query(
+            `INSERT INTO status_update (initiative_id, period_start, period_end, health, baseline_health, narrative, public_text, author_name, reported_at)
            SELECT c.id, p.start, (p.start + interval '1 month - 1 day')::date, h.health, h.health,
                   'Status for periode ' || k || ' af initiativ ' || c.g || '.', '', 'Bench', p.start + interval '1 month 3 days'
              FROM bench_chunk c, generate_series(1, 20) k,
                   LATERAL (SELECT (date_trunc('month', date '2024-01-01' + c.g % 730) + (k - 1) * interval '1 month')::date AS start) p,
                   LATERAL (SELECT (ARRAY['on_track','on_track','at_risk','off_track']::health[])[1 + (c.g + k) % 4] AS health) h`,
-        );
-      }, { bulk });
+          );
+        },
+        { bulk },
+      );
       log(`  ${String(Math.round((to / n) * 100)).padStart(3)} %  ${to} of ${n} initiatives  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
     await client.query('ANALYZE');
-    const { rows: [counts] } = await client.query(
+    const {
+      rows: [counts],
+    } = await client.query(
       `SELECT (SELECT count(*) FROM initiative)::int AS initiatives, (SELECT count(*) FROM milestone)::int AS milestones,
               (SELECT count(*) FROM status_update)::int AS "statusUpdates", (SELECT count(*) FROM department)::int AS departments,
               (SELECT count(*) FROM action_plan)::int AS plans, (SELECT count(*) FROM audit_event)::int AS "auditEvents"`,
@@ -242,10 +267,11 @@ export async function createSession(url, role = 'admin') {
         `INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, 'Bench', 'not-a-password-hash', $2) RETURNING id`,
         [`bench-${randomBytes(4).toString('hex')}@bench.example`, role],
       );
-      await client.query(
-        `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
-        [createHash('sha256').update(token).digest(), rows[0].id, csrfToken],
-      );
+      await client.query(`INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+        createHash('sha256').update(token).digest(),
+        rows[0].id,
+        csrfToken,
+      ]);
     });
     return { token, csrfToken };
   } finally {

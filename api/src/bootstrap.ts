@@ -40,15 +40,18 @@ export const SERVER_TIMEOUTS = {
 export async function createApp(config: AppConfig, databaseUrl: string, logger?: Logger | false): Promise<NestFastifyApplication> {
   const log = logger || (await createLogger(logger === false ? { level: 'silent', format: 'json' } : config.log));
   const requestLog = createRequestLog(log);
-  const adapter = new ProblemFastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
-    requestTimeout: SERVER_TIMEOUTS.requestTimeoutMs,
-    keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeoutMs,
-    connectionTimeout: SERVER_TIMEOUTS.idleSocketTimeoutMs,
-    http: { headersTimeout: SERVER_TIMEOUTS.headersTimeoutMs, connectionsCheckingInterval: SERVER_TIMEOUTS.checkIntervalMs },
-    genReqId: requestIdFor,
-  }, requestLog);
+  const adapter = new ProblemFastifyAdapter(
+    {
+      bodyLimit: BODY_LIMIT_BYTES,
+      trustProxy: config.trustProxy,
+      requestTimeout: SERVER_TIMEOUTS.requestTimeoutMs,
+      keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeoutMs,
+      connectionTimeout: SERVER_TIMEOUTS.idleSocketTimeoutMs,
+      http: { headersTimeout: SERVER_TIMEOUTS.headersTimeoutMs, connectionsCheckingInterval: SERVER_TIMEOUTS.checkIntervalMs },
+      genReqId: requestIdFor,
+    },
+    requestLog,
+  );
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, log), adapter, {
     bufferLogs: true,
     abortOnError: false,

@@ -68,7 +68,9 @@ test.describe('The management dashboard', () => {
       await expect.poll(() => drawn(chart), { message: 'chart.js drew on the canvas' }).toBe(true);
     }
     await expect(panel(page, 'Fremdrift pr. afdeling').locator('.panel__summary')).toHaveText(/af \d+ afdelinger|Alle afdelinger/);
-    await expect(panel(page, 'Milepæle de næste 90 dage').locator('.panel__summary')).toHaveText(/\d+ milepæle? forfalder de næste 90 dage\..*\d+ milepæle? er forsinke/);
+    await expect(panel(page, 'Milepæle de næste 90 dage').locator('.panel__summary')).toHaveText(
+      /\d+ milepæle? forfalder de næste 90 dage\..*\d+ milepæle? er forsinke/,
+    );
     await expect(panel(page, 'Udvikling over tid').locator('.panel__summary')).toHaveText(/af \d+ rapporterede initiativer på sporet/);
     await expect(panel(page, 'Nøgletal')).toContainText('Milepæle nået til tiden');
 
@@ -117,7 +119,9 @@ test.describe('The management dashboard', () => {
     // The department table under the chart has the same links.
     await page.goBack();
     await panel(page, 'Fremdrift pr. afdeling').getByText('Vis som tabel').click();
-    await panel(page, 'Fremdrift pr. afdeling').getByRole('link', { name: /Sundhed og Omsorg som deltager$/ }).click();
+    await panel(page, 'Fremdrift pr. afdeling')
+      .getByRole('link', { name: /Sundhed og Omsorg som deltager$/ })
+      .click();
     await expect(page).toHaveURL(/\/initiativer\?department=MSO&departmentRole=participating$/);
   });
 

@@ -118,7 +118,15 @@ test.describe('The public pages', () => {
 
   test('every public page is axe-clean, fits 320 px, and shows neither the hidden initiative nor the internal note', async ({ page }) => {
     const [first] = await publicInitiatives(page);
-    const pages = ['/', `/initiativ/${first.id}`, `/initiativ/${noted.id}`, `/initiativ/${hidden.id}`, `/handleplan/${first.actionPlan.id}`, '/om-data', '/tilgaengelighed'];
+    const pages = [
+      '/',
+      `/initiativ/${first.id}`,
+      `/initiativ/${noted.id}`,
+      `/initiativ/${hidden.id}`,
+      `/handleplan/${first.actionPlan.id}`,
+      '/om-data',
+      '/tilgaengelighed',
+    ];
     for (const width of [1280, 320]) {
       await page.setViewportSize({ width, height: 900 });
       for (const url of pages) {
@@ -132,7 +140,10 @@ test.describe('The public pages', () => {
         const { overflow, culprits } = await page.evaluate(() => {
           const edge = document.documentElement.clientWidth;
           const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > edge + 1);
-          return { overflow: document.documentElement.scrollWidth - edge, culprits: wide.slice(-3).map((e) => `${e.tagName}.${e.className}: ${e.textContent?.slice(0, 40)}`) };
+          return {
+            overflow: document.documentElement.scrollWidth - edge,
+            culprits: wide.slice(-3).map((e) => `${e.tagName}.${e.className}: ${e.textContent?.slice(0, 40)}`),
+          };
         });
         expect(overflow, `${url} scrolls sideways at ${width}px: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
       }
@@ -145,7 +156,10 @@ test.describe('The public pages', () => {
     await expect(page.locator('main')).toContainText('fremdrift_procent');
     const csv = await page.request.get('/api/public/initiatives.csv');
     expect(csv.status()).toBe(200);
-    const header = (await csv.text()).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(';');
+    const header = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0]
+      .split(';');
     for (const column of header) await expect(page.locator('main code', { hasText: new RegExp(`^${column}$`) }).first()).toBeVisible();
     await page.goto('/');
     for (const href of ['/api/public/initiatives', '/api/public/initiatives.csv', '/api/public/feed.atom']) {

@@ -20,7 +20,8 @@ const NOT_MSO = 'Sprogpraktik i virksomheder';
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 const card = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const todayInDanish = () => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date());
+const todayInDanish = () =>
+  new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date());
 
 async function openInitiative(page: Page, title: string): Promise<void> {
   await page.goto('/mine');
@@ -62,7 +63,9 @@ test.describe('A department lead reports on their initiatives', () => {
     const ranks = reports.map(rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const text of reports) {
-      expect(text.trim()).toMatch(/^(!\s*)?(Statusopdatering mangler – [\d.]+ dage? forsinket|Statusopdatering for .+ mangler – frist .+|Statusopdatering sendt for .+|Ingen statusopdatering påkrævet)$/);
+      expect(text.trim()).toMatch(
+        /^(!\s*)?(Statusopdatering mangler – [\d.]+ dage? forsinket|Statusopdatering for .+ mangler – frist .+|Statusopdatering sendt for .+|Ingen statusopdatering påkrævet)$/,
+      );
     }
   });
 

@@ -30,7 +30,14 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. The schema comes from these alone; `synchronize` stays off. */
-export const MIGRATIONS = [InitialSchema1795000000000, AccountsAndAudit1795000000001, LeadWorkspace1795000000002, DashboardSupport1795000000003, PublicApproval1795000000004, RuleFunctions1795000000005];
+export const MIGRATIONS = [
+  InitialSchema1795000000000,
+  AccountsAndAudit1795000000001,
+  LeadWorkspace1795000000002,
+  DashboardSupport1795000000003,
+  PublicApproval1795000000004,
+  RuleFunctions1795000000005,
+];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */
 export interface ConnectionLimits {
@@ -40,7 +47,12 @@ export interface ConnectionLimits {
   idleInTransactionTimeoutMs: number;
 }
 
-export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { poolSize: 10, acquireTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 10_000 };
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  poolSize: 10,
+  acquireTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 10_000,
+};
 
 /**
  * No connection waits or holds forever: a request that finds the pool exhausted fails after

@@ -41,7 +41,13 @@ export async function createUser(config: AppConfig, url: string, input: NewUser)
       departmentIds: departments.map((department) => department.id),
     });
     const errors = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
-    if (Object.keys(errors).length > 0) throw new UserInputError(Object.values(errors).flat().map((error) => error.message).join('; '));
+    if (Object.keys(errors).length > 0)
+      throw new UserInputError(
+        Object.values(errors)
+          .flat()
+          .map((error) => error.message)
+          .join('; '),
+      );
     try {
       const user = await app.get(UsersService).create({ ...SYSTEM_ACTOR, name: 'System (command line)' }, dto);
       return { id: user.id, email: user.email, role: user.role };

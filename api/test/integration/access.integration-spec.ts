@@ -81,7 +81,11 @@ const CASES: Case[] = [
     route: 'POST /api/users',
     allowed: ALLOWED.admin,
     success: 201,
-    request: () => ({ method: 'POST', url: '/api/users', body: { email: 'ny@test.example', displayName: 'Ny Bruger', role: 'viewer', password: 'a-first-password-1' } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/users',
+      body: { email: 'ny@test.example', displayName: 'Ny Bruger', role: 'viewer', password: 'a-first-password-1' },
+    }),
   },
   {
     route: 'PATCH /api/users/{id}',
@@ -189,7 +193,12 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'DELETE', url: init(w), ifMatch: w.initiative.version }),
   },
 
-  { route: 'GET /api/initiatives/{initiativeId}/milestones', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/milestones` }) },
+  {
+    route: 'GET /api/initiatives/{initiativeId}/milestones',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `${init(w)}/milestones` }),
+  },
   {
     route: 'GET /api/initiatives/{initiativeId}/milestones/{id}',
     allowed: ALLOWED.signedIn,
@@ -223,7 +232,12 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'DELETE', url: `${init(w)}/milestones/${w.milestone.id}`, ifMatch: w.milestone.version }),
   },
 
-  { route: 'GET /api/initiatives/{initiativeId}/status-updates', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/status-updates` }) },
+  {
+    route: 'GET /api/initiatives/{initiativeId}/status-updates',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `${init(w)}/status-updates` }),
+  },
   {
     route: 'GET /api/initiatives/{initiativeId}/status-updates/{id}',
     allowed: ALLOWED.signedIn,
@@ -257,7 +271,12 @@ const CASES: Case[] = [
     route: 'POST /api/initiatives/{initiativeId}/status-updates/{id}/review',
     allowed: ['admin', 'management'],
     success: 200,
-    request: (w) => ({ method: 'POST', url: `${init(w)}/status-updates/${w.statusUpdate.id}/review`, body: { decision: 'approve' }, ifMatch: w.statusUpdate.version }),
+    request: (w) => ({
+      method: 'POST',
+      url: `${init(w)}/status-updates/${w.statusUpdate.id}/review`,
+      body: { decision: 'approve' },
+      ifMatch: w.statusUpdate.version,
+    }),
   },
   {
     route: 'POST /api/initiatives/{id}/public-review',
@@ -266,10 +285,31 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'POST', url: `${init(w)}/public-review`, body: { decision: 'approve' }, ifMatch: w.initiative.version }),
   },
   { route: 'GET /api/approvals', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/approvals' }) },
-  { route: 'GET /api/dashboard', allowed: ['admin', 'management', 'viewer'], success: 200, request: (w) => ({ method: 'GET', url: `/api/dashboard?actionPlanId=${w.plan}` }) },
-  { route: 'GET /api/dashboard/events', allowed: ['admin', 'management', 'viewer'], success: 200, stream: true, request: () => ({ method: 'GET', url: '/api/dashboard/events' }) },
-  { route: 'GET /api/dashboard/export.xlsx', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/dashboard/export.xlsx' }) },
-  { route: 'GET /api/dashboard/export.csv', allowed: ['admin', 'management'], success: 200, request: () => ({ method: 'GET', url: '/api/dashboard/export.csv' }) },
+  {
+    route: 'GET /api/dashboard',
+    allowed: ['admin', 'management', 'viewer'],
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `/api/dashboard?actionPlanId=${w.plan}` }),
+  },
+  {
+    route: 'GET /api/dashboard/events',
+    allowed: ['admin', 'management', 'viewer'],
+    success: 200,
+    stream: true,
+    request: () => ({ method: 'GET', url: '/api/dashboard/events' }),
+  },
+  {
+    route: 'GET /api/dashboard/export.xlsx',
+    allowed: ['admin', 'management'],
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/dashboard/export.xlsx' }),
+  },
+  {
+    route: 'GET /api/dashboard/export.csv',
+    allowed: ['admin', 'management'],
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/dashboard/export.csv' }),
+  },
   { route: 'GET /api/delay-causes', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/delay-causes' }) },
   {
     route: 'POST /api/delay-causes',
@@ -294,7 +334,12 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'GET', url: `/api/public/initiatives/${w.initiative.id}` }),
   },
   { route: 'GET /api/public/action-plans', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/action-plans' }) },
-  { route: 'GET /api/public/action-plans/{id}', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'GET', url: `/api/public/action-plans/${w.plan}` }) },
+  {
+    route: 'GET /api/public/action-plans/{id}',
+    allowed: ALLOWED.public,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `/api/public/action-plans/${w.plan}` }),
+  },
   { route: 'GET /api/public/feed.atom', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/feed.atom' }) },
   {
     route: 'GET /api/public/action-plans/{id}/feed.atom',
@@ -323,7 +368,12 @@ const CASES: Case[] = [
     success: 204,
     request: (w) => ({ method: 'DELETE', url: `/api/partners/${w.unlinkedPartner}` }),
   },
-  { route: 'GET /api/initiatives/{initiativeId}/partners', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/partners` }) },
+  {
+    route: 'GET /api/initiatives/{initiativeId}/partners',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `${init(w)}/partners` }),
+  },
   {
     route: 'PUT /api/initiatives/{initiativeId}/partners/{partnerId}',
     allowed: ALLOWED.editors,
@@ -445,14 +495,15 @@ describe('Access to every endpoint by every role', () => {
     });
 
     const allowedCases = testCase.stream ? [] : testCase.allowed;
-    if (allowedCases.length > 0) it.each(allowedCases)('lets %s through', async (who) => {
-      const world = await buildWorld();
-      const response = await send(clientOf(who, world), testCase.request(world));
-      expect({ who, status: response.status, body: response.status === testCase.success ? undefined : response.body }).toEqual({
-        who,
-        status: testCase.success,
-        body: undefined,
+    if (allowedCases.length > 0)
+      it.each(allowedCases)('lets %s through', async (who) => {
+        const world = await buildWorld();
+        const response = await send(clientOf(who, world), testCase.request(world));
+        expect({ who, status: response.status, body: response.status === testCase.success ? undefined : response.body }).toEqual({
+          who,
+          status: testCase.success,
+          body: undefined,
+        });
       });
-    });
   });
 });

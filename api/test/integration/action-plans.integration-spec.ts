@@ -20,8 +20,6 @@ const PLAN_KEYS = [
 const GOAL_KEYS = ['actionPlanId', 'description', 'id', 'sortOrder', 'title'];
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-
-
 describe('Action plans API', () => {
   let t: TestApp;
   let make: ReturnType<typeof factories>;
@@ -264,14 +262,11 @@ describe('Action plans API', () => {
       expect(await t.rowCounts()).toEqual(before);
     });
 
-    it.each(['2026-02-30', '2026-13-01', '2026-1-5', '15-03-2016', '2016-03-15T00:00:00Z', ''])(
-      'rejects the co-creation date %p',
-      async (coCreationDate) => {
-        const before = await t.rowCounts();
-        expectInvalidFields(await t.post('/api/action-plans', { title: 'Handleplan', coCreationDate }), ['coCreationDate']);
-        expect(await t.rowCounts()).toEqual(before);
-      },
-    );
+    it.each(['2026-02-30', '2026-13-01', '2026-1-5', '15-03-2016', '2016-03-15T00:00:00Z', ''])('rejects the co-creation date %p', async (coCreationDate) => {
+      const before = await t.rowCounts();
+      expectInvalidFields(await t.post('/api/action-plans', { title: 'Handleplan', coCreationDate }), ['coCreationDate']);
+      expect(await t.rowCounts()).toEqual(before);
+    });
 
     it('accepts a leap day as a co-creation date', async () => {
       const created = await t.post('/api/action-plans', { title: 'Skudårsplan', coCreationDate: '2016-02-29' });
@@ -431,10 +426,7 @@ describe('Action plans API', () => {
       const updated = await t.patch(`/api/action-plans/${plan.id}/goals/${created.body.id}`, { title: 'Andet mål, revideret', sortOrder: 0 });
       expect(updated.status).toBe(200);
       expect(updated.body).toEqual({ ...created.body, title: 'Andet mål, revideret', sortOrder: 0 });
-      expect((await t.get(`/api/action-plans/${plan.id}`)).body.goals.map((g: { title: string }) => g.title)).toEqual([
-        'Andet mål, revideret',
-        'Første mål',
-      ]);
+      expect((await t.get(`/api/action-plans/${plan.id}`)).body.goals.map((g: { title: string }) => g.title)).toEqual(['Andet mål, revideret', 'Første mål']);
 
       const deleted = await t.delete(`/api/action-plans/${plan.id}/goals/${created.body.id}`);
       expect(deleted.status).toBe(204);
@@ -456,7 +448,9 @@ describe('Action plans API', () => {
     });
 
     it('orders goals with Danish letters the same way in the plan and in its goal list', async () => {
-      const plan = await make.plan({ goals: [{ title: 'Åbne rum' }, { title: 'Ældre' }, { title: 'Økonomi' }, { title: 'Zoner' }].map((g) => ({ ...g, sortOrder: 0 })) });
+      const plan = await make.plan({
+        goals: [{ title: 'Åbne rum' }, { title: 'Ældre' }, { title: 'Økonomi' }, { title: 'Zoner' }].map((g) => ({ ...g, sortOrder: 0 })),
+      });
       const danish = ['Zoner', 'Ældre', 'Økonomi', 'Åbne rum'];
       expect(plan.goals.map((g: { title: string }) => g.title)).toEqual(danish);
       expect((await t.get(`/api/action-plans/${plan.id}/goals`)).body.map((g: { title: string }) => g.title)).toEqual(danish);

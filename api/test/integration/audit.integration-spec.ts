@@ -47,7 +47,11 @@ describe('Audit trail and optimistic concurrency', () => {
         changes: { completedDate: { before: null, after: '2026-01-10' } },
         actor: { id: lead.user.id, name: leadName },
       }),
-      expect.objectContaining({ entityType: 'milestone', action: 'create', changes: expect.objectContaining({ title: { before: null, after: 'Aftaler indgået' } }) }),
+      expect.objectContaining({
+        entityType: 'milestone',
+        action: 'create',
+        changes: expect.objectContaining({ title: { before: null, after: 'Aftaler indgået' } }),
+      }),
       expect.objectContaining({ entityType: 'initiative_department', entityId: other.id, action: 'create' }),
       expect.objectContaining({
         entityType: 'initiative',
@@ -87,7 +91,9 @@ describe('Audit trail and optimistic concurrency', () => {
     expect(count).toBeGreaterThan(0);
     await expect(t.dataSource.query(`UPDATE audit_event SET actor_name = 'someone else'`)).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
-    const [after] = await t.dataSource.query(`SELECT count(*)::int AS count, count(*) FILTER (WHERE actor_name = 'someone else')::int AS forged FROM audit_event`);
+    const [after] = await t.dataSource.query(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE actor_name = 'someone else')::int AS forged FROM audit_event`,
+    );
     expect(after).toEqual({ count, forged: 0 });
   });
 

@@ -436,7 +436,8 @@ describe('Sign-in and sessions', () => {
         expect(csp).toMatch(/(^|;)\s*script-src 'self'\s*(;|$)/);
         expect(csp).toMatch(/(^|;)\s*default-src 'self'/);
         expect(csp).toMatch(/(^|;)\s*object-src 'none'/);
-        const framing = /(^|;)\s*frame-ancestors 'none'/.test(csp) || ['DENY', 'SAMEORIGIN'].includes(String(response.headers['x-frame-options']).toUpperCase());
+        const framing =
+          /(^|;)\s*frame-ancestors 'none'/.test(csp) || ['DENY', 'SAMEORIGIN'].includes(String(response.headers['x-frame-options']).toUpperCase());
         expect(framing).toBe(true);
         expect(response.headers['x-content-type-options']).toBe('nosniff');
       }

@@ -31,7 +31,11 @@ const CREATES: [string, number, (t: TestApp, w: World, n: number) => Promise<Tes
       }),
   ],
   ['partner', 201, (t, _, n) => t.post('/api/partners', { name: `Burst partner ${n}`, type: 'company' })],
-  ["initiative's partner", 200, (t, w, n) => t.put(`/api/initiatives/${w.initiative.id}/partners/${w.partners[n].id}`, { role: 'Medskaber', publicConsent: true })],
+  [
+    "initiative's partner",
+    200,
+    (t, w, n) => t.put(`/api/initiatives/${w.initiative.id}/partners/${w.partners[n].id}`, { role: 'Medskaber', publicConsent: true }),
+  ],
   ['delay cause', 201, (t, _, n) => t.post('/api/delay-causes', { code: `burst_${n}`, labelDa: `Årsag ${n}`, labelEn: `Cause ${n}` })],
   ['user', 201, (t, _, n) => t.post('/api/users', { email: `burst-${n}@test.example`, displayName: `Burst ${n}`, role: 'viewer', password: TEST_PASSWORD })],
   ['sign-in session', 200, (t) => t.anonymous.post('/api/auth/login', { email: 'burst-login@test.example', password: TEST_PASSWORD })],

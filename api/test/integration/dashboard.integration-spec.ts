@@ -32,9 +32,20 @@ describe('The dashboard API', () => {
         [],
         [{ weight: 1, completedDate: null }],
         [{ weight: 1, completedDate: '2026-01-01' }],
-        [{ weight: 0, completedDate: '2026-01-01' }, { weight: 0, completedDate: null }, { weight: 0, completedDate: null }],
-        [{ weight: 3, completedDate: '2026-01-01' }, { weight: 0, completedDate: '2026-01-01' }, { weight: 7, completedDate: null }],
-        [{ weight: 100, completedDate: '2026-01-01' }, { weight: 100, completedDate: '2026-01-01' }],
+        [
+          { weight: 0, completedDate: '2026-01-01' },
+          { weight: 0, completedDate: null },
+          { weight: 0, completedDate: null },
+        ],
+        [
+          { weight: 3, completedDate: '2026-01-01' },
+          { weight: 0, completedDate: '2026-01-01' },
+          { weight: 7, completedDate: null },
+        ],
+        [
+          { weight: 100, completedDate: '2026-01-01' },
+          { weight: 100, completedDate: '2026-01-01' },
+        ],
       ];
       for (const status of INITIATIVE_STATUSES) for (const milestones of sets) cases.push({ status, milestones });
       for (const { status, milestones } of cases) {
@@ -222,11 +233,14 @@ describe('The dashboard API', () => {
     it('gives a workbook that reopens with the same figures, one sheet per table', async () => {
       const { plan } = await smallPlan();
       const view = (await t.get(`/api/dashboard?actionPlanId=${plan.id}`)).body;
-      const response = await t.app.getHttpAdapter().getInstance().inject({
-        method: 'GET',
-        url: `/api/dashboard/export.xlsx?actionPlanId=${plan.id}`,
-        headers: await adminHeaders(),
-      });
+      const response = await t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: `/api/dashboard/export.xlsx?actionPlanId=${plan.id}`,
+          headers: await adminHeaders(),
+        });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('spreadsheetml');
       expect(response.headers['content-disposition']).toMatch(/attachment; filename="fremdrift-dashboard-\d{4}-\d{2}-\d{2}\.xlsx"/);
@@ -250,11 +264,14 @@ describe('The dashboard API', () => {
 
     it('gives CSV that Danish Excel opens: BOM, semicolons, decimal commas', async () => {
       const { plan } = await smallPlan();
-      const response = await t.app.getHttpAdapter().getInstance().inject({
-        method: 'GET',
-        url: `/api/dashboard/export.csv?actionPlanId=${plan.id}&table=departments`,
-        headers: await adminHeaders(),
-      });
+      const response = await t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: `/api/dashboard/export.csv?actionPlanId=${plan.id}&table=departments`,
+          headers: await adminHeaders(),
+        });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       const text = response.body;

@@ -85,7 +85,9 @@ describe('The app across a PostgreSQL restart', () => {
     await pg.stop();
     try {
       const writes = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => t.post('/api/initiatives', { title: `Under nedbrud ${i}`, actionPlanId: plan.id, leadDepartmentId: department.id })),
+        Array.from({ length: 6 }, (_, i) =>
+          t.post('/api/initiatives', { title: `Under nedbrud ${i}`, actionPlanId: plan.id, leadDepartmentId: department.id }),
+        ),
       );
       for (const write of writes) {
         expectProblem(write, 503);

@@ -29,7 +29,12 @@ describe('Error codes a client can translate', () => {
 
   it('names the domain rule a request breaks', async () => {
     const { initiative } = await make.world();
-    const drop = await t.post(`/api/initiatives/${initiative.id}/status-updates`, { periodStart: '2026-10-01', periodEnd: '2026-10-31', health: 'at_risk', narrative: 'Forsinket.' });
+    const drop = await t.post(`/api/initiatives/${initiative.id}/status-updates`, {
+      periodStart: '2026-10-01',
+      periodEnd: '2026-10-31',
+      health: 'at_risk',
+      narrative: 'Forsinket.',
+    });
     expect(drop.body.errors).toEqual({
       delayCauseId: [{ code: 'healthDropCause', message: expect.any(String) }],
       delayReason: [{ code: 'healthDropReason', params: { min: LIMITS.delayReason.min }, message: expect.any(String) }],

@@ -28,7 +28,10 @@ describe('Errors Fastify raises itself', () => {
 
   /** A problem document with this status and the same security headers as any other response. */
   function expectAppError(response: { status: number; headers: Headers; body: string }, status: number) {
-    expect({ status: response.status, contentType: response.headers['content-type'] }).toEqual({ status, contentType: 'application/problem+json; charset=utf-8' });
+    expect({ status: response.status, contentType: response.headers['content-type'] }).toEqual({
+      status,
+      contentType: 'application/problem+json; charset=utf-8',
+    });
     expect(JSON.parse(response.body)).toMatchObject({ type: 'about:blank', status, title: expect.any(String) });
     expect(securityHeadersOf(response.headers)).toEqual(expected);
   }
@@ -61,7 +64,10 @@ describe('Errors Fastify raises itself', () => {
 
   it('answers a body that is too large (413), malformed JSON (400) and a media type it does not take (415) the same way', async () => {
     const json = { 'content-type': 'application/json' };
-    expectAppError(await inject({ method: 'POST', url: '/api/auth/login', headers: json, payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }) }), 413);
+    expectAppError(
+      await inject({ method: 'POST', url: '/api/auth/login', headers: json, payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }) }),
+      413,
+    );
     expectAppError(await inject({ method: 'POST', url: '/api/auth/login', headers: json, payload: '{"email":' }), 400);
     expectAppError(await inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'email=a' }), 415);
   });

@@ -37,7 +37,10 @@ describe('Hostile input', () => {
     });
 
     it('still refuses __proto__ and constructor.prototype keys, as Fastify does', async () => {
-      for (const payload of ['{"code":"AB","name":"Afdeling","__proto__":{"admin":true}}', '{"code":"AB","name":"Afdeling","constructor":{"prototype":{"admin":true}}}']) {
+      for (const payload of [
+        '{"code":"AB","name":"Afdeling","__proto__":{"admin":true}}',
+        '{"code":"AB","name":"Afdeling","constructor":{"prototype":{"admin":true}}}',
+      ]) {
         const response = await t.send('POST', '/api/departments', payload, JSON_TYPE);
         expectProblem(response, 400);
       }
@@ -59,7 +62,10 @@ describe('Hostile input', () => {
 
     it('refuses a body that is not UTF-8, rather than storing replacement characters', async () => {
       const payload = Buffer.concat([Buffer.from('{"code":"AB","name":"Sundhed '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]);
-      const response = await t.app.getHttpAdapter().getInstance().inject({ method: 'POST', url: '/api/departments', headers: { 'content-type': JSON_TYPE }, payload });
+      const response = await t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'POST', url: '/api/departments', headers: { 'content-type': JSON_TYPE }, payload });
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect((await t.rowCounts()).department).toBe(0);
@@ -100,7 +106,12 @@ describe('Hostile input', () => {
     it('refuses invisible and bidirectional control characters in a new user’s address, and creates no user', async () => {
       const before = await t.rowCounts();
       for (const character of INVISIBLE) {
-        const response = await t.post('/api/users', { email: `mette${character}holm@aarhus.dk`, displayName: 'Mette Holm', role: 'viewer', password: TEST_PASSWORD });
+        const response = await t.post('/api/users', {
+          email: `mette${character}holm@aarhus.dk`,
+          displayName: 'Mette Holm',
+          role: 'viewer',
+          password: TEST_PASSWORD,
+        });
         expectInvalidFields(response, ['email']);
         expect(fieldMessages(response).email).toContain('email must not contain invisible or bidirectional control characters');
       }
@@ -128,7 +139,10 @@ describe('Hostile input', () => {
 
     it('neutralises a title that a spreadsheet would run, in the public CSV, and keeps numbers as they are', async () => {
       const { plan, department } = await make.world();
-      const initiative = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id }, { title: FORMULA, summary: '-Resumé', published: true });
+      const initiative = await make.initiative(
+        { actionPlanId: plan.id, leadDepartmentId: department.id },
+        { title: FORMULA, summary: '-Resumé', published: true },
+      );
       const csv = await t.anonymous.get('/api/public/initiatives.csv');
       expect(csv.status).toBe(200);
       const row = (csv.body as string).split('\r\n').find((line) => line.startsWith(initiative.id))!;
@@ -140,7 +154,10 @@ describe('Hostile input', () => {
     it('neutralises such text in the dashboard workbook and CSV alike', async () => {
       const department = await make.department({ name: '@Afdeling' });
       const plan = await make.plan();
-      await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id }, { title: FORMULA, status: 'in_progress', startDate: '2020-01-01', targetDate: '2030-12-31' });
+      await make.initiative(
+        { actionPlanId: plan.id, leadDepartmentId: department.id },
+        { title: FORMULA, status: 'in_progress', startDate: '2020-01-01', targetDate: '2030-12-31' },
+      );
       const headers = { cookie: `${SESSION_COOKIE}=${(await t.signedIn('admin')).session.token}` };
       const fastify = t.app.getHttpAdapter().getInstance();
 

@@ -43,9 +43,18 @@ describe('Initiatives API: the list, its filters, sorting and paging', () => {
     /** MSO leads A and takes part in C; MBU leads C and takes part in A and B; MKB leads B. */
     async function departmentsWorld() {
       const s = await setting(make);
-      const a = await make.initiative({ actionPlanId: s.plan.id, leadDepartmentId: s.lead.id }, { title: 'Initiativ A', participatingDepartmentIds: [s.other.id] });
-      const b = await make.initiative({ actionPlanId: s.plan.id, leadDepartmentId: s.third.id }, { title: 'Initiativ B', participatingDepartmentIds: [s.other.id] });
-      const c = await make.initiative({ actionPlanId: s.plan.id, leadDepartmentId: s.other.id }, { title: 'Initiativ C', participatingDepartmentIds: [s.lead.id] });
+      const a = await make.initiative(
+        { actionPlanId: s.plan.id, leadDepartmentId: s.lead.id },
+        { title: 'Initiativ A', participatingDepartmentIds: [s.other.id] },
+      );
+      const b = await make.initiative(
+        { actionPlanId: s.plan.id, leadDepartmentId: s.third.id },
+        { title: 'Initiativ B', participatingDepartmentIds: [s.other.id] },
+      );
+      const c = await make.initiative(
+        { actionPlanId: s.plan.id, leadDepartmentId: s.other.id },
+        { title: 'Initiativ C', participatingDepartmentIds: [s.lead.id] },
+      );
       return { ...s, a, b, c };
     }
 
@@ -205,7 +214,13 @@ describe('Initiatives API: the list, its filters, sorting and paging', () => {
       const refs = { actionPlanId: plan.id, leadDepartmentId: lead.id };
       const alfa = await make.initiative(refs, { title: 'Alfa', status: 'completed', health: 'off_track', startDate: '2026-03-01', targetDate: null });
       const bravo = await make.initiative(refs, { title: 'Bravo', status: 'idea', health: 'at_risk', startDate: null, targetDate: '2026-12-01' });
-      const charlie = await make.initiative(refs, { title: 'Charlie', status: 'in_progress', health: 'on_track', startDate: '2026-01-01', targetDate: '2026-06-01' });
+      const charlie = await make.initiative(refs, {
+        title: 'Charlie',
+        status: 'in_progress',
+        health: 'on_track',
+        startDate: '2026-01-01',
+        targetDate: '2026-06-01',
+      });
       const setUpdatedAt = (id: string, at: string) => t.dataSource.query('UPDATE initiative SET updated_at = $1 WHERE id = $2', [at, id]);
       await setUpdatedAt(alfa.id, '2026-01-03T00:00:00Z');
       await setUpdatedAt(bravo.id, '2026-01-01T00:00:00Z');

@@ -24,7 +24,10 @@ describe('Initiatives API: my initiatives and their reporting state', () => {
       const theirs = await make.department();
       const plan = await make.plan();
       const led = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: mine.id }, { title: 'Ledet af os' });
-      const joined = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: theirs.id }, { title: 'Vi deltager', participatingDepartmentIds: [mine.id] });
+      const joined = await make.initiative(
+        { actionPlanId: plan.id, leadDepartmentId: theirs.id },
+        { title: 'Vi deltager', participatingDepartmentIds: [mine.id] },
+      );
       await make.initiative({ actionPlanId: plan.id, leadDepartmentId: theirs.id }, { title: 'Ikke vores' });
       const lead = await t.signedIn('department_lead', [mine.id]);
 

@@ -97,10 +97,9 @@ describe('Initiatives API: refusal of invalid input and unknown ids', () => {
     it('rejects unknown fields, including computed and server-owned ones, on create and update', async () => {
       const { plan, department: lead, initiative } = await make.world();
       const before = await t.rowCounts();
-      expectInvalidFields(
-        await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'Med ekstra', colour: 'red' }),
-        ['colour'],
-      );
+      expectInvalidFields(await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'Med ekstra', colour: 'red' }), [
+        'colour',
+      ]);
       expectInvalidFields(await patch(initiative.id, { progress: 1, version: 7, id: UNKNOWN_ID }), ['id', 'progress', 'version']);
       expectInvalidFields(await patch(initiative.id, { leadDepartment: { id: lead.id } }), ['leadDepartment']);
       expect(await t.rowCounts()).toEqual(before);

@@ -222,10 +222,7 @@ describe('Initiatives API: the life of an initiative', () => {
       const lead = await make.department();
       const last = await make.department({ code: 'AAA', name: 'Aaa', sortOrder: 9 });
       const first = await make.department({ code: 'ZZZ', name: 'Zzz', sortOrder: 1 });
-      const created = await make.initiative(
-        { actionPlanId: plan.id, leadDepartmentId: lead.id },
-        { participatingDepartmentIds: [last.id, first.id] },
-      );
+      const created = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: lead.id }, { participatingDepartmentIds: [last.id, first.id] });
       expect(codes(created.participatingDepartments)).toEqual(['ZZZ', 'AAA']);
       expect(codes((await t.get('/api/initiatives')).body.items[0].participatingDepartments)).toEqual(['ZZZ', 'AAA']);
     });

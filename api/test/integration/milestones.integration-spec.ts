@@ -25,8 +25,6 @@ const LONG_AGO = '2001-03-01';
 const EVEN_LONGER_AGO = '2000-01-15';
 const FAR_FUTURE = '2999-12-31';
 
-
-
 const titles = (response: TestResponse) => response.body.items.map((m: { title: string }) => m.title);
 
 describe('Milestones API', () => {

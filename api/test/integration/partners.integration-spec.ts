@@ -257,7 +257,11 @@ describe('Partners API', () => {
 
       const linked = await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Matcher familier', publicConsent: true });
       expect(linked.status).toBe(200);
-      const link = { partner: { id: partner.id, name: 'Venskabsfamilier Østjylland', type: 'volunteer_organisation' }, role: 'Matcher familier', publicConsent: true };
+      const link = {
+        partner: { id: partner.id, name: 'Venskabsfamilier Østjylland', type: 'volunteer_organisation' },
+        role: 'Matcher familier',
+        publicConsent: true,
+      };
       expect(linked.body).toEqual(link);
 
       const list = await t.get(`/api/initiatives/${initiative.id}/partners`);

@@ -12,7 +12,17 @@ import { startTestApp, TABLES, type TestApp } from '../support/test-app';
 const PLAN_2016 = 'Flygtningehandleplan 2016 – samskabt med nye og gamle aarhusianere';
 const DEPARTMENT_CODES = ['BA', 'MBU', 'MKB', 'MSB', 'MSO', 'MTM'];
 /** The tables the demo data fills. */
-const SEEDED_TABLES = ['department', 'partner', 'action_plan', 'goal', 'initiative', 'initiative_department', 'milestone', 'status_update', 'initiative_partner'];
+const SEEDED_TABLES = [
+  'department',
+  'partner',
+  'action_plan',
+  'goal',
+  'initiative',
+  'initiative_department',
+  'milestone',
+  'status_update',
+  'initiative_partner',
+];
 /** Served by the Swagger module itself: the documentation, not the API it documents. */
 const DOCS_ROUTE = /^\/api\/docs(?:$|[/-])/;
 
@@ -75,7 +85,11 @@ function documentedOperations(doc: Json): Map<string, { path: string; method: st
  */
 function routesReadingABody(app: NestFastifyApplication): Set<string> {
   const keys = new Set<string>();
-  const join = (...parts: string[]) => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+  const join = (...parts: string[]) =>
+    `/${parts
+      .flatMap((part) => part.split('/'))
+      .filter(Boolean)
+      .join('/')}`;
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
@@ -492,9 +506,11 @@ describe('Platform', () => {
       expect(unpublished.body.items.every((i: Json) => i.published === false)).toBe(true);
       expect(unpublished.body.total).toBeGreaterThanOrEqual(2);
       expect(unpublished.body.total).toBeLessThanOrEqual(3);
-      expect(await count(`SELECT count(*)::int AS count FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id WHERE p.title = $1 AND NOT i.published`, [PLAN_2016])).toBe(
-        unpublished.body.total,
-      );
+      expect(
+        await count(`SELECT count(*)::int AS count FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id WHERE p.title = $1 AND NOT i.published`, [
+          PLAN_2016,
+        ]),
+      ).toBe(unpublished.body.total);
     });
 
     it('loads a second plan with initiatives of its own', async () => {

@@ -120,12 +120,20 @@ describe('Approval of what reaches the public', () => {
     it('keeps the last approved text public while a lead’s rewrite waits for approval', async () => {
       const { initiative, lead, management } = await setting();
       const update = await make.statusUpdate(initiative.id, { publicText: 'Første godkendte tekst' }, lead);
-      const approved = await management.post(`/api/initiatives/${initiative.id}/status-updates/${update.id}/review`, { decision: 'approve' }, { ifMatch: update.version });
+      const approved = await management.post(
+        `/api/initiatives/${initiative.id}/status-updates/${update.id}/review`,
+        { decision: 'approve' },
+        { ifMatch: update.version },
+      );
       expect(approved.status).toBe(200);
 
       const url = `/api/initiatives/${initiative.id}/status-updates/${update.id}`;
       const rewritten = await lead.patch(url, { publicText: 'Omskrevet, ikke godkendt' }, { ifMatch: approved.body.version });
-      expect(rewritten.body).toMatchObject({ publicTextState: 'pending', publicText: 'Omskrevet, ikke godkendt', approvedPublicText: 'Første godkendte tekst' });
+      expect(rewritten.body).toMatchObject({
+        publicTextState: 'pending',
+        publicText: 'Omskrevet, ikke godkendt',
+        approvedPublicText: 'Første godkendte tekst',
+      });
       const texts = (await t.anonymous.get(`/api/public/initiatives/${initiative.id}`)).body.updates.map((u: { text: string }) => u.text);
       expect(texts).toEqual(['Første godkendte tekst']);
       expect((await t.anonymous.get('/api/public/feed.atom')).body).not.toContain('Omskrevet');

@@ -56,7 +56,11 @@ describe('Status updates: review of public texts', () => {
 
       const url = (id: string) => `/api/initiatives/${initiative.id}/status-updates/${id}/review`;
       const approved = await management.post(url(first.id), { decision: 'approve' }, { ifMatch: first.version });
-      expect(approved.body).toMatchObject({ publicTextState: 'approved', approvedPublicText: 'Første tekst.', reviewerName: expect.stringContaining('management') });
+      expect(approved.body).toMatchObject({
+        publicTextState: 'approved',
+        approvedPublicText: 'Første tekst.',
+        reviewerName: expect.stringContaining('management'),
+      });
       expectInvalidFields(await management.post(url(second.id), { decision: 'return' }, { ifMatch: second.version }), ['comment']);
       const returned = await management.post(url(second.id), { decision: 'return', comment: 'Skriv det i et mere enkelt sprog.' }, { ifMatch: second.version });
       expect(returned.body).toMatchObject({ publicTextState: 'returned', reviewComment: 'Skriv det i et mere enkelt sprog.' });

@@ -31,11 +31,7 @@ describe('The public API', () => {
 
   async function publishedAndSecret() {
     const { plan, department, initiative: draft } = await make.world();
-    await t.patch(
-      `/api/initiatives/${draft.id}`,
-      { title: SECRET.unpublishedTitle, internalNotes: SECRET.internalNotes },
-      { ifMatch: draft.version },
-    );
+    await t.patch(`/api/initiatives/${draft.id}`, { title: SECRET.unpublishedTitle, internalNotes: SECRET.internalNotes }, { ifMatch: draft.version });
     await make.milestone(draft.id, { title: SECRET.unpublishedMilestone });
     await make.statusUpdate(draft.id, { publicText: 'Et udkast', authorName: SECRET.authorName });
 
@@ -56,27 +52,43 @@ describe('The public API', () => {
     await make.milestone(published.id, { title: '75 borgere i sprogpraktik', dueDate: '2031-01-01' });
     const cause = (await t.get('/api/delay-causes')).body[0].id;
     const lead = await t.signedIn('department_lead', [department.id]);
-    const approved = await make.statusUpdate(published.id, {
-      periodStart: '2020-05-01',
-      periodEnd: '2020-05-31',
-      health: 'at_risk',
-      narrative: SECRET.narrative,
-      blockers: SECRET.blockers,
-      internalText: SECRET.internalText,
-      publicText: 'Ti virksomheder er med.',
-      authorName: SECRET.authorName,
-      delayCauseId: cause,
-      delayReason: SECRET.delayReason,
-    }, lead);
+    const approved = await make.statusUpdate(
+      published.id,
+      {
+        periodStart: '2020-05-01',
+        periodEnd: '2020-05-31',
+        health: 'at_risk',
+        narrative: SECRET.narrative,
+        blockers: SECRET.blockers,
+        internalText: SECRET.internalText,
+        publicText: 'Ti virksomheder er med.',
+        authorName: SECRET.authorName,
+        delayCauseId: cause,
+        delayReason: SECRET.delayReason,
+      },
+      lead,
+    );
     await t.post(`/api/initiatives/${published.id}/status-updates/${approved.id}/review`, { decision: 'approve' }, { ifMatch: approved.version });
-    await make.statusUpdate(published.id, { periodStart: '2020-06-01', periodEnd: '2020-06-30', health: 'at_risk', publicText: SECRET.pendingPublicText }, lead);
-    const returned = await make.statusUpdate(published.id, {
-      periodStart: '2020-07-01',
-      periodEnd: '2020-07-31',
-      health: 'at_risk',
-      publicText: SECRET.returnedPublicText,
-    }, lead);
-    await t.post(`/api/initiatives/${published.id}/status-updates/${returned.id}/review`, { decision: 'return', comment: 'Skriv det enklere.' }, { ifMatch: returned.version });
+    await make.statusUpdate(
+      published.id,
+      { periodStart: '2020-06-01', periodEnd: '2020-06-30', health: 'at_risk', publicText: SECRET.pendingPublicText },
+      lead,
+    );
+    const returned = await make.statusUpdate(
+      published.id,
+      {
+        periodStart: '2020-07-01',
+        periodEnd: '2020-07-31',
+        health: 'at_risk',
+        publicText: SECRET.returnedPublicText,
+      },
+      lead,
+    );
+    await t.post(
+      `/api/initiatives/${published.id}/status-updates/${returned.id}/review`,
+      { decision: 'return', comment: 'Skriv det enklere.' },
+      { ifMatch: returned.version },
+    );
 
     const named = await make.partner({ name: 'Frivilligcenter Aarhus' });
     const anonymous = await make.partner({ name: SECRET.partnerWithoutConsent });
@@ -102,7 +114,13 @@ describe('The public API', () => {
   it('never lets an unpublished initiative, internal text, unapproved text, unnamed partner or staff name out', async () => {
     const { plan, draft, published } = await publishedAndSecret();
     const responses = await everyPublicResponse({ plan: plan.id, initiatives: [published.id, draft.id] });
-    const staff = [t.admin.email, ...(await t.dataSource.query('SELECT email, display_name FROM app_user')).flatMap((u: { email: string; display_name: string }) => [u.email, u.display_name])];
+    const staff = [
+      t.admin.email,
+      ...(await t.dataSource.query('SELECT email, display_name FROM app_user')).flatMap((u: { email: string; display_name: string }) => [
+        u.email,
+        u.display_name,
+      ]),
+    ];
 
     // The last response is the draft's own URL: a 404 that only repeats the id the client sent.
     expect(responses.at(-1)!.status).toBe(404);

@@ -56,7 +56,13 @@ describe('Request logs', () => {
     expect(read.status).toBe(200);
 
     expect(requestLines()).toHaveLength(3);
-    expect(requestLineOf(login.headers['x-request-id'])).toMatchObject({ level: 30, method: 'POST', route: '/api/auth/login', status: 200, msg: 'request completed' });
+    expect(requestLineOf(login.headers['x-request-id'])).toMatchObject({
+      level: 30,
+      method: 'POST',
+      route: '/api/auth/login',
+      status: 200,
+      msg: 'request completed',
+    });
     expect(requestLineOf(created.headers['x-request-id'])).toMatchObject({
       method: 'POST',
       route: '/api/initiatives/:initiativeId/status-updates',
@@ -111,7 +117,14 @@ describe('Request logs', () => {
 
     expect(response.status).toBe(500);
     const requestId = response.headers['x-request-id'];
-    expect(response.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'unexpected', detail: 'An unexpected error occurred.', requestId });
+    expect(response.body).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      code: 'unexpected',
+      detail: 'An unexpected error occurred.',
+      requestId,
+    });
     const errorLine = logLines().find((line) => line['context'] === 'ProblemDetailsFilter');
     expect(errorLine).toMatchObject({ level: 50, requestId, msg: 'Answered 500', error: expect.stringContaining('Error: The disk is on fire') });
     expect(requestLineOf(requestId)).toMatchObject({ level: 50, method: 'POST', route: '/api/departments', status: 500, userId: t.admin.id });

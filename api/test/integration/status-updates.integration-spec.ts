@@ -39,8 +39,6 @@ const WITHOUT_AUTHOR = {
 } as const;
 const VALID = { ...WITHOUT_AUTHOR, authorName: 'Mette Holm' } as const;
 
-
-
 const periods = (response: TestResponse) => response.body.items.map((u: { periodStart: string; periodEnd: string }) => `${u.periodStart}/${u.periodEnd}`);
 
 describe('Status updates API', () => {
@@ -69,8 +67,7 @@ describe('Status updates API', () => {
   const patchUpdate = async (initiativeId: string, id: string, body: unknown) =>
     t.patch(url(initiativeId, id), body, { ifMatch: await currentVersion(initiativeId, id) });
   /** DELETE of the initiative as a client that has just read it. */
-  const deleteInitiative = async (id: string) =>
-    t.delete(`/api/initiatives/${id}`, { ifMatch: (await t.get(`/api/initiatives/${id}`)).body.version });
+  const deleteInitiative = async (id: string) => t.delete(`/api/initiatives/${id}`, { ifMatch: (await t.get(`/api/initiatives/${id}`)).body.version });
   /** The display name of a user, as the default author of their status updates. */
   const displayNameOf = async (userId: string): Promise<string> =>
     (await t.dataSource.query('SELECT display_name FROM app_user WHERE id = $1', [userId]))[0].display_name;
@@ -376,17 +373,7 @@ describe('Status updates API', () => {
         publicText: {},
         authorName: ['Mette'],
       });
-      expectInvalidFields(response, [
-        'periodStart',
-        'periodEnd',
-        'health',
-        'narrative',
-        'blockers',
-        'nextSteps',
-        'internalText',
-        'publicText',
-        'authorName',
-      ]);
+      expectInvalidFields(response, ['periodStart', 'periodEnd', 'health', 'narrative', 'blockers', 'nextSteps', 'internalText', 'publicText', 'authorName']);
       expect(await t.rowCounts()).toEqual(before);
     });
 
@@ -408,20 +395,23 @@ describe('Status updates API', () => {
       expect(await t.rowCounts()).toEqual(before);
     });
 
-    it.each(['2026-02-30', '2026-02-29', '2026-13-01', '2026-10-1', '01-10-2026', '2026-10-01T00:00:00Z', ''])(
-      'rejects the period date %p',
-      async (date) => {
-        const { initiative } = await make.world();
-        const before = await t.rowCounts();
-        expectInvalidFields(await t.post(url(initiative.id), { ...VALID, periodStart: date, periodEnd: date }), ['periodStart', 'periodEnd']);
-        expect(await t.rowCounts()).toEqual(before);
-      },
-    );
+    it.each(['2026-02-30', '2026-02-29', '2026-13-01', '2026-10-1', '01-10-2026', '2026-10-01T00:00:00Z', ''])('rejects the period date %p', async (date) => {
+      const { initiative } = await make.world();
+      const before = await t.rowCounts();
+      expectInvalidFields(await t.post(url(initiative.id), { ...VALID, periodStart: date, periodEnd: date }), ['periodStart', 'periodEnd']);
+      expect(await t.rowCounts()).toEqual(before);
+    });
 
     it('rejects unknown and server-owned fields and stores nothing', async () => {
       const { initiative } = await make.world();
       const before = await t.rowCounts();
-      const response = await t.post(url(initiative.id), { ...VALID, reportedAt: '2020-01-01T00:00:00.000Z', initiativeId: initiative.id, version: 3, mood: 'glad' });
+      const response = await t.post(url(initiative.id), {
+        ...VALID,
+        reportedAt: '2020-01-01T00:00:00.000Z',
+        initiativeId: initiative.id,
+        version: 3,
+        mood: 'glad',
+      });
       expectInvalidFields(response, ['reportedAt', 'initiativeId', 'version', 'mood']);
       expect(await t.rowCounts()).toEqual(before);
     });
@@ -512,7 +502,11 @@ describe('Status updates API', () => {
       expect(changed.body.version).toBe(update.version + 1);
       const before = await t.rowCounts();
 
-      const stale = await t.patch(url(initiative.id, update.id), { health: 'at_risk', narrative: 'Min ændring', delayCauseId: cause, delayReason: 'Færre frivillige.' }, { ifMatch: update.version });
+      const stale = await t.patch(
+        url(initiative.id, update.id),
+        { health: 'at_risk', narrative: 'Min ændring', delayCauseId: cause, delayReason: 'Færre frivillige.' },
+        { ifMatch: update.version },
+      );
       expectProblem(stale, 409);
       expect(stale.body.current).toEqual(changed.body);
       const staleDelete = await t.delete(url(initiative.id, update.id), { ifMatch: update.version });
@@ -568,11 +562,7 @@ describe('Status updates API', () => {
     it('answers 400 naming the parameter for a malformed initiative or status update id', async () => {
       const { initiative } = await make.world();
       const before = await t.rowCounts();
-      for (const response of [
-        await t.get(url('not-a-uuid')),
-        await t.post(url('not-a-uuid'), VALID),
-        await t.delete(url('42', UNKNOWN_ID), { ifMatch: 1 }),
-      ]) {
+      for (const response of [await t.get(url('not-a-uuid')), await t.post(url('not-a-uuid'), VALID), await t.delete(url('42', UNKNOWN_ID), { ifMatch: 1 })]) {
         expectInvalidFields(response, ['initiativeId']);
         expect(fieldMessages(response)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
       }

@@ -50,8 +50,7 @@ describe('Users API', () => {
       'SELECT actor_id, actor_name, entity_type, entity_id, action, changes FROM audit_event WHERE entity_type = $1 AND entity_id = $2 ORDER BY id',
       [entityType, entityId],
     );
-  const activeAdmins = async () =>
-    (await t.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE role = 'admin' AND active`))[0].count as number;
+  const activeAdmins = async () => (await t.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE role = 'admin' AND active`))[0].count as number;
 
   describe('create', () => {
     it('creates a user: 201, e-mail in lower case, departments resolved, and no password or hash in the response', async () => {

@@ -1,11 +1,5 @@
 import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
-import {
-  ApplicationConfig,
-  inject,
-  provideAppInitializer,
-  provideBrowserGlobalErrorListeners,
-  provideZonelessChangeDetection,
-} from '@angular/core';
+import { ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { XSRF_COOKIE, XSRF_HEADER } from '@fremdrift/contracts';
 import { routes } from './app.routes';
@@ -21,11 +15,7 @@ export const appConfig: ApplicationConfig = {
     // Query parameters (filters, page) arrive as the routed component's signal inputs.
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'enabled' })),
     // The API's CSRF check is Angular's own convention; named here so that both sides read one contract.
-    provideHttpClient(
-      withFetch(),
-      withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
-      withInterceptors([sessionExpiryInterceptor]),
-    ),
+    provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }), withInterceptors([sessionExpiryInterceptor])),
     // The header and the guards need to know who is signed in before the first page shows.
     provideAppInitializer(() => inject(Auth).refresh()),
     // Texts in the language chosen earlier (Danish by default), loaded before the first page.

@@ -19,7 +19,14 @@ async function visit(url: string, principal: Principal | null, extraProviders: u
     allows: (rule: (p: Principal) => boolean) => principal !== null && rule(principal),
   };
   TestBed.configureTestingModule({
-    providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting(), provideI18nTesting(), { provide: Auth, useValue: auth }, ...(extraProviders as [])],
+    providers: [
+      provideRouter(routes),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideI18nTesting(),
+      { provide: Auth, useValue: auth },
+      ...(extraProviders as []),
+    ],
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);

@@ -37,8 +37,7 @@ function setup(initial: SessionUser | null, logout: () => Promise<void> = async 
 
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const navLabels = (element: HTMLElement) => Array.from(element.querySelectorAll('nav a')).map((a) => text(a));
-const button = (element: HTMLElement, label: string) =>
-  Array.from(element.querySelectorAll('button')).find((b) => text(b) === label) ?? null;
+const button = (element: HTMLElement, label: string) => Array.from(element.querySelectorAll('button')).find((b) => text(b) === label) ?? null;
 
 describe('App header', () => {
   it('shows an admin who they are and every page', async () => {

@@ -67,7 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: {
       sessionIdleMinutes: integerFrom(env, 'SESSION_IDLE_MINUTES', 480, 1, 60 * 24 * 30),
       sessionMaxHours: integerFrom(env, 'SESSION_MAX_HOURS', 24 * 7, 1, 24 * 365),
-      secureCookies: env['SECURE_COOKIES'] === undefined || env['SECURE_COOKIES'] === '' || env['SECURE_COOKIES'] === 'auto' ? 'auto' : booleanFrom(env, 'SECURE_COOKIES', false),
+      secureCookies:
+        env['SECURE_COOKIES'] === undefined || env['SECURE_COOKIES'] === '' || env['SECURE_COOKIES'] === 'auto'
+          ? 'auto'
+          : booleanFrom(env, 'SECURE_COOKIES', false),
     },
     trustProxy: booleanFrom(env, 'TRUST_PROXY', false),
     log: { level: logLevelFrom(env), format: logFormatFrom(env) },

@@ -9,7 +9,10 @@ describe('isDatabaseUnavailable', () => {
     ['connection refused', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
     ['connection reset', withCode('read ECONNRESET', 'ECONNRESET')],
     ['a host that cannot be resolved while the database container restarts', withCode('getaddrinfo EAI_AGAIN db', 'EAI_AGAIN')],
-    ['refused on every address of the host', Object.assign(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')]), { code: 'ECONNREFUSED' })],
+    [
+      'refused on every address of the host',
+      Object.assign(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')]), { code: 'ECONNREFUSED' }),
+    ],
     ['refusals inside an AggregateError without a code of its own', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')])],
     ['a session ended by the server', new Error('Connection terminated unexpectedly')],
     ['a query on a client that already lost its connection', new Error('Client has encountered a connection error and is not queryable')],

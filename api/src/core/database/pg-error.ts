@@ -49,7 +49,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const candidate = pending.pop();
     if (typeof candidate !== 'object' || candidate === null || seen.has(candidate)) continue;
     seen.add(candidate);
-    const { code, message, driverError, cause, errors } = candidate as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+    const { code, message, driverError, cause, errors } = candidate as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.includes(message)) return true;
     pending.push(driverError, cause, ...(Array.isArray(errors) ? errors : []));

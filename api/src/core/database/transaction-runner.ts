@@ -15,10 +15,7 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'System' };
 
 /** Names the actor of the current transaction for the audit triggers (see the AccountsAndAudit migration). */
 export async function attributeTo(manager: EntityManager, actor: Actor): Promise<void> {
-  await manager.query(`SELECT set_config('fremdrift.actor_id', $1, true), set_config('fremdrift.actor_name', $2, true)`, [
-    actor.id ?? '',
-    actor.name,
-  ]);
+  await manager.query(`SELECT set_config('fremdrift.actor_id', $1, true), set_config('fremdrift.actor_name', $2, true)`, [actor.id ?? '', actor.name]);
 }
 
 /** Tables whose rows carry a version that clients send back in If-Match. */

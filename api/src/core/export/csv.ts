@@ -16,5 +16,10 @@ const cellText = (value: CsvCell): string => {
  * semicolons, decimal commas, CRLF), dates as YYYY-MM-DD, and text that cannot run as a formula.
  */
 export function toCsv(header: readonly string[], rows: readonly CsvCell[][]): string {
-  return stringify([header.map(cellText), ...rows.map((row) => row.map(cellText))], { bom: true, delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return stringify([header.map(cellText), ...rows.map((row) => row.map(cellText))], {
+    bom: true,
+    delimiter: ';',
+    record_delimiter: '\r\n',
+    quoted_match: /[\r\n]/,
+  });
 }

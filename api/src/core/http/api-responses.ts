@@ -3,7 +3,10 @@ import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { FIELD_ERROR_CODES, PROBLEM_CODES, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from '@fremdrift/contracts';
 
 export class FieldErrorDto implements FieldError {
-  @ApiProperty({ enum: FIELD_ERROR_CODES, description: 'What is wrong, for a client to translate: class-validator’s constraint name, or one of the API’s rules' })
+  @ApiProperty({
+    enum: FIELD_ERROR_CODES,
+    description: 'What is wrong, for a client to translate: class-validator’s constraint name, or one of the API’s rules',
+  })
   code: FieldErrorCode;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The limits the message speaks of', example: { min: 3, max: 200 } })
@@ -60,7 +63,5 @@ export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 
 /** The problem responses a route can give. */
 export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: PROBLEM_DESCRIPTIONS[status], content: problemContent })),
-  );
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: PROBLEM_DESCRIPTIONS[status], content: problemContent })));
 }

@@ -7,7 +7,9 @@ import { AppModule } from '../../app.module';
 describe('field error codes', () => {
   it('cover every constraint the DTOs use', () => {
     expect(AppModule).toBeDefined();
-    const metadatas = [...(getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, { type: string; name?: string }[]> }).validationMetadatas.values()].flat();
+    const metadatas = [
+      ...(getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, { type: string; name?: string }[]> }).validationMetadatas.values(),
+    ].flat();
     const constraintNames = new Set(
       metadatas.filter((metadata) => metadata.type === ValidationTypes.CUSTOM_VALIDATION && metadata.name).map((metadata) => metadata.name as string),
     );

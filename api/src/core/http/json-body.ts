@@ -86,7 +86,11 @@ export function createJsonBodyParser(fastify: FastifyInstance) {
       return;
     }
     if (exceedsNestingDepth(text, MAX_JSON_NESTING_DEPTH)) {
-      done(new ProblemException(problem(HttpStatus.BAD_REQUEST, `The request body nests objects and arrays deeper than ${MAX_JSON_NESTING_DEPTH} levels.`, { code: 'bodyTooDeep' })));
+      done(
+        new ProblemException(
+          problem(HttpStatus.BAD_REQUEST, `The request body nests objects and arrays deeper than ${MAX_JSON_NESTING_DEPTH} levels.`, { code: 'bodyTooDeep' }),
+        ),
+      );
       return;
     }
     parseSecurely(request, text, (error, parsed) => {

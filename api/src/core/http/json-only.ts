@@ -10,10 +10,7 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
     if (hasBody && mediaType !== 'application/json') {
-      return reply
-        .status(415)
-        .header('content-type', PROBLEM_CONTENT_TYPE)
-        .send(problem(415, 'Send the request body as application/json.'));
+      return reply.status(415).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(415, 'Send the request body as application/json.'));
     }
   });
 }

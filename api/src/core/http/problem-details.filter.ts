@@ -21,7 +21,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Answered 503, the database is unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
       const unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, 'The database cannot be reached right now. Try again in a few seconds.');
-      void reply.status(unavailable.status).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).header('content-type', PROBLEM_CONTENT_TYPE).send(withRequestId(unavailable, requestId));
+      void reply
+        .status(unavailable.status)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(withRequestId(unavailable, requestId));
       return;
     }
     const body = this.toProblem(exception);

@@ -42,7 +42,8 @@ export class ProblemFastifyAdapter extends FastifyAdapter {
     const problems = new ProblemDetailsFilter();
     super({
       ...options,
-      frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerRouterError(securityHeaders, problems, requestLog, error, request, reply),
+      frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+        answerRouterError(securityHeaders, problems, requestLog, error, request, reply),
       clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => answerClientError(securityHeaders, requestLog, error, socket),
     });
     this.securityHeaders = securityHeaders;
@@ -65,7 +66,12 @@ function answerRouterError(
   requestLog.track(request, reply);
   applySecurityHeaders(security, request, reply.raw);
   const body = withRequestId(ROUTER_PROBLEMS[error.code] ?? problems.toProblem(error), request.id);
-  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').header(REQUEST_ID_HEADER, request.id).send(body);
+  void reply
+    .status(body.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .header(REQUEST_ID_HEADER, request.id)
+    .send(body);
 }
 
 function answerClientError(security: SecurityHeaders, requestLog: RequestLog, error: Error & { code?: string }, socket: Socket): void {
@@ -78,7 +84,12 @@ function answerClientError(security: SecurityHeaders, requestLog: RequestLog, er
           ? REQUEST_HEADER_FIELDS_TOO_LARGE
           : HttpStatus.BAD_REQUEST;
     const requestId = randomUUID();
-    const body = JSON.stringify(withRequestId(problem(status, status === HttpStatus.REQUEST_TIMEOUT ? 'The request was not received in time.' : 'The request is not valid HTTP.'), requestId));
+    const body = JSON.stringify(
+      withRequestId(
+        problem(status, status === HttpStatus.REQUEST_TIMEOUT ? 'The request was not received in time.' : 'The request is not valid HTTP.'),
+        requestId,
+      ),
+    );
     const headers = new Map<string, string>();
     applySecurityHeaders(security, undefined, { setHeader: (name, value) => headers.set(name, value), removeHeader: (name) => headers.delete(name) });
     headers.set('Content-Type', PROBLEM_CONTENT_TYPE);

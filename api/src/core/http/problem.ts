@@ -91,7 +91,9 @@ export class PreconditionRequiredException extends ProblemException {
 /** The record changed since the client read it; `current` is what it is now. */
 export class StaleVersionException extends ProblemException {
   constructor(current: unknown) {
-    super(problem(HttpStatus.CONFLICT, 'Someone else changed this in the meantime. Review the current version and try again.', { code: 'staleVersion', current }));
+    super(
+      problem(HttpStatus.CONFLICT, 'Someone else changed this in the meantime. Review the current version and try again.', { code: 'staleVersion', current }),
+    );
   }
 }
 

@@ -10,7 +10,15 @@ describe('requestIdFor', () => {
   });
 
   it('makes a new UUID when there is none, or it is too long, repeated or holds anything that could forge a log line or header', () => {
-    for (const headers of [{}, { 'x-request-id': '' }, { 'x-request-id': 'a'.repeat(129) }, { 'x-request-id': 'a, b' }, { 'x-request-id': 'a\nb' }, { 'x-request-id': 'a"b' }, { 'x-request-id': 'æøå' }]) {
+    for (const headers of [
+      {},
+      { 'x-request-id': '' },
+      { 'x-request-id': 'a'.repeat(129) },
+      { 'x-request-id': 'a, b' },
+      { 'x-request-id': 'a\nb' },
+      { 'x-request-id': 'a"b' },
+      { 'x-request-id': 'æøå' },
+    ]) {
       expect(requestIdFor({ headers })).toMatch(UUID);
     }
   });

@@ -153,7 +153,10 @@ export function IsOptionalNonNull(): PropertyDecorator {
 
 /** May be left out or sent as null (to clear it); any other value is validated. */
 export function IsNullable(): PropertyDecorator {
-  return applyDecorators(IsOptional(), ValidateIf((_, value) => value !== null));
+  return applyDecorators(
+    IsOptional(),
+    ValidateIf((_, value) => value !== null),
+  );
 }
 
 /** UUIDs compared as the database returns them: lower case. */
@@ -165,7 +168,12 @@ export function ToLowerCase(): PropertyDecorator {
 
 /** A required text between the limits, trimmed first: a title, a name. */
 export function TextField(limits: { min: number; max: number }, api: ApiPropertyOptions = {}): PropertyDecorator {
-  return applyDecorators(ApiProperty({ minLength: limits.min, maxLength: limits.max, ...api } as ApiPropertyOptions), Trim(), IsString(), Length(limits.min, limits.max));
+  return applyDecorators(
+    ApiProperty({ minLength: limits.min, maxLength: limits.max, ...api } as ApiPropertyOptions),
+    Trim(),
+    IsString(),
+    Length(limits.min, limits.max),
+  );
 }
 
 /** A text that may be left out, but not sent as null, of at most `max` characters. */
@@ -185,5 +193,10 @@ export function UuidField(api: ApiPropertyOptions = {}): PropertyDecorator {
 
 /** A reference by UUID that may be left out, or cleared with null. */
 export function NullableUuidField(api: ApiPropertyOptions = {}): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, ...api } as ApiPropertyOptions), IsNullable(), ToLowerCase(), IsUUID('all'));
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, ...api } as ApiPropertyOptions),
+    IsNullable(),
+    ToLowerCase(),
+    IsUUID('all'),
+  );
 }

@@ -1,4 +1,12 @@
-import { applyDecorators, createParamDecorator, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  Injectable,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
@@ -31,10 +39,7 @@ export function IfMatch(): ParameterDecorator {
 }
 
 export const ApiIfMatch = () =>
-  applyDecorators(
-    ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the record as read, e.g. "3"' }),
-    ApiProblems(428),
-  );
+  applyDecorators(ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the record as read, e.g. "3"' }), ApiProblems(428));
 
 /** Sends a response's `version` as its ETag, so that the client can send it back in If-Match. */
 @Injectable()

@@ -21,7 +21,10 @@ export async function serveWebApp(app: NestFastifyApplication, webRoot: string):
   await fastify.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], cacheControl: false, setHeaders: cacheHeaders });
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) {
-      return reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(404, `No route for GET ${request.url.split('?')[0]}`));
+      return reply
+        .status(404)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(problem(404, `No route for GET ${request.url.split('?')[0]}`));
     }
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });

@@ -47,10 +47,12 @@ export async function seedDemoAccounts(manager: EntityManager, departmentIds: Ma
   // One hash for all: they share the demo password, and argon2 is deliberately slow.
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
   for (const account of missing) {
-    const [{ id }] = await manager.query(
-      'INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id',
-      [account.email, account.displayName, passwordHash, account.role],
-    );
+    const [{ id }] = await manager.query('INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id', [
+      account.email,
+      account.displayName,
+      passwordHash,
+      account.role,
+    ]);
     for (const code of account.departmentCodes) {
       const departmentId = departmentIds.get(code);
       if (departmentId) await manager.query('INSERT INTO user_department (user_id, department_id) VALUES ($1, $2)', [id, departmentId]);

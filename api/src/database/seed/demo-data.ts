@@ -41,29 +41,25 @@ export const demoData: DemoData = {
       key: 'flygtningenetvaerket',
       name: 'Flygtningenetværket Vest',
       type: 'citizen_group',
-      description:
-        'Netværk af flygtninge og familiesammenførte i det vestlige Aarhus, som mødes hver uge og hjælper nyankomne godt i gang.',
+      description: 'Netværk af flygtninge og familiesammenførte i det vestlige Aarhus, som mødes hver uge og hjælper nyankomne godt i gang.',
     },
     {
       key: 'nye-aarhusianere',
       name: 'Borgergruppen Nye Aarhusianere',
       type: 'citizen_group',
-      description:
-        'Borgergruppe dannet af deltagere fra samskabelsesworkshoppen i 2016. Gruppen tester kommunens tilbud og giver feedback.',
+      description: 'Borgergruppe dannet af deltagere fra samskabelsesworkshoppen i 2016. Gruppen tester kommunens tilbud og giver feedback.',
     },
     {
       key: 'venskabsfamilier',
       name: 'Venskabsfamilier Østjylland',
       type: 'volunteer_organisation',
-      description:
-        'Frivillig organisation, der matcher nye borgere med danske familier og frivillige mentorer.',
+      description: 'Frivillig organisation, der matcher nye borgere med danske familier og frivillige mentorer.',
     },
     {
       key: 'lektiehjaelperne',
       name: 'Lektiehjælperne Aarhus',
       type: 'volunteer_organisation',
-      description:
-        'Omkring 150 frivillige, mest studerende og pensionister, der giver lektiehjælp på skoler og biblioteker.',
+      description: 'Omkring 150 frivillige, mest studerende og pensionister, der giver lektiehjælp på skoler og biblioteker.',
     },
     {
       key: 'cykelvennerne',
@@ -99,8 +95,7 @@ export const demoData: DemoData = {
       key: 'kvindenetvaerket',
       name: 'Kvindenetværket Sammen',
       type: 'civil_society_association',
-      description:
-        'Forening for kvinder med og uden flygtningebaggrund, der arrangerer samtalegrupper, svømning og forældrecafeer.',
+      description: 'Forening for kvinder med og uden flygtningebaggrund, der arrangerer samtalegrupper, svømning og forældrecafeer.',
     },
     {
       key: 'seniorforeningen',
@@ -145,26 +140,22 @@ export const demoData: DemoData = {
       goals: [
         {
           title: GOAL_HEALTH,
-          description:
-            'Nye borgere skal trives fysisk og psykisk og have let adgang til sundhedstilbud, fritidsliv og fællesskaber i byen.',
+          description: 'Nye borgere skal trives fysisk og psykisk og have let adgang til sundhedstilbud, fritidsliv og fællesskaber i byen.',
         },
         {
           title: GOAL_CHILDREN,
-          description:
-            'Børn og unge med flygtningebaggrund skal trives og lære i dagtilbud og skole, og deres forældre skal kunne støtte dem.',
+          description: 'Børn og unge med flygtningebaggrund skal trives og lære i dagtilbud og skole, og deres forældre skal kunne støtte dem.',
         },
         {
           title: GOAL_ADULTS,
-          description:
-            'Voksne flygtninge skal hurtigt i job eller uddannelse, så de kan forsørge sig selv og bruge deres kompetencer.',
+          description: 'Voksne flygtninge skal hurtigt i job eller uddannelse, så de kan forsørge sig selv og bruge deres kompetencer.',
         },
       ],
       initiatives: [
         // 1. BA – completed
         {
           title: 'Fælles velkomstforløb med én indgang til kommunen',
-          summary:
-            'Et samlet velkomstforløb, hvor nye flygtninge møder kommunens afdelinger ét sted og får én fast kontaktperson.',
+          summary: 'Et samlet velkomstforløb, hvor nye flygtninge møder kommunens afdelinger ét sted og får én fast kontaktperson.',
           description: `Under samskabelsen fortalte flygtninge, at de de første uger skulle møde op mange steder og fortælle deres historie igen og igen. Initiativet samler velkomsten i ét forløb med fast kontaktperson og en fælles tjekliste på tværs af afdelingerne. ${DEMO_NOTE}`,
           goal: GOAL_HEALTH,
           leadDepartment: 'BA',
@@ -175,8 +166,7 @@ export const demoData: DemoData = {
           startDate: '2016-08-01',
           targetDate: '2017-12-31',
           published: true,
-          publicSummary:
-            'Nye borgere får nu ét samlet velkomstforløb og én fast kontaktperson i stedet for at skulle henvende sig mange steder.',
+          publicSummary: 'Nye borgere får nu ét samlet velkomstforløb og én fast kontaktperson i stedet for at skulle henvende sig mange steder.',
           internalNotes:
             'Finansieret af puljen til tværgående initiativer (0,8 mio. kr.). Driften efter 2017 blev først afklaret sent; MSB kan ikke løfte kontaktpersonfunktionen alene uden ekstra årsværk.',
           milestones: [
@@ -221,8 +211,7 @@ export const demoData: DemoData = {
               periodStart: '2016-10-01',
               periodEnd: '2016-12-31',
               health: 'on_track',
-              narrative:
-                'Kortlægningen er færdig, og arbejdsgruppen med repræsentanter fra fire afdelinger mødes hver anden uge om tjeklisten.',
+              narrative: 'Kortlægningen er færdig, og arbejdsgruppen med repræsentanter fra fire afdelinger mødes hver anden uge om tjeklisten.',
               blockers: 'Ingen væsentlige.',
               nextSteps: 'Tjeklisten godkendes i styregruppen i januar, og pilotfamilierne udvælges.',
               internalText: 'MKB har endnu ikke udpeget en fast deltager til arbejdsgruppen.',
@@ -295,10 +284,8 @@ export const demoData: DemoData = {
           startDate: '2017-01-15',
           targetDate: '2020-06-30',
           published: true,
-          publicSummary:
-            'Kommunens egne arbejdspladser tager flygtninge i praktik, så de kan få erfaring og et netværk på det danske arbejdsmarked.',
-          internalNotes:
-            'Flere afdelinger ligger under deres måltal. HR vurderer, at mentorordningen kræver frikøb af ca. 2 årsværk, som ikke er budgetlagt.',
+          publicSummary: 'Kommunens egne arbejdspladser tager flygtninge i praktik, så de kan få erfaring og et netværk på det danske arbejdsmarked.',
+          internalNotes: 'Flere afdelinger ligger under deres måltal. HR vurderer, at mentorordningen kræver frikøb af ca. 2 årsværk, som ikke er budgetlagt.',
           milestones: [
             {
               title: 'Måltal for praktikpladser fordelt på afdelinger',
@@ -584,8 +571,7 @@ export const demoData: DemoData = {
           targetDate: '2020-03-31',
           published: true,
           publicSummary: 'Frivillige mentorer hjælper voksne flygtninge med at få netværk og komme tættere på et job.',
-          internalNotes:
-            'Koordinatorstillingen er finansieret af en fondsbevilling, der udløber marts 2020. Der er endnu ingen aftale om videreførelse.',
+          internalNotes: 'Koordinatorstillingen er finansieret af en fondsbevilling, der udløber marts 2020. Der er endnu ingen aftale om videreførelse.',
           milestones: [
             {
               title: 'De første 40 frivillige mentorer rekrutteret',
@@ -713,8 +699,7 @@ export const demoData: DemoData = {
           startDate: '2016-09-01',
           targetDate: '2020-06-30',
           published: true,
-          publicSummary:
-            'Kommunen arbejder på at skaffe flygtninge permanente boliger i flere bydele og hjælper dem med at falde til hos naboerne.',
+          publicSummary: 'Kommunen arbejder på at skaffe flygtninge permanente boliger i flere bydele og hjælper dem med at falde til hos naboerne.',
           internalNotes:
             'Udgifterne til midlertidige boliger overstiger budgettet med ca. 4 mio. kr. i 2019. Afviklingen afhænger af nybyggeri i Teknik og Miljø, som er forsinket.',
           milestones: [
@@ -846,8 +831,7 @@ export const demoData: DemoData = {
           startDate: '2017-03-01',
           targetDate: '2019-06-30',
           published: true,
-          publicSummary:
-            'Initiativet skulle hjælpe virksomheder med at ansætte flygtninge i IGU-forløb. Det er sat på pause, mens skoledelen bliver afklaret.',
+          publicSummary: 'Initiativet skulle hjælpe virksomheder med at ansætte flygtninge i IGU-forløb. Det er sat på pause, mens skoledelen bliver afklaret.',
           internalNotes:
             'Sat i bero efter beslutning i MSB-ledelsen i september 2018. Virksomhedskonsulenten er flyttet til sprogpraktik. Genoptagelse afhænger af en aftale med erhvervsskolen.',
           milestones: [
@@ -1214,10 +1198,8 @@ export const demoData: DemoData = {
           startDate: '2017-06-01',
           targetDate: '2020-08-31',
           published: true,
-          publicSummary:
-            'Vi planlægger en sommerskole for nyankomne unge med dansk, idræt og oplevelser. Den er udskudt, mens pengene bliver fundet.',
-          internalNotes:
-            'Oprindeligt planlagt til sommeren 2018, men ikke prioriteret i budget 2018 og 2019. Forventet udgift 0,5 mio. kr. pr. sommer.',
+          publicSummary: 'Vi planlægger en sommerskole for nyankomne unge med dansk, idræt og oplevelser. Den er udskudt, mens pengene bliver fundet.',
+          internalNotes: 'Oprindeligt planlagt til sommeren 2018, men ikke prioriteret i budget 2018 og 2019. Forventet udgift 0,5 mio. kr. pr. sommer.',
           milestones: [
             {
               title: 'Finansiering afklaret i budget 2020',
@@ -1298,8 +1280,7 @@ export const demoData: DemoData = {
           targetDate: '2020-06-30',
           published: false,
           publicSummary: 'Et kursus for forældre om, hvordan dagtilbud og skole fungerer i Danmark.',
-          internalNotes:
-            'Kladde: afventer afklaring af tolkeudgifter med MSB. Udskudt fra 2017, fordi projektlederen blev lånt ud til brobyggerordningen.',
+          internalNotes: 'Kladde: afventer afklaring af tolkeudgifter med MSB. Udskudt fra 2017, fordi projektlederen blev lånt ud til brobyggerordningen.',
           milestones: [
             {
               title: 'Kursusmateriale på fem sprog',
@@ -1352,8 +1333,7 @@ export const demoData: DemoData = {
           startDate: '2016-06-01',
           targetDate: '2017-06-30',
           published: true,
-          publicSummary:
-            'Nye borgere kan komme på rundvisning på bibliotekerne og få hjælp til NemID, e-Boks og andre digitale løsninger.',
+          publicSummary: 'Nye borgere kan komme på rundvisning på bibliotekerne og få hjælp til NemID, e-Boks og andre digitale løsninger.',
           internalNotes: 'Workshopperne kræver tolk på tre sprog; tolkeudgiften deles med MSB efter aftale.',
           milestones: [
             {
@@ -2211,8 +2191,7 @@ export const demoData: DemoData = {
           targetDate: '2020-06-30',
           published: false,
           publicSummary: 'Foreninger får én indgang til kommunen, når de skal låne lokaler, søge tilskud eller have en tilladelse.',
-          internalNotes:
-            'Kladde: afventer afklaring af, om foreningsindgangen skal placeres i BA eller MKB. Kræver 2 årsværk, som ikke er finansieret.',
+          internalNotes: 'Kladde: afventer afklaring af, om foreningsindgangen skal placeres i BA eller MKB. Kræver 2 årsværk, som ikke er finansieret.',
           milestones: [
             {
               title: 'Kortlægning af foreningernes henvendelser',

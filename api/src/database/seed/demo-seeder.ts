@@ -45,23 +45,22 @@ async function seedWith(manager: EntityManager, data: DemoData): Promise<SeedRes
   const result: SeedResult = { departments: 0, partners: 0, plans: 0, initiatives: 0, accounts: 0 };
 
   for (const [index, department] of data.departments.entries()) {
-    const inserted = await manager.query(
-      'INSERT INTO department (code, name, sort_order) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id',
-      [department.code, department.name, index],
-    );
+    const inserted = await manager.query('INSERT INTO department (code, name, sort_order) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id', [
+      department.code,
+      department.name,
+      index,
+    ]);
     result.departments += inserted.length;
   }
   const departmentIds = await idsBy(manager, 'SELECT code AS key, id FROM department');
-  result.accounts = await seedDemoAccounts(
-    manager,
-    new Map(data.departments.map((d) => [d.code, required(departmentIds, d.code, 'department')])),
-  );
+  result.accounts = await seedDemoAccounts(manager, new Map(data.departments.map((d) => [d.code, required(departmentIds, d.code, 'department')])));
 
   for (const partner of data.partners) {
-    const inserted = await manager.query(
-      'INSERT INTO partner (name, type, description) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id',
-      [partner.name, partner.type, partner.description],
-    );
+    const inserted = await manager.query('INSERT INTO partner (name, type, description) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id', [
+      partner.name,
+      partner.type,
+      partner.description,
+    ]);
     result.partners += inserted.length;
   }
   const partnerIdsByName = await idsBy(manager, 'SELECT name AS key, id FROM partner');
@@ -88,10 +87,12 @@ async function seedWith(manager: EntityManager, data: DemoData): Promise<SeedRes
     );
     const goalIds = new Map<string, string>();
     for (const [index, goal] of plan.goals.entries()) {
-      const [{ id }] = await manager.query(
-        'INSERT INTO goal (action_plan_id, title, description, sort_order) VALUES ($1, $2, $3, $4) RETURNING id',
-        [planId, goal.title, goal.description, index],
-      );
+      const [{ id }] = await manager.query('INSERT INTO goal (action_plan_id, title, description, sort_order) VALUES ($1, $2, $3, $4) RETURNING id', [
+        planId,
+        goal.title,
+        goal.description,
+        index,
+      ]);
       goalIds.set(goal.title, id);
     }
     for (const initiative of plan.initiatives) {

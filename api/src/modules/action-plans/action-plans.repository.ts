@@ -41,7 +41,10 @@ export class ActionPlansRepository {
     const { manager } = this.db;
     const saved = await manager.save(ActionPlanEntity, manager.create(ActionPlanEntity, plan));
     if (goals.length > 0) {
-      await manager.save(GoalEntity, goals.map((goal) => manager.create(GoalEntity, { ...goal, actionPlanId: saved.id })));
+      await manager.save(
+        GoalEntity,
+        goals.map((goal) => manager.create(GoalEntity, { ...goal, actionPlanId: saved.id })),
+      );
     }
     return saved.id;
   }

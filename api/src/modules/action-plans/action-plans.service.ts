@@ -47,7 +47,8 @@ export class ActionPlansService {
   async create(user: AuthenticatedUser, input: CreateActionPlanDto): Promise<ActionPlanDto> {
     const { goals = [], participants = {}, ...fields } = input;
     const id = await this.tx.run(actorOf(user), () =>
-      this.plans.createWithGoals({ ...fields, ...participantColumns(participants) },
+      this.plans.createWithGoals(
+        { ...fields, ...participantColumns(participants) },
         goals.map((goal, index) => ({ ...goal, sortOrder: goal.sortOrder ?? index })),
       ),
     );

@@ -17,7 +17,8 @@ export class ApprovalsController {
   @RequireAccess(canApprovePublicTexts)
   @ApiOkResponse({
     type: PageDto(PendingApprovalDto),
-    description: 'Everything waiting for approval before it reaches the public, oldest first: public texts of status updates and changes to initiatives’ public face',
+    description:
+      'Everything waiting for approval before it reaches the public, oldest first: public texts of status updates and changes to initiatives’ public face',
   })
   @ApiProblems(400)
   list(@Query() query: PageQueryDto) {

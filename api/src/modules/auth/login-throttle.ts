@@ -41,7 +41,10 @@ export class LoginThrottle {
       });
     if (outcome.waitSeconds > 0) {
       const seconds = Math.max(1, outcome.waitSeconds);
-      throw new TooManyRequestsException(seconds, `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`);
+      throw new TooManyRequestsException(
+        seconds,
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}.`,
+      );
     }
     return outcome.succeeded;
   }

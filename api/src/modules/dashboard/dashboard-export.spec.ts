@@ -19,10 +19,18 @@ function viewWith(departmentName: string, initiativeTitle: string, daysOverdue: 
       averageExpectedProgress: null,
       milestones: { total: 0, completed: 0, completedOnTime: 0, onTimeShare: null, overdue: 0, dueNext90Days: 0 },
     },
-    departments: [{ department, lead: { initiatives: 1, averageProgress: -0.5, averageExpectedProgress: null, byHealth: none }, participating: { initiatives: 0, averageProgress: null } }],
+    departments: [
+      {
+        department,
+        lead: { initiatives: 1, averageProgress: -0.5, averageExpectedProgress: null, byHealth: none },
+        participating: { initiatives: 0, averageProgress: null },
+      },
+    ],
     healthOverTime: [],
     milestoneWeeks: [],
-    compliance: [{ initiative: { id: 'i1', title: initiativeTitle }, leadDepartment: department, state: 'overdue', lastReportedPeriodEnd: '2026-09-30', daysOverdue }],
+    compliance: [
+      { initiative: { id: 'i1', title: initiativeTitle }, leadDepartment: department, state: 'overdue', lastReportedPeriodEnd: '2026-09-30', daysOverdue },
+    ],
   };
 }
 
@@ -40,9 +48,15 @@ describe('dashboard exports and formula injection', () => {
   });
 
   it('writes such text with a leading quote in CSV, and negative numbers as numbers', () => {
-    const lines = toCsv(viewWith(FORMULA, '-1+1', -3), 'compliance').slice(1).trimEnd().split('\r\n');
+    const lines = toCsv(viewWith(FORMULA, '-1+1', -3), 'compliance')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     expect(lines[1]).toBe(`'-1+1;"'=HYPERLINK(""http://evil.example"",""Klik"")";Forsinket;2026-09-30;-3`);
-    const departments = toCsv(viewWith('@Afdeling', 'x', 0), 'departments').slice(1).trimEnd().split('\r\n');
+    const departments = toCsv(viewWith('@Afdeling', 'x', 0), 'departments')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     expect(departments[1].startsWith("MSO;'@Afdeling;1;-0,5;")).toBe(true);
   });
 });

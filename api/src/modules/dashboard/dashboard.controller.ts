@@ -45,14 +45,15 @@ export class DashboardController {
   @RequireAccess(canExport)
   @Header('cache-control', 'no-store')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: `One table of the view (${EXPORT_TABLES.join(', ')}) as CSV for Danish Excel: UTF-8 with BOM, semicolons`, schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: `One table of the view (${EXPORT_TABLES.join(', ')}) as CSV for Danish Excel: UTF-8 with BOM, semicolons`,
+    schema: { type: 'string' },
+  })
   @ApiProblems(400)
   async exportCsv(@Query() query: ExportCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { table = 'departments', ...filters } = query;
     const view = await this.dashboard.view(filters);
-    void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="fremdrift-${table}-${view.today}.csv"`);
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fremdrift-${table}-${view.today}.csv"`);
     return toCsv(view, table);
   }
 

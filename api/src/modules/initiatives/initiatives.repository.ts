@@ -31,10 +31,7 @@ export class InitiativesRepository {
   constructor(private readonly db: Database) {}
 
   async findPage(query: InitiativeQueryDto, window: PageWindow, departmentIds: readonly string[]): Promise<[InitiativeEntity[], number]> {
-    const qb = this.db.manager
-      .getRepository(InitiativeEntity)
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.leadDepartment', 'lead');
+    const qb = this.db.manager.getRepository(InitiativeEntity).createQueryBuilder('i').innerJoinAndSelect('i.leadDepartment', 'lead');
 
     if (query.department) {
       const parameters: Record<string, unknown> = {};
@@ -59,9 +56,7 @@ export class InitiativesRepository {
     if (query.q?.trim()) {
       const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
-        new Brackets((where) =>
-          where.where('i.title ILIKE :pattern', { pattern }).orWhere('i.summary ILIKE :pattern').orWhere('i.description ILIKE :pattern'),
-        ),
+        new Brackets((where) => where.where('i.title ILIKE :pattern', { pattern }).orWhere('i.summary ILIKE :pattern').orWhere('i.description ILIKE :pattern')),
       );
     }
 
@@ -149,15 +144,12 @@ export class InitiativesRepository {
   /** Only the departments that change are written, so the audit trail shows exactly who joined and who left. */
   private async replaceParticipants(initiativeId: string, departmentIds: string[]): Promise<void> {
     const { manager } = this.db;
-    await manager.query('DELETE FROM initiative_department WHERE initiative_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [
-      initiativeId,
-      departmentIds,
-    ]);
+    await manager.query('DELETE FROM initiative_department WHERE initiative_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [initiativeId, departmentIds]);
     if (departmentIds.length > 0) {
-      await manager.query(
-        'INSERT INTO initiative_department (initiative_id, department_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
-        [initiativeId, departmentIds],
-      );
+      await manager.query('INSERT INTO initiative_department (initiative_id, department_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [
+        initiativeId,
+        departmentIds,
+      ]);
     }
   }
 }

@@ -102,7 +102,10 @@ export class InitiativesService {
     const current = await this.require(id);
     const proposal = proposedFaceOf(current);
     if (current.version === expectedVersion && (current.publicReviewState !== 'pending' || !proposal)) {
-      throw new ConflictProblemException('This initiative has no public change waiting for approval.', { code: 'nothingToReview', current: await this.get(id) });
+      throw new ConflictProblemException('This initiative has no public change waiting for approval.', {
+        code: 'nothingToReview',
+        current: await this.get(id),
+      });
     }
     const review = recordReview(user, input);
     const decided: InitiativeFields =
@@ -110,7 +113,12 @@ export class InitiativesService {
         ? { ...approvedFace(current, proposal), ...NO_PROPOSAL, publicReviewState: 'approved' }
         : { publicReviewState: 'returned' };
     await this.writeIfCurrent(user, id, expectedVersion, () =>
-      this.initiatives.update(id, { ...decided, publicReviewComment: review.comment, publicReviewedAt: review.reviewedAt, publicReviewerName: review.reviewerName }),
+      this.initiatives.update(id, {
+        ...decided,
+        publicReviewComment: review.comment,
+        publicReviewedAt: review.reviewedAt,
+        publicReviewerName: review.reviewerName,
+      }),
     );
     return this.get(id);
   }
@@ -121,11 +129,7 @@ export class InitiativesService {
   }
 
   /** 404 unless the initiative exists, 403 unless the rule admits the user for it. */
-  async requireAccess(
-    user: AuthenticatedUser,
-    id: string,
-    rule: typeof canEditInitiative | typeof canReportOn,
-  ): Promise<InitiativeDepartments> {
+  async requireAccess(user: AuthenticatedUser, id: string, rule: typeof canEditInitiative | typeof canReportOn): Promise<InitiativeDepartments> {
     const initiative = await this.initiatives.findById(id);
     if (!initiative) throw new ResourceNotFoundException('Initiative', id);
     const participants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];

@@ -31,7 +31,10 @@ describe('changePublicFace', () => {
   });
 
   it('withdraws a proposal when the lead sets the approved values again', () => {
-    expect(changePublicFace(PUBLIC, { published: null, publicSummary: 'Forslag' }, { publicSummary: 'Godkendt resumé' }, false)).toEqual({ apply: {}, proposal: null });
+    expect(changePublicFace(PUBLIC, { published: null, publicSummary: 'Forslag' }, { publicSummary: 'Godkendt resumé' }, false)).toEqual({
+      apply: {},
+      proposal: null,
+    });
   });
 
   it('leaves everything as it is when the public face is not touched', () => {

@@ -41,7 +41,13 @@ export class MilestonesController {
   @ApiOkResponse({ type: MilestoneDto })
   @ApiProblems(400, 404, 409)
   @ApiIfMatch()
-  update(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @IfMatch() version: number, @Body() input: UpdateMilestoneDto) {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('initiativeId') initiativeId: string,
+    @IdParam() id: string,
+    @IfMatch() version: number,
+    @Body() input: UpdateMilestoneDto,
+  ) {
     return this.milestones.update(user, initiativeId, id, version, input);
   }
 

@@ -25,7 +25,11 @@ export class MilestonesService {
     const window = pageWindow(query);
     const [rows, total] = await this.milestones.findPage(initiativeId, window);
     const today = this.clock.today();
-    return toPage(rows.map((row) => toMilestoneDto(row, today)), total, window);
+    return toPage(
+      rows.map((row) => toMilestoneDto(row, today)),
+      total,
+      window,
+    );
   }
 
   async get(initiativeId: string, id: string): Promise<MilestoneDto> {
@@ -57,7 +61,14 @@ export class MilestonesService {
   }
 
   private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: () => Promise<void>) {
-    const target = { table: 'milestone', resource: 'Milestone', id, initiativeId, expectedVersion: version, current: () => this.get(initiativeId, id) } as const;
+    const target = {
+      table: 'milestone',
+      resource: 'Milestone',
+      id,
+      initiativeId,
+      expectedVersion: version,
+      current: () => this.get(initiativeId, id),
+    } as const;
     return this.tx.writeIfCurrent(actorOf(user), target, write);
   }
 

@@ -71,7 +71,12 @@ export class InitiativePartnersController {
   @Put(':partnerId')
   @ApiOkResponse({ type: InitiativePartnerDto, description: 'The partner is linked, with its role and consent' })
   @ApiProblems(400, 404)
-  link(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam('partnerId') partnerId: string, @Body() input: LinkPartnerDto) {
+  link(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('initiativeId') initiativeId: string,
+    @IdParam('partnerId') partnerId: string,
+    @Body() input: LinkPartnerDto,
+  ) {
     return this.partners.link(user, initiativeId, partnerId, input);
   }
 

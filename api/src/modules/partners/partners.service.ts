@@ -30,7 +30,11 @@ export class PartnersService {
     const window = pageWindow(query);
     const [rows, total] = await this.partners.findPage(window);
     const counts = await this.partners.countInitiatives(rows.map((row) => row.id));
-    return toPage(rows.map((row) => toPartnerDto(row, counts.get(row.id) ?? 0)), total, window);
+    return toPage(
+      rows.map((row) => toPartnerDto(row, counts.get(row.id) ?? 0)),
+      total,
+      window,
+    );
   }
 
   async get(id: string): Promise<PartnerDto> {
@@ -95,4 +99,3 @@ export class PartnersService {
     return partner;
   }
 }
-

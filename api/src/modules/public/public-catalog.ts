@@ -68,18 +68,16 @@ export function toSnapshot(data: PublishedData, today: string): Snapshot {
     };
   });
   const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
-  const plans = data.plans.map(
-    (plan): PublicActionPlan => ({
-      id: plan.id,
-      title: plan.title,
-      description: plan.description,
-      coCreationDate: plan.coCreationDate,
-      coCreationMethod: plan.coCreationMethod,
-      participants: { citizens: plan.citizens, volunteers: plan.volunteers, companies: plan.companies, civilSociety: plan.civilSociety, staff: plan.staff },
-      goals: plan.goals,
-      initiativeIds: initiatives.filter((i) => i.actionPlan.id === plan.id).map((i) => i.id),
-    }),
-  );
+  const plans = data.plans.map((plan): PublicActionPlan => ({
+    id: plan.id,
+    title: plan.title,
+    description: plan.description,
+    coCreationDate: plan.coCreationDate,
+    coCreationMethod: plan.coCreationMethod,
+    participants: { citizens: plan.citizens, volunteers: plan.volunteers, companies: plan.companies, civilSociety: plan.civilSociety, staff: plan.staff },
+    goals: plan.goals,
+    initiativeIds: initiatives.filter((i) => i.actionPlan.id === plan.id).map((i) => i.id),
+  }));
   const feed = data.updates
     .map((update) => {
       const initiative = byId.get(update.initiativeId);

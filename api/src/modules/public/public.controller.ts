@@ -42,7 +42,10 @@ export class PublicController {
 
   @Get('initiatives.csv')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The same initiatives as CSV for Danish Excel (UTF-8 with BOM, semicolons); columns are documented on the "Om data" page', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The same initiatives as CSV for Danish Excel (UTF-8 with BOM, semicolons); columns are documented on the "Om data" page',
+    schema: { type: 'string' },
+  })
   initiativesCsv(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.serve(request, reply, 'initiatives.csv', (s) => ({ body: initiativesCsv(s.initiatives), contentType: 'text/csv; charset=utf-8' }), {
       'content-disposition': 'attachment; filename="fremdrift-initiativer.csv"',

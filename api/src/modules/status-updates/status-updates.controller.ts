@@ -43,7 +43,13 @@ export class StatusUpdatesController {
   @ApiOkResponse({ type: StatusUpdateDto })
   @ApiProblems(400, 404, 409)
   @ApiIfMatch()
-  update(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @IdParam() id: string, @IfMatch() version: number, @Body() input: UpdateStatusUpdateDto) {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('initiativeId') initiativeId: string,
+    @IdParam() id: string,
+    @IfMatch() version: number,
+    @Body() input: UpdateStatusUpdateDto,
+  ) {
     return this.updates.update(user, initiativeId, id, version, input);
   }
 

@@ -105,7 +105,10 @@ export class StatusUpdatesService {
   async review(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: ReviewPublicTextDto): Promise<StatusUpdateDto> {
     const update = await this.require(initiativeId, id);
     if (update.version === version && update.publicTextState !== 'pending') {
-      throw new ConflictProblemException('This status update has no public text waiting for approval.', { code: 'nothingToReview', current: toStatusUpdateDto(update) });
+      throw new ConflictProblemException('This status update has no public text waiting for approval.', {
+        code: 'nothingToReview',
+        current: toStatusUpdateDto(update),
+      });
     }
     const review = recordReview(user, input);
     await this.writeIfCurrent(user, initiativeId, id, version, () =>
@@ -128,7 +131,9 @@ export class StatusUpdatesService {
       if (!update.delayCauseId) errors['delayCauseId'] = [fieldError('healthDropCause', 'delayCauseId is required when health drops')];
       if ((update.delayReason ?? '').length < LIMITS.delayReason.min) {
         errors['delayReason'] = [
-          fieldError('healthDropReason', `delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`, { min: LIMITS.delayReason.min }),
+          fieldError('healthDropReason', `delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`, {
+            min: LIMITS.delayReason.min,
+          }),
         ];
       }
     }
@@ -137,7 +142,14 @@ export class StatusUpdatesService {
   }
 
   private writeIfCurrent(user: AuthenticatedUser, initiativeId: string, id: string, version: number, write: () => Promise<void>) {
-    const target = { table: 'status_update', resource: 'Status update', id, initiativeId, expectedVersion: version, current: () => this.get(initiativeId, id) } as const;
+    const target = {
+      table: 'status_update',
+      resource: 'Status update',
+      id,
+      initiativeId,
+      expectedVersion: version,
+      current: () => this.get(initiativeId, id),
+    } as const;
     return this.tx.writeIfCurrent(actorOf(user), target, write);
   }
 

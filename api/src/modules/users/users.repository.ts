@@ -86,21 +86,14 @@ export class UsersRepository {
     return row?.version ?? null;
   }
 
-  async create(
-    fields: Pick<UserEntity, 'email' | 'displayName' | 'role' | 'passwordHash'>,
-    departmentIds: string[],
-  ): Promise<string> {
+  async create(fields: Pick<UserEntity, 'email' | 'displayName' | 'role' | 'passwordHash'>, departmentIds: string[]): Promise<string> {
     const { manager } = this.db;
     const saved = await manager.save(UserEntity, manager.create(UserEntity, fields));
     await this.replaceDepartments(saved.id, departmentIds);
     return saved.id;
   }
 
-  async update(
-    id: string,
-    fields: Partial<Pick<UserEntity, 'displayName' | 'role' | 'active'>>,
-    departmentIds?: string[],
-  ): Promise<void> {
+  async update(id: string, fields: Partial<Pick<UserEntity, 'displayName' | 'role' | 'active'>>, departmentIds?: string[]): Promise<void> {
     const { manager } = this.db;
     await manager.query(
       `UPDATE app_user SET display_name = coalesce($2, display_name), role = coalesce($3::user_role, role),
@@ -130,10 +123,7 @@ export class UsersRepository {
     const { manager } = this.db;
     await manager.query('DELETE FROM user_department WHERE user_id = $1 AND NOT (department_id = ANY($2::uuid[]))', [userId, departmentIds]);
     if (departmentIds.length > 0) {
-      await manager.query(
-        'INSERT INTO user_department (user_id, department_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
-        [userId, departmentIds],
-      );
+      await manager.query('INSERT INTO user_department (user_id, department_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [userId, departmentIds]);
     }
   }
 }

@@ -62,6 +62,7 @@ export class UsersService {
 
   private async checkDepartments(departmentIds: string[]): Promise<void> {
     const found = await this.departments.findByIds(departmentIds);
-    if (found.length !== departmentIds.length) throw invalidField('departmentIds', 'unknownReference', 'departmentIds refers to a department that does not exist');
+    if (found.length !== departmentIds.length)
+      throw invalidField('departmentIds', 'unknownReference', 'departmentIds refers to a department that does not exist');
   }
 }

@@ -13,8 +13,7 @@ export interface InitiativeDepartments {
 }
 
 const isAdmin = (principal: Principal) => principal.role === 'admin';
-const isLeadOf = (principal: Principal, departmentId: string) =>
-  principal.role === 'department_lead' && principal.departmentIds.includes(departmentId);
+const isLeadOf = (principal: Principal, departmentId: string) => principal.role === 'department_lead' && principal.departmentIds.includes(departmentId);
 
 /** Departments, action plans and their goals: the municipality's reference data. */
 export function canManageReferenceData(principal: Principal): boolean {
@@ -69,10 +68,7 @@ export function canEditInitiative(principal: Principal, initiative: InitiativeDe
  * edit it, and leads of a participating department.
  */
 export function canReportOn(principal: Principal, initiative: InitiativeDepartments): boolean {
-  return (
-    canEditInitiative(principal, initiative) ||
-    initiative.participatingDepartmentIds.some((departmentId) => isLeadOf(principal, departmentId))
-  );
+  return canEditInitiative(principal, initiative) || initiative.participatingDepartmentIds.some((departmentId) => isLeadOf(principal, departmentId));
 }
 
 /** Partner records (name, type, description) are shared: any lead may add and correct them. */

@@ -1,13 +1,6 @@
 import type { IsoDateTime } from './common';
 
-export const PARTNER_TYPES = [
-  'citizen_group',
-  'volunteer_organisation',
-  'company',
-  'civil_society_association',
-  'public_body',
-  'other',
-] as const;
+export const PARTNER_TYPES = ['citizen_group', 'volunteer_organisation', 'company', 'civil_society_association', 'public_body', 'other'] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 export interface Partner {

@@ -1,12 +1,4 @@
-import type {
-  AuditAction,
-  AuditedEntity,
-  Health,
-  InitiativeStatus,
-  PartnerType,
-  PublicTextState,
-  UserRole,
-} from '@fremdrift/contracts';
+import type { AuditAction, AuditedEntity, Health, InitiativeStatus, PartnerType, PublicTextState, UserRole } from '@fremdrift/contracts';
 
 /*
  * Translation keys of the shared enums' values (texts in core/i18n/translations). Templates may

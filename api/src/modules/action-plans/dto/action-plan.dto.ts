@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { LIMITS, type ActionPlan, type CreateActionPlan, type CreateGoal, type Goal, type Participants, REPORTING_PERIODS, type ReportingPeriod } from '@fremdrift/contracts';
+import {
+  LIMITS,
+  type ActionPlan,
+  type CreateActionPlan,
+  type CreateGoal,
+  type Goal,
+  type Participants,
+  REPORTING_PERIODS,
+  type ReportingPeriod,
+} from '@fremdrift/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNonNull, NullableDateField, OptionalTextField, TextField } from '../../../core/http/validation';

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LIMITS, REVIEW_DECISIONS, type PendingApproval, type PendingApprovalInitiative, type ReviewDecision, type ReviewPublicText } from '@fremdrift/contracts';
+import {
+  LIMITS,
+  REVIEW_DECISIONS,
+  type PendingApproval,
+  type PendingApprovalInitiative,
+  type ReviewDecision,
+  type ReviewPublicText,
+} from '@fremdrift/contracts';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IsOptionalNonNull, Trim } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, AUDITED_ENTITIES, type AuditAction, type AuditedEntity, type AuditEvent, type AuditQuery, type FieldChange } from '@fremdrift/contracts';
+import {
+  AUDIT_ACTIONS,
+  AUDITED_ENTITIES,
+  type AuditAction,
+  type AuditedEntity,
+  type AuditEvent,
+  type AuditQuery,
+  type FieldChange,
+} from '@fremdrift/contracts';
 import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ToLowerCase } from '../../../core/http/validation';
 import { PageQueryDto } from '../../../core/http/pagination';

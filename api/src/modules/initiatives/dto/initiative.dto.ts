@@ -23,7 +23,17 @@ import {
 } from '@fremdrift/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
-import { IsOptionalNonNull, NullableDateField, NullableUuidField, OptionalTextField, TextField, ToArray, ToBoolean, ToLowerCase, UuidField } from '../../../core/http/validation';
+import {
+  IsOptionalNonNull,
+  NullableDateField,
+  NullableUuidField,
+  OptionalTextField,
+  TextField,
+  ToArray,
+  ToBoolean,
+  ToLowerCase,
+  UuidField,
+} from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
 import { DepartmentParameter, DepartmentRoleParameter } from '../department-filter';
 

@@ -1,13 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  HEALTHS,
-  LIMITS,
-  PUBLIC_TEXT_STATES,
-  type CreateStatusUpdate,
-  type Health,
-  type PublicTextState,
-  type StatusUpdate,
-} from '@fremdrift/contracts';
+import { HEALTHS, LIMITS, PUBLIC_TEXT_STATES, type CreateStatusUpdate, type Health, type PublicTextState, type StatusUpdate } from '@fremdrift/contracts';
 import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { IsIsoDate, IsOptionalNonNull, NullableUuidField, OptionalTextField, Trim } from '../../../core/http/validation';
 import type { StatusUpdateEntity } from '../status-update.entity';

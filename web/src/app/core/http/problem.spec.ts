@@ -13,7 +13,15 @@ function t() {
 describe('toProblem', () => {
   it('keeps the problem+json body the API sent, titled in the user’s language by its code, with its reference', () => {
     const errors = { page: [{ code: 'min', params: { min: 1 }, message: 'page must not be less than 1' }] };
-    const body = { type: 'about:blank', title: 'Bad Request', status: 400, code: 'validation', detail: 'One or more fields are invalid.', errors, requestId: 'r-7' };
+    const body = {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      code: 'validation',
+      detail: 'One or more fields are invalid.',
+      errors,
+      requestId: 'r-7',
+    };
     const error = new HttpErrorResponse({ status: 400, error: body });
 
     expect(toProblem(error, t())).toEqual({ ...body, title: 'Nogle felter er ikke udfyldt rigtigt', detail: 'Fejlreference: r-7' });

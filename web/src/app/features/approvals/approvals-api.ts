@@ -23,11 +23,9 @@ export class ApprovalsApi {
 
   /** Approves or returns the public text of a status update read at `version`. */
   reviewStatusUpdate(initiativeId: string, statusUpdateId: string, version: number, review: ReviewPublicText): Observable<StatusUpdate> {
-    return this.http.post<StatusUpdate>(
-      `${initiativeBase(initiativeId)}/status-updates/${encodeURIComponent(statusUpdateId)}/review`,
-      review,
-      { headers: ifMatch(version) },
-    );
+    return this.http.post<StatusUpdate>(`${initiativeBase(initiativeId)}/status-updates/${encodeURIComponent(statusUpdateId)}/review`, review, {
+      headers: ifMatch(version),
+    });
   }
 
   /** Approves or returns the proposed change to the public face of an initiative read at `version`. */

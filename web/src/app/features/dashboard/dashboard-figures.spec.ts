@@ -31,7 +31,13 @@ describe('dashboard figures', () => {
   it('ranks the departments by initiatives off track, and finds the busiest week', () => {
     expect(rankedBy(dashboardFixture().departments, 'off_track').map((d) => d.department.code)).toEqual(['MSB', 'MSO']);
     expect(rankedBy(dashboardFixture().departments.slice(2, 3), 'off_track')).toEqual([]);
-    expect(busiestWeek([{ weekStart: 'a', due: 1 }, { weekStart: 'b', due: 3 }, { weekStart: 'c', due: 3 }])?.weekStart).toBe('b');
+    expect(
+      busiestWeek([
+        { weekStart: 'a', due: 1 },
+        { weekStart: 'b', due: 3 },
+        { weekStart: 'c', due: 3 },
+      ])?.weekStart,
+    ).toBe('b');
     expect(busiestWeek([{ weekStart: 'a', due: 0 }])).toBeNull();
   });
 

@@ -3,9 +3,14 @@ import { drillDownParams, hasFilters, NO_FILTERS, parseFilters, periodInvalid, t
 describe('dashboard filters', () => {
   it('reads the URL’s query parameters and leaves out what cannot be a filter', () => {
     expect(parseFilters({})).toEqual(NO_FILTERS);
-    expect(
-      parseFilters({ actionPlanId: ' p1 ', goalId: 'g1', department: 'MSO', departmentRole: 'lead', from: '2026-01-01', to: '2026-02-30' }),
-    ).toEqual({ actionPlanId: 'p1', goalId: 'g1', department: 'MSO', departmentRole: 'lead', from: '2026-01-01', to: '' });
+    expect(parseFilters({ actionPlanId: ' p1 ', goalId: 'g1', department: 'MSO', departmentRole: 'lead', from: '2026-01-01', to: '2026-02-30' })).toEqual({
+      actionPlanId: 'p1',
+      goalId: 'g1',
+      department: 'MSO',
+      departmentRole: 'lead',
+      from: '2026-01-01',
+      to: '',
+    });
     expect(parseFilters({ departmentRole: 'lead' }).departmentRole).toBe('any');
     expect(parseFilters({ department: 'MSO', departmentRole: 'boss' }).departmentRole).toBe('any');
     expect(parseFilters({ from: '1. jan 2026' }).from).toBe('');

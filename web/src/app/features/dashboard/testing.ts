@@ -10,4 +10,7 @@ export function provideDashboardTesting(language: Language = 'da'): (Provider | 
 
 /** Text content with Danish no-break spaces as plain spaces and whitespace collapsed. */
 export const textOf = (element: Element | null | undefined) =>
-  (element?.textContent ?? '').replace(/\u00a0|\u202f/g, ' ').replace(/\s+/g, ' ').trim();
+  (element?.textContent ?? '')
+    .replace(/\u00a0|\u202f/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();

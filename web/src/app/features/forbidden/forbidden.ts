@@ -9,7 +9,9 @@ import { TranslatePipe } from '@ngx-translate/core';
   template: `
     <h1>{{ 'forbidden.title' | translate }}</h1>
     <p>{{ 'forbidden.text' | translate }}</p>
-    <p><a routerLink="/initiativer">{{ 'forbidden.link' | translate }}</a></p>
+    <p>
+      <a routerLink="/initiativer">{{ 'forbidden.link' | translate }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

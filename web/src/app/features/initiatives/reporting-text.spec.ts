@@ -26,9 +26,7 @@ describe('reportingText', () => {
     expect(reportingText(reporting({ state: 'overdue', daysOverdue: 1 }), da)).toBe('Statusopdatering mangler – 1 dag forsinket');
     expect(reportingText(reporting({ state: 'due' }), da)).toBe('Statusopdatering for november 2026 mangler – frist 30. nov. 2026');
     expect(reportingText(reporting({ state: 'done' }), da)).toBe('Statusopdatering sendt for november 2026');
-    expect(reportingText(reporting({ state: 'done', period: 'quarterly', periodStart: '2026-10-01' }), da)).toBe(
-      'Statusopdatering sendt for 4. kvartal 2026',
-    );
+    expect(reportingText(reporting({ state: 'done', period: 'quarterly', periodStart: '2026-10-01' }), da)).toBe('Statusopdatering sendt for 4. kvartal 2026');
     expect(reportingText(reporting({ state: 'not_required' }), da)).toBe('Ingen statusopdatering påkrævet');
   });
 

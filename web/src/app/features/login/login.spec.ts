@@ -102,7 +102,11 @@ describe('Login', () => {
   it('tells when to try again after too many attempts', async () => {
     const { element, type, submit } = setup(() =>
       Promise.reject(
-        new HttpErrorResponse({ status: 429, headers: new HttpHeaders({ 'Retry-After': '120' }), error: { title: 'Too Many Requests', status: 429, code: 'tooManyRequests' } }),
+        new HttpErrorResponse({
+          status: 429,
+          headers: new HttpHeaders({ 'Retry-After': '120' }),
+          error: { title: 'Too Many Requests', status: 429, code: 'tooManyRequests' },
+        }),
       ),
     );
     type('login-email', 'admin@fremdrift.example');

@@ -8,7 +8,9 @@ import { TranslatePipe } from '@ngx-translate/core';
   template: `
     <h1>{{ 'notFound.title' | translate }}</h1>
     <p>{{ 'notFound.text' | translate }}</p>
-    <p><a routerLink="/initiativer">{{ 'notFound.link' | translate }}</a></p>
+    <p>
+      <a routerLink="/initiativer">{{ 'notFound.link' | translate }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

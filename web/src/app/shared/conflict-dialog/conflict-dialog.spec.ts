@@ -25,7 +25,9 @@ describe('ConflictDialog', () => {
     expect(text(element.querySelector('h2'))).toBe('En anden har ændret det samme imens');
     expect(Array.from(element.querySelectorAll('tbody td, tbody th')).map((cell) => text(cell))).toEqual(['Titel', 'Sprogcafé', 'Sprogcafé for alle', '–']);
 
-    Array.from(element.querySelectorAll('button')).find((b) => text(b) === 'Brug mine ændringer')?.click();
+    Array.from(element.querySelectorAll('button'))
+      .find((b) => text(b) === 'Brug mine ændringer')
+      ?.click();
     await expect(answer).resolves.toBe<ConflictChoice>('mine');
     await fixture.whenStable();
     expect(prompt.request()).toBeNull();

@@ -18,7 +18,11 @@ import { ConflictPrompt, type ConflictChoice } from './conflict-prompt';
         @if (request.lines.length > 0) {
           <div class="table-scroll" role="region" aria-labelledby="conflict-caption" tabindex="0">
             <table class="data-table">
-              <caption id="conflict-caption" class="conflict__caption">{{ 'conflict.changedHeading' | translate }}</caption>
+              <caption id="conflict-caption" class="conflict__caption">
+                {{
+                  'conflict.changedHeading' | translate
+                }}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{{ 'conflict.colField' | translate }}</th>

@@ -3,7 +3,11 @@ import { provideI18nTesting } from '../../core/i18n/testing';
 import { ProgressBar } from './progress-bar';
 
 /** Danish percentages use a no-break space: `42 %`. */
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function render(inputs: { value: number; expected?: number | null; label?: string }) {
   TestBed.configureTestingModule({ imports: [ProgressBar], providers: [provideI18nTesting()] });
@@ -40,7 +44,12 @@ describe('ProgressBar', () => {
     expect(element.querySelector('.bar__marker')).toBeNull();
     expect(element.querySelector('.text__expected')).toBeNull();
     expect(text(element.querySelector('.text__value'))).toBe('100 %');
-    expect(element.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')?.replace(/\u00a0/g, ' ')).toBe('100 %');
+    expect(
+      element
+        .querySelector('[role="progressbar"]')
+        ?.getAttribute('aria-valuetext')
+        ?.replace(/\u00a0/g, ' '),
+    ).toBe('100 %');
   });
 
   it('keeps values outside 0–1 on the bar', () => {

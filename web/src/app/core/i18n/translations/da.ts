@@ -455,7 +455,8 @@ export const da = {
     cannotDeactivateSelf: 'Du kan ikke deaktivere din egen konto.',
     confirmDeactivate: 'Deaktivér {{name}}?',
     confirmReactivate: 'Genaktivér {{name}}?',
-    deactivateText: 'Brugeren bliver logget ud med det samme og kan ikke logge ind, før en administrator genaktiverer kontoen. Det, brugeren har skrevet, bliver stående.',
+    deactivateText:
+      'Brugeren bliver logget ud med det samme og kan ikke logge ind, før en administrator genaktiverer kontoen. Det, brugeren har skrevet, bliver stående.',
     reactivateText: 'Brugeren kan logge ind igen med sin hidtidige adgangskode.',
     statusFailed: 'Det lykkedes ikke.',
     yesDeactivate: 'Ja, deaktivér',
@@ -539,7 +540,8 @@ export const da = {
     loadFailed: 'Initiativet kunne ikke hentes',
     notFound: 'Initiativet findes ikke.',
     readOnly: 'Du kan læse initiativet, men ikke ændre det: det er {{department}}, der har ansvaret for det.',
-    reportOnly: 'Din afdeling deltager i initiativet: du kan markere milepæle som nået og skrive statusopdateringer. Resten ændrer {{department}}, som har ansvaret.',
+    reportOnly:
+      'Din afdeling deltager i initiativet: du kan markere milepæle som nået og skrive statusopdateringer. Resten ændrer {{department}}, som har ansvaret.',
     leadDepartment: 'Ansvarlig afdeling',
     onThisPage: 'På denne side',
     overview: 'Oversigt',
@@ -555,7 +557,8 @@ export const da = {
     pendingPublicSees: 'Borgerne ser stadig det godkendte ovenfor, indtil ledelsen har godkendt ændringen.',
     pendingNotPublic: 'Det godkendte ovenfor gælder, indtil ledelsen har godkendt ændringen. Borgerne ser ikke initiativet nu.',
     returnedPublicSees: 'Borgerne ser stadig det godkendte ovenfor. Ret ændringen, og gem den, så sendes den til godkendelse igen.',
-    returnedNotPublic: 'Det godkendte ovenfor gælder fortsat, og borgerne ser ikke initiativet nu. Ret ændringen, og gem den, så sendes den til godkendelse igen.',
+    returnedNotPublic:
+      'Det godkendte ovenfor gælder fortsat, og borgerne ser ikke initiativet nu. Ret ændringen, og gem den, så sendes den til godkendelse igen.',
     editingPending: 'Du retter den ændring, der afventer ledelsens godkendelse. Borgerne ser det godkendte, indtil ledelsen har godkendt.',
     editingReturned: 'Du retter den ændring, ledelsen har sendt retur. Når du gemmer, sendes den til godkendelse igen.',
     saveFailed: 'Det blev ikke gemt.',

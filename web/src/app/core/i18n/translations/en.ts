@@ -372,7 +372,10 @@ export const en: Translations = {
     noneYet: 'There are no initiatives yet',
     noneYetText: 'When an action plan gets its initiatives, they are shown here.',
     noneOnPage: 'No initiatives on page {{page}}',
-    pageTooFar: { one: 'There are not that many initiatives. The list has {{count}} page.', other: 'There are not that many initiatives. The list has {{count}} pages.' },
+    pageTooFar: {
+      one: 'There are not that many initiatives. The list has {{count}} page.',
+      other: 'There are not that many initiatives. The list has {{count}} pages.',
+    },
     caption: 'Initiatives, sorted by title',
     colInitiative: 'Initiative',
     colLead: 'Lead department',
@@ -537,7 +540,8 @@ export const en: Translations = {
     loadFailed: 'The initiative could not be loaded',
     notFound: 'The initiative does not exist.',
     readOnly: 'You can read the initiative but not change it: {{department}} is responsible for it.',
-    reportOnly: 'Your department takes part in the initiative: you can mark milestones as reached and write status updates. {{department}}, which leads it, changes the rest.',
+    reportOnly:
+      'Your department takes part in the initiative: you can mark milestones as reached and write status updates. {{department}}, which leads it, changes the rest.',
     leadDepartment: 'Lead department',
     onThisPage: 'On this page',
     overview: 'Overview',
@@ -553,7 +557,8 @@ export const en: Translations = {
     pendingPublicSees: 'The public still sees the approved value above until management approves the change.',
     pendingNotPublic: 'The approved value above applies until management approves the change. The public does not see the initiative now.',
     returnedPublicSees: 'The public still sees the approved value above. Correct the change and save it to send it for approval again.',
-    returnedNotPublic: 'The approved value above still applies, and the public does not see the initiative now. Correct the change and save it to send it for approval again.',
+    returnedNotPublic:
+      'The approved value above still applies, and the public does not see the initiative now. Correct the change and save it to send it for approval again.',
     editingPending: 'You are editing the change awaiting management’s approval. The public sees what is approved until management approves it.',
     editingReturned: 'You are editing the change management returned. When you save, it is sent for approval again.',
     saveFailed: 'It was not saved.',

@@ -58,10 +58,8 @@ export class ChangePassword {
         try {
           await this.auth.changePassword({ currentPassword, newPassword });
         } catch (error) {
-          const { fieldErrors, problem } = toSubmitFailure(
-            error,
-            { currentPassword: f.currentPassword, newPassword: f.newPassword },
-            (key, params) => this.i18n.t(key, params),
+          const { fieldErrors, problem } = toSubmitFailure(error, { currentPassword: f.currentPassword, newPassword: f.newPassword }, (key, params) =>
+            this.i18n.t(key, params),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));
@@ -75,5 +73,4 @@ export class ChangePassword {
       onInvalid: () => focusFirstInvalid(fields),
     });
   }
-
 }

@@ -31,12 +31,22 @@ const summaryChange: PendingApproval = {
 const publication: PendingApproval = {
   kind: 'initiative',
   proposal: aProposal({ published: true, publicSummary: null }),
-  initiative: anApprovalInitiative({ id: 'i1', title: 'Psykosocial støtte', published: false, publicSummary: 'Hurtigere hjælp til traumatiserede flygtninge.', version: 3 }),
+  initiative: anApprovalInitiative({
+    id: 'i1',
+    title: 'Psykosocial støtte',
+    published: false,
+    publicSummary: 'Hurtigere hjælp til traumatiserede flygtninge.',
+    version: 3,
+  }),
 };
 
 type Review = (item: PendingApproval, body: ReviewPublicText) => Observable<unknown>;
 
-function setup(review: Review, initial: PendingApproval[] = [statusText], afterReview: (items: PendingApproval[], item: PendingApproval) => PendingApproval[] = (all, item) => all.filter((i) => i !== item)) {
+function setup(
+  review: Review,
+  initial: PendingApproval[] = [statusText],
+  afterReview: (items: PendingApproval[], item: PendingApproval) => PendingApproval[] = (all, item) => all.filter((i) => i !== item),
+) {
   let remaining = initial;
   const api = {
     list: jest.fn(() => of({ items: remaining, total: remaining.length, page: 1, pageSize: 25 })),
@@ -55,7 +65,8 @@ function setup(review: Review, initial: PendingApproval[] = [statusText], afterR
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** Each version shown side by side: its label and its text. */
-const versions = (item: Element) => Array.from(item.querySelectorAll('.approval__version')).map((v) => [text(v.querySelector('h5')), text(v.querySelector('.approval__text'))]);
+const versions = (item: Element) =>
+  Array.from(item.querySelectorAll('.approval__version')).map((v) => [text(v.querySelector('h5')), text(v.querySelector('.approval__text'))]);
 
 describe('ApprovalQueue', () => {
   it('shows each public text with its initiative and approves it', async () => {
@@ -93,7 +104,11 @@ describe('ApprovalQueue', () => {
   });
 
   it('shows a change to an initiative’s public summary as now and proposed, and both kinds side by side', async () => {
-    const publicationWithSummary: PendingApproval = { ...publication, proposal: aProposal({ published: true, publicSummary: 'Hurtig hjælp.' }), initiative: { ...publication.initiative, id: 'i2' } };
+    const publicationWithSummary: PendingApproval = {
+      ...publication,
+      proposal: aProposal({ published: true, publicSummary: 'Hurtig hjælp.' }),
+      initiative: { ...publication.initiative, id: 'i2' },
+    };
     const { fixture, items } = setup(() => of({}), [statusText, summaryChange, publication, publicationWithSummary]);
     await fixture.whenStable();
 
@@ -177,7 +192,13 @@ describe('ApprovalQueue', () => {
   it('reads the queue again when the text changed since it was read, and shows the new version', async () => {
     const rewritten: PendingApproval = {
       kind: 'status_update',
-      statusUpdate: aStatusUpdate({ id: 's9', initiativeId: 'i9', publicText: 'Alle nyankomne får nu et sundhedstjek med tolk.', publicTextState: 'pending', version: 5 }),
+      statusUpdate: aStatusUpdate({
+        id: 's9',
+        initiativeId: 'i9',
+        publicText: 'Alle nyankomne får nu et sundhedstjek med tolk.',
+        publicTextState: 'pending',
+        version: 5,
+      }),
       initiative: anApprovalInitiative(),
     };
     const { fixture, element, api, button } = setup(
@@ -203,7 +224,10 @@ describe('ApprovalQueue', () => {
   });
 
   it('says so when someone else handled it first', async () => {
-    const { fixture, element, button } = setup(() => throwError(() => new HttpErrorResponse({ status: 409, error: { title: 'Conflict', status: 409 } })), [summaryChange]);
+    const { fixture, element, button } = setup(
+      () => throwError(() => new HttpErrorResponse({ status: 409, error: { title: 'Conflict', status: 409 } })),
+      [summaryChange],
+    );
     await fixture.whenStable();
     button(/^Godkend/)?.click();
     await fixture.whenStable();

@@ -104,7 +104,8 @@ export class ApprovalQueue {
     validate(path.comment, ({ value }) => {
       const comment = value().trim();
       if (!comment) return { kind: 'required', message: this.i18n.t('validation.reviewCommentRequired') };
-      if (comment.length < LIMITS.reviewComment.min) return { kind: 'minLength', message: this.i18n.t('validation.reviewCommentMin', { min: LIMITS.reviewComment.min }) };
+      if (comment.length < LIMITS.reviewComment.min)
+        return { kind: 'minLength', message: this.i18n.t('validation.reviewCommentMin', { min: LIMITS.reviewComment.min }) };
       return undefined;
     });
     maxLength(path.comment, LIMITS.reviewComment.max, {

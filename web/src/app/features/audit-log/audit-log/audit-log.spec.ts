@@ -29,7 +29,11 @@ function setup(items: AuditEvent[], total = items.length) {
   return { fixture, api, navigate, element: fixture.nativeElement as HTMLElement };
 }
 
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('AuditLog', () => {
   it('shows who changed what and when, with the values before and after', async () => {

@@ -84,9 +84,7 @@ export class AuditLog {
   private readonly draft = linkedSignal(() => ({ ...this.filters() }));
   protected readonly filterForm = form(this.draft, (path) => {
     validate(path.to, ({ value, valueOf }) =>
-      value() && valueOf(path.from) && value() < valueOf(path.from)
-        ? { kind: 'range', message: this.i18n.t('auditLog.rangeError') }
-        : undefined,
+      value() && valueOf(path.from) && value() < valueOf(path.from) ? { kind: 'range', message: this.i18n.t('auditLog.rangeError') } : undefined,
     );
   });
 

@@ -141,7 +141,10 @@ function configuration(spec: ChartSpec, pick: (point: ChartPick) => void): Chart
 
 export async function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec, pick: (point: ChartPick) => void): Promise<ChartHandle> {
   let current = spec;
-  const chart = new Chart(canvas, configuration(spec, (point) => pick(point)));
+  const chart = new Chart(
+    canvas,
+    configuration(spec, (point) => pick(point)),
+  );
   return {
     update(next: ChartSpec) {
       if (next === current) return;

@@ -23,7 +23,9 @@ async function setup(rows = dashboardFixture().compliance) {
 describe('ComplianceTable', () => {
   it('lists the initiatives with their department, state, latest period and days overdue, most overdue first', async () => {
     const { element, titles, header } = await setup();
-    expect(textOf(element.querySelector('.panel__summary'))).toBe('3 initiativer mangler en statusopdatering for den aktuelle periode. 2 af dem er forsinkede.');
+    expect(textOf(element.querySelector('.panel__summary'))).toBe(
+      '3 initiativer mangler en statusopdatering for den aktuelle periode. 2 af dem er forsinkede.',
+    );
     expect(titles()).toEqual(['Boligsocial indsats ved boligplacering', 'Østergade-projektet', 'Aftenskole for forældre']);
     expect(Array.from(element.querySelectorAll('tbody tr')[1].querySelectorAll('td')).map(textOf)).toEqual([
       'Borgmesterens Afdeling (BA)',

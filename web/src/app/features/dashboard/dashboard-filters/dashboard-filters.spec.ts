@@ -24,7 +24,10 @@ async function setup(filters: DashboardFilters = NO_FILTERS) {
   TestBed.configureTestingModule({ imports: [DashboardFiltersForm], providers: [provideDashboardTesting()] });
   const fixture = TestBed.createComponent(DashboardFiltersForm);
   fixture.componentRef.setInput('filters', filters);
-  fixture.componentRef.setInput('actionPlans', [plan('p2', 'Frivilligplan 2018', ['Flere frivillige']), plan('p1', 'Flygtningehandleplan 2016', ['Sundhed', 'Børn'])]);
+  fixture.componentRef.setInput('actionPlans', [
+    plan('p2', 'Frivilligplan 2018', ['Flere frivillige']),
+    plan('p1', 'Flygtningehandleplan 2016', ['Sundhed', 'Børn']),
+  ]);
   fixture.componentRef.setInput('departments', [department('MSO', 'Sundhed og Omsorg', 5), department('BA', 'Borgmesterens Afdeling', 1)]);
   const emitted: DashboardFilters[] = [];
   fixture.componentInstance.changed.subscribe((value) => emitted.push(value));

@@ -38,9 +38,7 @@ export class DashboardFiltersForm {
     const plans = plan ? [plan] : this.plans();
     return plans.filter((p) => p.goals.length > 0).map((p) => ({ plan: p, goals: [...p.goals].sort((a, b) => a.sortOrder - b.sortOrder) }));
   });
-  protected readonly departmentOptions = computed(() =>
-    [...this.departments()].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name)),
-  );
+  protected readonly departmentOptions = computed(() => [...this.departments()].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name)));
 
   /** A value in the URL that is not among the choices (or the choices did not load): still shown. */
   protected readonly unknownPlan = computed(() => {

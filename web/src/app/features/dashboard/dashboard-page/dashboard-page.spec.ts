@@ -106,7 +106,12 @@ describe('DashboardPage', () => {
     expect(textOf(element.querySelector('[data-health="off_track"]'))).toBe('3');
     expect(textOf(element)).toContain('80 %');
     expect(textOf(element)).toContain('20 af 25 nåede milepæle');
-    expect(element.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')?.replace(/\u00a0/g, ' ')).toBe('42 %, forventet 60 %');
+    expect(
+      element
+        .querySelector('[role="progressbar"]')
+        ?.getAttribute('aria-valuetext')
+        ?.replace(/\u00a0/g, ' '),
+    ).toBe('42 %, forventet 60 %');
 
     const summaries = Array.from(element.querySelectorAll('.panel__summary')).map(textOf);
     expect(summaries).toContain('3 af 16 initiativer er bagud, 4 er i risiko, og 9 er på sporet.');
@@ -120,7 +125,12 @@ describe('DashboardPage', () => {
 
     expect(charts.drawn).toHaveLength(4);
     for (const chart of charts.drawn) expect(chart.canvas.getAttribute('role')).toBe('img');
-    expect(charts.byLabel('Cirkeldiagram')?.canvas.getAttribute('aria-label')?.replace(/\u00a0/g, ' ')).toContain('3 af 16 initiativer er bagud');
+    expect(
+      charts
+        .byLabel('Cirkeldiagram')
+        ?.canvas.getAttribute('aria-label')
+        ?.replace(/\u00a0/g, ' '),
+    ).toContain('3 af 16 initiativer er bagud');
     // Departments without initiatives in the view are left out of the chart.
     expect(charts.byLabel('Søjlediagram: gennemsnitlig fremdrift')?.spec.categories).toHaveLength(4);
   });

@@ -45,7 +45,9 @@ export class DashboardPanel {
   imports: [DashboardTextPipe],
   template: `
     <details class="table-details">
-      <summary class="table-details__summary no-print" [attr.aria-label]="'table.showOf' | fdDashText: { table: caption() }">{{ 'table.show' | fdDashText }}</summary>
+      <summary class="table-details__summary no-print" [attr.aria-label]="'table.showOf' | fdDashText: { table: caption() }">
+        {{ 'table.show' | fdDashText }}
+      </summary>
       <div class="table-scroll" role="region" tabindex="0" [attr.aria-label]="caption()">
         <ng-content />
       </div>

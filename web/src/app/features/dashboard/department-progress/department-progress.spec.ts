@@ -9,7 +9,10 @@ import { DepartmentProgress } from './department-progress';
 
 async function setup(departments: DepartmentFigures[], language: 'da' | 'en' = 'da') {
   const charts = new FakeCharts();
-  TestBed.configureTestingModule({ imports: [DepartmentProgress], providers: [provideRouter([]), provideDashboardTesting(language), provideFakeCharts(charts)] });
+  TestBed.configureTestingModule({
+    imports: [DepartmentProgress],
+    providers: [provideRouter([]), provideDashboardTesting(language), provideFakeCharts(charts)],
+  });
   const fixture = TestBed.createComponent(DepartmentProgress);
   fixture.componentRef.setInput('departments', departments);
   fixture.componentRef.setInput('filters', { ...NO_FILTERS, actionPlanId: 'p1' });

@@ -67,7 +67,11 @@ export class DepartmentProgress {
       categories: rows.map((d) => wrapLabel(d.department.name)),
       series: [
         { name: this.texts.text('departments.lead'), values: rows.map((d) => toPercentPoints(d.lead.averageProgress)), fill: SERIES_FILLS.leadProgress },
-        { name: this.texts.text('departments.expected'), values: rows.map((d) => toPercentPoints(d.lead.averageExpectedProgress)), fill: SERIES_FILLS.expected },
+        {
+          name: this.texts.text('departments.expected'),
+          values: rows.map((d) => toPercentPoints(d.lead.averageExpectedProgress)),
+          fill: SERIES_FILLS.expected,
+        },
         {
           name: this.texts.text('departments.participating'),
           values: rows.map((d) => toPercentPoints(d.participating.averageProgress)),

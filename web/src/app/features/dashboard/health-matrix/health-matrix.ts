@@ -29,8 +29,8 @@ export class HealthMatrix {
   protected readonly healths = HEALTHS;
   protected readonly rows = computed(() => this.departments().filter((d) => d.lead.initiatives > 0));
 
-  protected readonly totals = computed(() =>
-    Object.fromEntries(HEALTHS.map((health) => [health, this.rows().reduce((sum, d) => sum + d.lead.byHealth[health], 0)])) as Record<Health, number>,
+  protected readonly totals = computed(
+    () => Object.fromEntries(HEALTHS.map((health) => [health, this.rows().reduce((sum, d) => sum + d.lead.byHealth[health], 0)])) as Record<Health, number>,
   );
   protected readonly grandTotal = computed(() => totalOf(this.totals()));
 

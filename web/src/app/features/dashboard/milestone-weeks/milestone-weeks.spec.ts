@@ -22,7 +22,9 @@ describe('MilestoneWeeks', () => {
     expect(chart.spec.series[0].values.slice(0, 3)).toEqual([2, null, null]);
     expect(chart.spec.series[1].values.slice(0, 3)).toEqual([null, 0, 1]);
     expect(chart.spec.categories).toHaveLength(15);
-    expect(textOf(element.querySelector('.panel__summary'))).toBe('1 milepæl forfalder de næste 90 dage. Flest i ugen fra 30. nov. (1). 2 milepæle er forsinkede.');
+    expect(textOf(element.querySelector('.panel__summary'))).toBe(
+      '1 milepæl forfalder de næste 90 dage. Flest i ugen fra 30. nov. (1). 2 milepæle er forsinkede.',
+    );
     const cells = (row: Element) => Array.from(row.children).map(textOf);
     expect(Array.from(element.querySelectorAll('tbody tr')).slice(0, 2).map(cells)).toEqual([
       ['Forsinkede', '2'],

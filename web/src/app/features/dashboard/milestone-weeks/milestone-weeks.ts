@@ -37,7 +37,8 @@ export class MilestoneWeeks {
   protected readonly summary = computed(() => {
     const parts = [this.texts.count('milestones.summary', this.due())];
     const busiest = busiestWeek(this.allWeeks());
-    if (busiest) parts.push(this.texts.text('milestones.summaryBusiest', { date: this.i18n.date(busiest.weekStart, 'dayMonth'), due: this.i18n.number(busiest.due) }));
+    if (busiest)
+      parts.push(this.texts.text('milestones.summaryBusiest', { date: this.i18n.date(busiest.weekStart, 'dayMonth'), due: this.i18n.number(busiest.due) }));
     parts.push(this.texts.count('milestones.summaryOverdue', this.overdue()));
     return parts.join(' ');
   });

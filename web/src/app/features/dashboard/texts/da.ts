@@ -83,7 +83,8 @@ export const dashboardDa = {
   },
   departments: {
     title: 'Fremdrift pr. afdeling',
-    chartLabel: 'Søjlediagram: gennemsnitlig fremdrift pr. afdeling, for initiativer afdelingen er ansvarlig for, den forventede fremdrift og initiativer afdelingen deltager i. {{summary}}',
+    chartLabel:
+      'Søjlediagram: gennemsnitlig fremdrift pr. afdeling, for initiativer afdelingen er ansvarlig for, den forventede fremdrift og initiativer afdelingen deltager i. {{summary}}',
     lead: 'Ansvarlig: fremdrift',
     expected: 'Ansvarlig: forventet',
     participating: 'Deltager: fremdrift',

@@ -79,7 +79,8 @@ export const dashboardEn: DashboardTexts = {
   },
   departments: {
     title: 'Progress by department',
-    chartLabel: 'Bar chart: average progress by department, for the initiatives it leads, the expected progress, and the initiatives it takes part in. {{summary}}',
+    chartLabel:
+      'Bar chart: average progress by department, for the initiatives it leads, the expected progress, and the initiatives it takes part in. {{summary}}',
     lead: 'Lead: progress',
     expected: 'Lead: expected',
     participating: 'Participating: progress',

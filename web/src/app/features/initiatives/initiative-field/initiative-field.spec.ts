@@ -12,7 +12,11 @@ import { InitiativesApi } from '../initiatives-api';
 import { InitiativeField } from './initiative-field';
 import type { EditableInitiativeField } from './initiative-fields';
 
-function setup(field: EditableInitiativeField, update: (id: string, version: number, changes: UpdateInitiative) => Observable<Initiative>, initiative = anInitiative()) {
+function setup(
+  field: EditableInitiativeField,
+  update: (id: string, version: number, changes: UpdateInitiative) => Observable<Initiative>,
+  initiative = anInitiative(),
+) {
   const api = { update: jest.fn(update) };
   TestBed.configureTestingModule({
     imports: [InitiativeField],
@@ -53,7 +57,9 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? '
 
 describe('InitiativeField', () => {
   it('shows the value, edits it in place and saves it with If-Match', async () => {
-    const { fixture, element, api, button, control, type, save, unsaved } = setup('summary', (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })));
+    const { fixture, element, api, button, control, type, save, unsaved } = setup('summary', (_id, _v, changes) =>
+      of(anInitiative({ ...changes, version: 4 })),
+    );
     await fixture.whenStable();
     expect(text(element.querySelector('dd'))).toBe('Støtte til traumatiserede flygtninge.');
 
@@ -142,7 +148,11 @@ describe('InitiativeField', () => {
     const proposed = 'Flygtninge med traumer får hurtigere hjælp i samtalegrupper.';
 
     it('shows the approved summary, and the proposed one as waiting for management', async () => {
-      const { fixture, element } = setup('publicSummary', () => of(anInitiative()), anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: proposed }) }));
+      const { fixture, element } = setup(
+        'publicSummary',
+        () => of(anInitiative()),
+        anInitiative({ publicSummary: approved, publicProposal: aProposal({ publicSummary: proposed }) }),
+      );
       await fixture.whenStable();
 
       expect(text(element.querySelector('dd'))).toBe(approved);
@@ -179,7 +189,11 @@ describe('InitiativeField', () => {
     });
 
     it('says “saved” when the change applies at once', async () => {
-      const { fixture, button, type, save, pageState } = setup('publicSummary', (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })), anInitiative({ publicSummary: approved }));
+      const { fixture, button, type, save, pageState } = setup(
+        'publicSummary',
+        (_id, _v, changes) => of(anInitiative({ ...changes, version: 4 })),
+        anInitiative({ publicSummary: approved }),
+      );
       await fixture.whenStable();
       button('Redigér Offentligt resumé')?.click();
       await fixture.whenStable();
@@ -194,7 +208,9 @@ describe('InitiativeField', () => {
       await published.fixture.whenStable();
       expect(text(published.element.querySelector('dd'))).toBe('Nej, kun internt');
       expect(text(published.element.querySelector('.ifield__proposal-head'))).toBe('Afventer godkendelse fra ledelsen: Ja, vises på den offentlige side');
-      expect(text(published.element.querySelector('.ifield__proposal'))).toContain('Det godkendte ovenfor gælder, indtil ledelsen har godkendt ændringen. Borgerne ser ikke initiativet nu.');
+      expect(text(published.element.querySelector('.ifield__proposal'))).toContain(
+        'Det godkendte ovenfor gælder, indtil ledelsen har godkendt ændringen. Borgerne ser ikke initiativet nu.',
+      );
 
       published.button('Redigér Offentliggjort')?.click();
       await published.fixture.whenStable();
@@ -212,7 +228,12 @@ describe('InitiativeField', () => {
         () => of(anInitiative()),
         anInitiative({
           publicSummary: approved,
-          publicProposal: aProposal({ publicSummary: proposed, state: 'returned', reviewComment: 'Skriv, hvor mange der får hjælp.', reviewerName: 'Lene Lund' }),
+          publicProposal: aProposal({
+            publicSummary: proposed,
+            state: 'returned',
+            reviewComment: 'Skriv, hvor mange der får hjælp.',
+            reviewerName: 'Lene Lund',
+          }),
         }),
       );
       await fixture.whenStable();

@@ -129,7 +129,11 @@ export class InitiativeField {
           const problem = toProblem(error, (key, params) => this.i18n.t(key, params));
           const errors = problem.errors?.[this.field()];
           if (errors?.length) {
-            return errors.map((error) => ({ kind: 'server', message: fieldErrorText(error, (key, params) => this.i18n.t(key, params)), fieldTree: this.fieldForm }));
+            return errors.map((error) => ({
+              kind: 'server',
+              message: fieldErrorText(error, (key, params) => this.i18n.t(key, params)),
+              fieldTree: this.fieldForm,
+            }));
           }
           this.failure.set(problem);
           return undefined;

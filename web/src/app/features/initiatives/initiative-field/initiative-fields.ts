@@ -4,16 +4,7 @@ import { labelKeys } from '../../../core/labels';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'select';
 export type EditableInitiativeField =
-  | 'title'
-  | 'summary'
-  | 'description'
-  | 'status'
-  | 'ownerName'
-  | 'startDate'
-  | 'targetDate'
-  | 'published'
-  | 'publicSummary'
-  | 'internalNotes';
+  'title' | 'summary' | 'description' | 'status' | 'ownerName' | 'startDate' | 'targetDate' | 'published' | 'publicSummary' | 'internalNotes';
 
 type Texts = Pick<I18n, 't' | 'date'>;
 
@@ -70,7 +61,13 @@ function publishedText(published: boolean, i18n: Texts): string {
 /** How each of an initiative's own fields is shown, edited, checked and sent. */
 export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldConfig>> = {
   title: { kind: 'text', label: 'field.title', maxLength: LIMITS.title.max, ...text('title'), validate: lengthCheck('field.title', LIMITS.title, true) },
-  summary: { kind: 'textarea', label: 'field.summary', maxLength: LIMITS.summary.max, ...text('summary'), validate: lengthCheck('field.summary', LIMITS.summary) },
+  summary: {
+    kind: 'textarea',
+    label: 'field.summary',
+    maxLength: LIMITS.summary.max,
+    ...text('summary'),
+    validate: lengthCheck('field.summary', LIMITS.summary),
+  },
   description: {
     kind: 'textarea',
     label: 'field.description',
@@ -87,12 +84,17 @@ export const INITIATIVE_FIELDS: Readonly<Record<EditableInitiativeField, FieldCo
     toChange: (draft) => ({ status: draft as Initiative['status'] }),
     validate: (draft, _initiative, i18n) => ((INITIATIVE_STATUSES as readonly string[]).includes(draft) ? null : i18n.t('validation.unknownChoice')),
   },
-  ownerName: { kind: 'text', label: 'field.ownerName', maxLength: LIMITS.ownerName.max, ...text('ownerName'), validate: lengthCheck('field.ownerName', LIMITS.ownerName) },
+  ownerName: {
+    kind: 'text',
+    label: 'field.ownerName',
+    maxLength: LIMITS.ownerName.max,
+    ...text('ownerName'),
+    validate: lengthCheck('field.ownerName', LIMITS.ownerName),
+  },
   startDate: {
     label: 'field.startDate',
     ...date('startDate'),
-    validate: (draft, initiative, i18n) =>
-      draft && initiative.targetDate && draft > initiative.targetDate ? i18n.t('validation.dateOrder') : null,
+    validate: (draft, initiative, i18n) => (draft && initiative.targetDate && draft > initiative.targetDate ? i18n.t('validation.dateOrder') : null),
   },
   targetDate: {
     label: 'field.targetDate',

@@ -69,7 +69,11 @@ function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSumma
   return { fixture, initiativesApi, element: fixture.nativeElement as HTMLElement };
 }
 
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('InitiativeList', () => {
   it('shows the initiatives with Danish labels and the range shown', async () => {
@@ -132,12 +136,22 @@ describe('InitiativeList', () => {
 
     expect(navigate).toHaveBeenCalledWith(
       [],
-      expect.objectContaining({ queryParams: { department: null, q: null, page: null, departmentRole: null, health: null, actionPlanId: null, goalId: null }, queryParamsHandling: 'merge' }),
+      expect.objectContaining({
+        queryParams: { department: null, q: null, page: null, departmentRole: null, health: null, actionPlanId: null, goalId: null },
+        queryParamsHandling: 'merge',
+      }),
     );
   });
 
   it('shows the API problem and loads again on retry', async () => {
-    const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'databaseUnavailable', detail: 'The database cannot be reached.', requestId: 'req-42' };
+    const problem = {
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      code: 'databaseUnavailable',
+      detail: 'The database cannot be reached.',
+      requestId: 'req-42',
+    };
     let calls = 0;
     const { fixture, element, initiativesApi } = setup(() =>
       ++calls === 1 ? throwError(() => new HttpErrorResponse({ status: 503, error: problem })) : of(page([initiative()])),

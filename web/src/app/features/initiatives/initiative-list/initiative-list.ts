@@ -67,9 +67,7 @@ export class InitiativeList {
       ...(goalId ? [this.i18n.t('initiativeList.oneGoal')] : []),
     ];
   });
-  protected readonly hasFilters = computed(
-    () => this.departmentFilter() !== '' || this.searchFilter() !== '' || this.drillDownLabels().length > 0,
-  );
+  protected readonly hasFilters = computed(() => this.departmentFilter() !== '' || this.searchFilter() !== '' || this.drillDownLabels().length > 0);
 
   /** What is typed in the search field; starts over from the URL whenever the URL changes. */
   protected readonly searchDraft = linkedSignal(() => this.searchFilter());
@@ -103,9 +101,7 @@ export class InitiativeList {
     return this.departmentOptions().some((d) => d.code === selected || d.id === selected) ? null : selected;
   });
 
-  protected readonly result = computed<Page<InitiativeSummary> | undefined>(() =>
-    this.initiatives.hasValue() ? this.initiatives.value() : undefined,
-  );
+  protected readonly result = computed<Page<InitiativeSummary> | undefined>(() => (this.initiatives.hasValue() ? this.initiatives.value() : undefined));
 
   protected readonly problem = computed(() => {
     const error = this.initiatives.error();

@@ -74,7 +74,10 @@ describe('InitiativePageState', () => {
     expect(request?.lines).toEqual([{ label: 'Titel', started: 'Psykosocial støtte', now: 'Ny titel fra en anden', mine: null }]);
     prompt.answer('mine');
 
-    await expect(saving).resolves.toEqual({ kind: 'saved', value: expect.objectContaining({ title: 'Ny titel fra en anden', summary: 'Min tekst', version: 5 }) });
+    await expect(saving).resolves.toEqual({
+      kind: 'saved',
+      value: expect.objectContaining({ title: 'Ny titel fra en anden', summary: 'Min tekst', version: 5 }),
+    });
     expect(api.update).toHaveBeenLastCalledWith('i1', 4, { summary: 'Min tekst' });
   });
 

@@ -52,8 +52,12 @@ export class MilestoneForm {
   private readonly model = linkedSignal(() => toModel(this.milestone()));
   protected readonly milestoneForm = form(this.model, (path) => {
     required(path.title, { message: () => this.i18n.t('validation.titleRequired') });
-    minLength(path.title, LIMITS.title.min, { message: () => this.i18n.t('validation.minLength', { field: this.i18n.t('field.title'), min: LIMITS.title.min }) });
-    maxLength(path.title, LIMITS.title.max, { message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('field.title'), max: LIMITS.title.max }) });
+    minLength(path.title, LIMITS.title.min, {
+      message: () => this.i18n.t('validation.minLength', { field: this.i18n.t('field.title'), min: LIMITS.title.min }),
+    });
+    maxLength(path.title, LIMITS.title.max, {
+      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('field.title'), max: LIMITS.title.max }),
+    });
     maxLength(path.description, LIMITS.longText.max, {
       message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('field.description'), max: LIMITS.longText.max }),
     });
@@ -125,7 +129,6 @@ export class MilestoneForm {
       onInvalid: () => focusFirstInvalid(fields),
     });
   }
-
 }
 
 function changedFields(base: Milestone, body: Required<Pick<UpdateMilestone, 'title' | 'description' | 'dueDate' | 'weight'>>): UpdateMilestone {

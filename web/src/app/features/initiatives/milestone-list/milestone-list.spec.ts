@@ -33,11 +33,16 @@ function setup(
   TestBed.inject(InitiativePageState).set(initiative);
   const fixture = TestBed.createComponent(MilestoneList);
   const element = fixture.nativeElement as HTMLElement;
-  const buttons = (name: RegExp) => Array.from(element.querySelectorAll('button')).filter((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+  const buttons = (name: RegExp) =>
+    Array.from(element.querySelectorAll('button')).filter((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
   return { fixture, element, api, buttons, pageState: TestBed.inject(InitiativePageState) };
 }
 
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('MilestoneList', () => {
   it('shows the milestones in order as a checklist with due dates and what is late', async () => {
@@ -68,7 +73,22 @@ describe('MilestoneList', () => {
     // Only the clock is fake; timers and microtasks run as usual.
     jest.useFakeTimers({
       now: new Date('2026-11-23T23:30:00Z'),
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     try {
       const { fixture, element, api } = setup();
@@ -84,7 +104,12 @@ describe('MilestoneList', () => {
   });
 
   it('puts the box back and says why when the date is refused', async () => {
-    const problem = { title: 'Bad Request', status: 400, code: 'validation', errors: { completedDate: [{ code: 'notInFuture', message: 'completedDate cannot be in the future' }] } };
+    const problem = {
+      title: 'Bad Request',
+      status: 400,
+      code: 'validation',
+      errors: { completedDate: [{ code: 'notInFuture', message: 'completedDate cannot be in the future' }] },
+    };
     const { fixture, element } = setup(anInitiative(), () => throwError(() => new HttpErrorResponse({ status: 400, error: problem })));
     await fixture.whenStable();
 
@@ -110,7 +135,10 @@ describe('MilestoneList', () => {
 
   it('offers only progress to a participating department’s lead', async () => {
     const { fixture, element, buttons } = setup(
-      anInitiative({ leadDepartment: { id: 'd-mbu', code: 'MBU', name: 'Børn og Unge' }, participatingDepartments: [{ id: 'd-mso', code: 'MSO', name: 'Sundhed og Omsorg' }] }),
+      anInitiative({
+        leadDepartment: { id: 'd-mbu', code: 'MBU', name: 'Børn og Unge' },
+        participatingDepartments: [{ id: 'd-mso', code: 'MSO', name: 'Sundhed og Omsorg' }],
+      }),
     );
     await fixture.whenStable();
 
@@ -120,7 +148,9 @@ describe('MilestoneList', () => {
   });
 
   it('shows read-only milestones to someone who may not report', async () => {
-    const { fixture, element, buttons } = setup(anInitiative({ leadDepartment: { id: 'd-mbu', code: 'MBU', name: 'Børn og Unge' }, participatingDepartments: [] }));
+    const { fixture, element, buttons } = setup(
+      anInitiative({ leadDepartment: { id: 'd-mbu', code: 'MBU', name: 'Børn og Unge' }, participatingDepartments: [] }),
+    );
     await fixture.whenStable();
 
     expect(element.querySelectorAll('input[type="checkbox"]')).toHaveLength(0);

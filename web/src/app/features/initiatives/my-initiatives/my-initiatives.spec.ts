@@ -21,7 +21,11 @@ function setup(mine: () => Observable<Page<InitiativeSummary>>, user: SessionUse
   return { fixture, api, element: fixture.nativeElement as HTMLElement };
 }
 
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const titles = (element: HTMLElement) => Array.from(element.querySelectorAll('.mine__title')).map((h) => text(h));
 
 describe('MyInitiatives', () => {

@@ -23,7 +23,9 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
       <form class="form" novalidate (submit)="save($event)">
         @if (failure(); as failure) {
           <div class="notice notice--error" role="alert">
-            <p><strong>{{ 'departments.failed' | translate }}</strong> {{ failure.title }}</p>
+            <p>
+              <strong>{{ 'departments.failed' | translate }}</strong> {{ failure.title }}
+            </p>
           </div>
         }
         <fd-department-picker

@@ -99,8 +99,10 @@ export class PartnerList {
       if (valueOf(path.mode) !== 'new') return undefined;
       const name = value().trim();
       if (!name) return { kind: 'required', message: this.i18n.t('validation.partnerNameRequired') };
-      if (name.length < LIMITS.partnerName.min) return { kind: 'minLength', message: this.i18n.t('validation.minLength', { field: this.i18n.t('partners.name'), min: LIMITS.partnerName.min }) };
-      if (name.length > LIMITS.partnerName.max) return { kind: 'maxLength', message: this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.name'), max: LIMITS.partnerName.max }) };
+      if (name.length < LIMITS.partnerName.min)
+        return { kind: 'minLength', message: this.i18n.t('validation.minLength', { field: this.i18n.t('partners.name'), min: LIMITS.partnerName.min }) };
+      if (name.length > LIMITS.partnerName.max)
+        return { kind: 'maxLength', message: this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.name'), max: LIMITS.partnerName.max }) };
       return undefined;
     });
     validate(path.type, ({ value, valueOf }) =>
@@ -259,4 +261,3 @@ export class PartnerList {
     afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
   }
 }
-

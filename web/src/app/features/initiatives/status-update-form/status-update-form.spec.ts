@@ -118,7 +118,10 @@ describe('StatusUpdateForm', () => {
 
     await type('su-delay-reason', 'Regionen har ikke budget i år.');
     await send();
-    expect(api.createStatusUpdate).toHaveBeenCalledWith('i1', expect.objectContaining({ health: 'off_track', delayCauseId: 'c1', delayReason: 'Regionen har ikke budget i år.' }));
+    expect(api.createStatusUpdate).toHaveBeenCalledWith(
+      'i1',
+      expect.objectContaining({ health: 'off_track', delayCauseId: 'c1', delayReason: 'Regionen har ikke budget i år.' }),
+    );
   });
 
   it('keeps an unsent update as a draft in this browser and brings it back', async () => {
@@ -135,7 +138,9 @@ describe('StatusUpdateForm', () => {
     expect(again.control<HTMLTextAreaElement>('su-narrative').value).toBe('Halvt skrevet');
     expect(text(again.element.querySelector('.status-form__draft'))).toContain('Din kladde er hentet frem igen.');
 
-    Array.from(again.element.querySelectorAll('button')).find((b) => text(b) === 'Kassér kladden')?.click();
+    Array.from(again.element.querySelectorAll('button'))
+      .find((b) => text(b) === 'Kassér kladden')
+      ?.click();
     await again.fixture.whenStable();
     expect(again.control<HTMLTextAreaElement>('su-narrative').value).toBe('');
     expect(localStorage.getItem(draftKey)).toBeNull();
@@ -146,7 +151,9 @@ describe('StatusUpdateForm', () => {
       title: 'Bad Request',
       status: 400,
       code: 'validation',
-      errors: { delayReason: [{ code: 'healthDropReason', params: { min: 10 }, message: 'delayReason must explain the drop in health (at least 10 characters)' }] },
+      errors: {
+        delayReason: [{ code: 'healthDropReason', params: { min: 10 }, message: 'delayReason must explain the drop in health (at least 10 characters)' }],
+      },
     };
     const { fixture, element, type, chooseHealth, send } = setup(() => throwError(() => new HttpErrorResponse({ status: 400, error: problem })));
     await fixture.whenStable();

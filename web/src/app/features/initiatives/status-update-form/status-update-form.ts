@@ -114,9 +114,13 @@ export class StatusUpdateForm {
       if (!this.drops()) return undefined;
       const reason = value().trim();
       if (reason === '') return { kind: 'required', message: this.i18n.t('validation.delayReasonRequired') };
-      if (reason.length < LIMITS.delayReason.min) return { kind: 'minLength', message: this.i18n.t('validation.delayReasonMin', { min: LIMITS.delayReason.min }) };
+      if (reason.length < LIMITS.delayReason.min)
+        return { kind: 'minLength', message: this.i18n.t('validation.delayReasonMin', { min: LIMITS.delayReason.min }) };
       if (reason.length > LIMITS.delayReason.max) {
-        return { kind: 'maxLength', message: this.i18n.t('validation.maxLength', { field: this.i18n.t('statusUpdate.delayReason'), max: LIMITS.delayReason.max }) };
+        return {
+          kind: 'maxLength',
+          message: this.i18n.t('validation.maxLength', { field: this.i18n.t('statusUpdate.delayReason'), max: LIMITS.delayReason.max }),
+        };
       }
       return undefined;
     });
@@ -206,5 +210,4 @@ export class StatusUpdateForm {
       onInvalid: () => focusFirstInvalid(fields),
     });
   }
-
 }

@@ -26,7 +26,12 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? '
 describe('StatusUpdateList', () => {
   it('says that the public still reads the approved text while a rewrite waits', async () => {
     const element = await render([
-      aStatusUpdate({ id: 's1', publicText: 'Alle nyankomne får tjekket helbredet.', publicTextState: 'pending', approvedPublicText: 'Nyankomne får et sundhedstjek.' }),
+      aStatusUpdate({
+        id: 's1',
+        publicText: 'Alle nyankomne får tjekket helbredet.',
+        publicTextState: 'pending',
+        approvedPublicText: 'Nyankomne får et sundhedstjek.',
+      }),
     ]);
 
     expect(text(element.querySelector('.tag'))).toBe('Afventer godkendelse');

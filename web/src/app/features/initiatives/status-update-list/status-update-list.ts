@@ -36,7 +36,9 @@ export class StatusUpdateList {
     stream: ({ params }) => this.api.statusUpdates(params.id, params.pageSize),
   });
   protected readonly items = computed(() => (this.updates.hasValue() ? this.updates.value().items : []));
-  protected readonly hasMore = computed(() => this.updates.hasValue() && this.updates.value().total > this.items().length && this.pageSize() < LIMITS.pageSize.max);
+  protected readonly hasMore = computed(
+    () => this.updates.hasValue() && this.updates.value().total > this.items().length && this.pageSize() < LIMITS.pageSize.max,
+  );
   protected readonly loading = this.updates.isLoading;
   protected readonly problem = computed(() => {
     const error = this.updates.error();

@@ -42,7 +42,11 @@ function fold(text: string): string {
 }
 
 export function matches(initiative: PublicInitiative, filters: PublicFilters): boolean {
-  if (filters.department && initiative.leadDepartment.code !== filters.department && !initiative.participatingDepartments.some((d) => d.code === filters.department))
+  if (
+    filters.department &&
+    initiative.leadDepartment.code !== filters.department &&
+    !initiative.participatingDepartments.some((d) => d.code === filters.department)
+  )
     return false;
   if (filters.goal && initiative.goal?.id !== filters.goal) return false;
   if (filters.health && initiative.health !== filters.health) return false;

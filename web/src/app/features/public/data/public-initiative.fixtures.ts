@@ -20,7 +20,9 @@ export function publicInitiative(overrides: Partial<PublicInitiative> = {}): Pub
       { title: 'Lokaler fundet', dueDate: '2026-02-01', completedDate: '2026-02-03' },
       { title: 'Første café', dueDate: '2026-12-01', completedDate: null },
     ],
-    updates: [{ periodStart: '2026-10-01', periodEnd: '2026-10-31', health: 'on_track', text: 'Caféen har haft 40 gæster.', publishedAt: '2026-11-02T10:00:00.000Z' }],
+    updates: [
+      { periodStart: '2026-10-01', periodEnd: '2026-10-31', health: 'on_track', text: 'Caféen har haft 40 gæster.', publishedAt: '2026-11-02T10:00:00.000Z' },
+    ],
     partners: [{ name: 'Dansk Flygtningehjælp', type: 'civil_society_association', role: 'Frivillige' }],
     lastUpdatedAt: '2026-11-02T10:00:00.000Z',
     ...overrides,

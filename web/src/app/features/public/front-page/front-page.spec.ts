@@ -9,7 +9,12 @@ import { FrontPage } from './front-page';
 
 async function open(url: string) {
   TestBed.configureTestingModule({
-    providers: [provideRouter([{ path: '', component: FrontPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideI18nTesting()],
+    providers: [
+      provideRouter([{ path: '', component: FrontPage }], withComponentInputBinding()),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideI18nTesting(),
+    ],
   });
   const harness = await RouterTestingHarness.create(url);
   TestBed.inject(HttpTestingController)

@@ -26,6 +26,14 @@ export class InitiativeCard {
   protected readonly completed = computed(() => completedMilestones(this.initiative().milestones));
   protected readonly next = computed(() => nextMilestone(this.initiative().milestones));
   protected readonly latest = computed(() => this.initiative().updates[0] ?? null);
-  protected readonly participating = computed(() => this.initiative().participatingDepartments.map((d) => d.name).join(', '));
-  protected readonly partners = computed(() => this.initiative().partners.map((p) => p.name).join(', '));
+  protected readonly participating = computed(() =>
+    this.initiative()
+      .participatingDepartments.map((d) => d.name)
+      .join(', '),
+  );
+  protected readonly partners = computed(() =>
+    this.initiative()
+      .partners.map((p) => p.name)
+      .join(', '),
+  );
 }

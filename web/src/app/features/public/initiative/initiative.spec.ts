@@ -33,7 +33,9 @@ describe('PublicInitiativePage', () => {
   });
 
   it('gives a friendly page for an unknown or unpublished initiative', async () => {
-    const page = await open('skjult', (http) => http.expectOne('/api/public/initiatives/skjult').flush({ message: 'Not found' }, { status: 404, statusText: 'Not Found' }));
+    const page = await open('skjult', (http) =>
+      http.expectOne('/api/public/initiatives/skjult').flush({ message: 'Not found' }, { status: 404, statusText: 'Not Found' }),
+    );
     expect(page.querySelector('h1')?.textContent).toBe('Initiativet findes ikke eller er ikke offentligt');
   });
 

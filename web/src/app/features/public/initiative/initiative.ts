@@ -11,9 +11,7 @@ import { isNotFound, PUBLIC_API } from '../data/public-api';
 import { pub, PubTextPipe } from '../data/pub-text';
 import { usePublicTexts } from '../data/public-texts';
 
-export type TimelineEntry =
-  | { kind: 'milestone'; date: string | null; milestone: PublicMilestone }
-  | { kind: 'update'; date: string; update: PublicUpdate };
+export type TimelineEntry = { kind: 'milestone'; date: string | null; milestone: PublicMilestone } | { kind: 'update'; date: string; update: PublicUpdate };
 
 /** Milestones (by the date reached, else due) and updates (by period end), newest first; undated milestones last. */
 export function timeline(initiative: PublicInitiative): TimelineEntry[] {
@@ -45,7 +43,12 @@ export class PublicInitiativePage {
     const initiative = this.initiative();
     return initiative ? timeline(initiative) : [];
   });
-  protected readonly participating = computed(() => this.initiative()?.participatingDepartments.map((d) => d.name).join(', ') ?? '');
+  protected readonly participating = computed(
+    () =>
+      this.initiative()
+        ?.participatingDepartments.map((d) => d.name)
+        .join(', ') ?? '',
+  );
 
   constructor() {
     usePublicTexts();

@@ -38,7 +38,9 @@ describe('the public texts', () => {
     const missing: string[] = [];
     for (const file of files(join(__dirname, '..'))) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/'([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)'\s*\|\s*fdPubText|\bpub\('([a-z][A-Za-z0-9.]+)'\)|key: '([a-z][A-Za-z0-9.]+)'/g)) {
+      for (const match of source.matchAll(
+        /'([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)'\s*\|\s*fdPubText|\bpub\('([a-z][A-Za-z0-9.]+)'\)|key: '([a-z][A-Za-z0-9.]+)'/g,
+      )) {
         const key = match[1] ?? match[2] ?? match[3];
         for (const language of ['da', 'en'] as const) {
           const value = lookup(publicTexts[language], `pub.${key}`);

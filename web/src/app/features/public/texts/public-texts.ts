@@ -113,8 +113,10 @@ export const publicTexts: FeatureTexts = {
         columns: 'Kolonnerne i CSV-filen',
         column: 'Kolonne',
         feeds: 'Følg med',
-        feedsLead: 'Et nyhedsfeed viser nye statusopdateringer i en feedlæser (for eksempel i din mailklient eller browser). Kopiér adressen ind i din feedlæser.',
-        values: 'Vurdering er on_track (på sporet), at_risk (i risiko) eller off_track (bagud). Status er idea, planned, in_progress, on_hold, completed eller cancelled. Datoer er ÅÅÅÅ-MM-DD; tidspunkter er ISO 8601 i UTC.',
+        feedsLead:
+          'Et nyhedsfeed viser nye statusopdateringer i en feedlæser (for eksempel i din mailklient eller browser). Kopiér adressen ind i din feedlæser.',
+        values:
+          'Vurdering er on_track (på sporet), at_risk (i risiko) eller off_track (bagud). Status er idea, planned, in_progress, on_hold, completed eller cancelled. Datoer er ÅÅÅÅ-MM-DD; tidspunkter er ISO 8601 i UTC.',
         f: {
           id: 'Initiativets faste id. Det ændrer sig ikke.',
           title: 'Initiativets titel.',
@@ -162,7 +164,8 @@ export const publicTexts: FeatureTexts = {
         lead: 'Kommunen ønsker, at alle kan bruge denne side. Erklæringen gælder siderne om de samskabte initiativer på denne adresse.',
         placeholder: 'Pladsholder: udfyldes af kommunen',
         statusTitle: 'Overholdelse',
-        status: 'Siden er udviklet efter standarden WCAG 2.1 på niveau AA og overholder den efter vores egen vurdering delvist, jf. lov om tilgængelighed af offentlige organers websteder og mobilapplikationer.',
+        status:
+          'Siden er udviklet efter standarden WCAG 2.1 på niveau AA og overholder den efter vores egen vurdering delvist, jf. lov om tilgængelighed af offentlige organers websteder og mobilapplikationer.',
         compliantTitle: 'Det virker',
         compliant: [
           'Siden kan bruges med tastatur alene, og fokus er altid synligt.',
@@ -185,7 +188,8 @@ export const publicTexts: FeatureTexts = {
         phone: 'Telefon',
         responsible: 'Ansvarlig enhed',
         enforcementTitle: 'Klag over tilgængeligheden',
-        enforcement: 'Er du ikke tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med, at offentlige websteder er tilgængelige.',
+        enforcement:
+          'Er du ikke tilfreds med vores svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med, at offentlige websteder er tilgængelige.',
         enforcementLink: 'Digitaliseringsstyrelsens side om tilgængelighed',
       },
     },
@@ -302,7 +306,8 @@ export const publicTexts: FeatureTexts = {
         column: 'Column',
         feeds: 'Follow along',
         feedsLead: 'A news feed shows new status updates in a feed reader (for example your mail program or browser). Copy the address into your feed reader.',
-        values: 'Assessment is on_track, at_risk or off_track. Status is idea, planned, in_progress, on_hold, completed or cancelled. Dates are YYYY-MM-DD; times are ISO 8601 in UTC.',
+        values:
+          'Assessment is on_track, at_risk or off_track. Status is idea, planned, in_progress, on_hold, completed or cancelled. Dates are YYYY-MM-DD; times are ISO 8601 in UTC.',
         f: {
           id: "The initiative's permanent id. It does not change.",
           title: "The initiative's title.",
@@ -350,7 +355,8 @@ export const publicTexts: FeatureTexts = {
         lead: 'The municipality wants everyone to be able to use this site. This statement covers the pages about the co-created initiatives at this address.',
         placeholder: 'Placeholder: to be filled in by the municipality',
         statusTitle: 'Compliance status',
-        status: 'The site is built to WCAG 2.1 level AA and, by our own assessment, partially complies with it, as required by the Danish act on the accessibility of public sector websites and mobile applications.',
+        status:
+          'The site is built to WCAG 2.1 level AA and, by our own assessment, partially complies with it, as required by the Danish act on the accessibility of public sector websites and mobile applications.',
         compliantTitle: 'What works',
         compliant: [
           'The site can be used with a keyboard alone, and focus is always visible.',
@@ -373,7 +379,8 @@ export const publicTexts: FeatureTexts = {
         phone: 'Phone',
         responsible: 'Responsible unit',
         enforcementTitle: 'Complain about accessibility',
-        enforcement: 'If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises the accessibility of public websites.',
+        enforcement:
+          'If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises the accessibility of public websites.',
         enforcementLink: "Digitaliseringsstyrelsen's page on accessibility",
       },
     },

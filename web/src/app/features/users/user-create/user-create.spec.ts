@@ -114,7 +114,12 @@ describe('UserCreate', () => {
   });
 
   it('shows a duplicate e-mail next to the e-mail field', async () => {
-    const problem = { title: 'Conflict', status: 409, code: 'unique', errors: { email: [{ code: 'unique', message: 'must be unique; this value is already in use' }] } };
+    const problem = {
+      title: 'Conflict',
+      status: 409,
+      code: 'unique',
+      errors: { email: [{ code: 'unique', message: 'must be unique; this value is already in use' }] },
+    };
     const { element, navigate, type, submit } = setup(() => throwError(() => new HttpErrorResponse({ status: 409, error: problem })));
     type('new-user-email', 'admin@fremdrift.example');
     type('new-user-name', 'Ada Igen');

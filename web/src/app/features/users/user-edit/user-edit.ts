@@ -1,4 +1,16 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, linkedSignal, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { disabled, form, submit } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
@@ -100,10 +112,8 @@ export class UserEdit {
           this.confirmation.set('users.saved');
           return undefined;
         } catch (error) {
-          const { fieldErrors, problem } = toSubmitFailure(
-            error,
-            { displayName: f.displayName, role: f.role, departmentIds: f.departmentIds },
-            (key, params) => this.i18n.t(key, params),
+          const { fieldErrors, problem } = toSubmitFailure(error, { displayName: f.displayName, role: f.role, departmentIds: f.departmentIds }, (key, params) =>
+            this.i18n.t(key, params),
           );
           this.failure.set(problem);
           if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid(fields));

@@ -21,11 +21,17 @@ function setup(list: (query: UserQuery) => Observable<Page<User>>) {
   return { fixture, usersApi, navigate, element: fixture.nativeElement as HTMLElement };
 }
 
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('UserList', () => {
   it('lists the users with Danish roles, departments, status and last login', async () => {
-    const { fixture, element, usersApi } = setup(() => of(page([aUser(), aUser({ id: 'u3', displayName: 'Lars Læser', role: 'viewer', departments: [], active: false, lastLoginAt: null })], 2)));
+    const { fixture, element, usersApi } = setup(() =>
+      of(page([aUser(), aUser({ id: 'u3', displayName: 'Lars Læser', role: 'viewer', departments: [], active: false, lastLoginAt: null })], 2)),
+    );
     await fixture.whenStable();
 
     expect(usersApi.list).toHaveBeenCalledWith({ page: 1, pageSize: 25, q: undefined, role: undefined, active: undefined });
