@@ -1,7 +1,7 @@
 import { LIMITS } from '@fremdrift/contracts';
 import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 const PLAN_KEYS = [
   'coCreationDate',
@@ -22,14 +22,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe('Action plans API', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   describe('plans', () => {
     it('creates a plan with every field and answers with the full plan shape', async () => {

@@ -1,17 +1,11 @@
-import { factories } from '../support/factories';
+import { type Factories } from '../support/factories';
 import { fieldMessages } from '../support/expectations';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 describe('Audit trail and optimistic concurrency', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   const historyOf = async (initiativeId: string) => (await t.get(`/api/initiatives/${initiativeId}/history?pageSize=100`)).body;
 

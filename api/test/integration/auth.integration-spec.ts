@@ -1,6 +1,6 @@
 import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from '@fremdrift/contracts';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { startTestApp, TEST_PASSWORD, type RequestOptions, type TestApp, type TestClient, type TestResponse } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { type RequestOptions, TEST_PASSWORD, type TestApp, type TestClient, type TestResponse, startTestApp, useTestApp } from '../support/test-app';
 
 const LOGIN = '/api/auth/login';
 const ME = '/api/auth/me';
@@ -67,14 +67,8 @@ function sessionFrom(response: TestResponse): Session {
 
 describe('Sign-in and sessions', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   const login = (email: string, password: string, client: TestClient = t.anonymous) => client.post(LOGIN, { email, password });
 

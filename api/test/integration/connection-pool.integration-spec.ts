@@ -1,5 +1,5 @@
-import { factories } from '../support/factories';
-import { startTestApp, TEST_PASSWORD, type TestApp, type TestResponse } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { TEST_PASSWORD, type TestApp, type TestResponse, useTestApp } from '../support/test-app';
 
 const POOL_SIZE = 4;
 const BURST = 3 * POOL_SIZE;
@@ -49,14 +49,10 @@ const CREATES: [string, number, (t: TestApp, w: World, n: number) => Promise<Tes
  */
 describe('Connection pool under bursts of writes', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp({ database: { poolSize: POOL_SIZE, acquireTimeoutMs: 10_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 10_000 } });
-    make = factories(t);
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started), {
+    database: { poolSize: POOL_SIZE, acquireTimeoutMs: 10_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 10_000 },
   });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
 
   it.each(CREATES)('answers a burst of %s creations and stays healthy', async (_, expectedStatus, create) => {
     const world: World = { ...(await make.world()), partners: await Promise.all(Array.from({ length: BURST }, () => make.partner())) };

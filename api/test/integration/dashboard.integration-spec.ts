@@ -3,21 +3,15 @@ import { computeExpectedProgress, computeProgress, isMilestoneOverdue, reportsNo
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { expectInvalidFields } from '../support/expectations';
-import { factories } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
 describe('The dashboard API', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   /** The admin's session, for requests whose raw (non-JSON) body the test needs. */
   const adminHeaders = async () => {

@@ -1,17 +1,11 @@
-import { factories, UNKNOWN_ID } from '../support/factories';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
 import { fieldMessages } from '../support/expectations';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 describe('Departments API', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   it('creates, reads, lists, updates and deletes a department', async () => {
     const created = await t.post('/api/departments', { code: 'MSO', name: 'Sundhed og Omsorg' });

@@ -1,19 +1,13 @@
 import { LIMITS } from '@fremdrift/contracts';
 import { expectProblem } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 /** Every error carries a code, and field errors the limits a translation needs. */
 describe('Error codes a client can translate', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   it('names the constraint and its limits for a field of the wrong size or kind', async () => {
     const { plan, department } = await make.world();

@@ -1,22 +1,16 @@
 import { Workbook } from 'exceljs';
 import { SESSION_COOKIE } from '@fremdrift/contracts';
 import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
-import { factories } from '../support/factories';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { TEST_PASSWORD, type TestApp, useTestApp } from '../support/test-app';
 
 const JSON_TYPE = 'application/json';
 const nestedArrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 describe('Hostile input', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   describe('deeply nested JSON', () => {
     it('refuses a body nested deeper than 32 levels with a 400 problem, anonymously on sign-in too', async () => {

@@ -1,7 +1,7 @@
 import { MUNICIPAL_TIME_ZONE, todayIn } from '@fremdrift/progress';
 import { expectInvalidFields } from '../support/expectations';
-import { factories } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 /**
  * What a department lead's weekly round starts from: the initiatives their departments lead or take part in ("mine"),
@@ -9,14 +9,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('Initiatives API: my initiatives and their reporting state', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   describe('my initiatives and reporting', () => {
     it('lists the initiatives my departments lead or take part in, and no others', async () => {

@@ -1,7 +1,7 @@
 import { LIMITS } from '@fremdrift/contracts';
 import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { type TestApp, type TestResponse, useTestApp } from '../support/test-app';
 
 const MILESTONE_KEYS = [
   'completedDate',
@@ -29,14 +29,8 @@ const titles = (response: TestResponse) => response.body.items.map((m: { title: 
 
 describe('Milestones API', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   const url = (initiativeId: string, id?: string) => `/api/initiatives/${initiativeId}/milestones${id ? `/${id}` : ''}`;
   const initiativeOf = async (id: string) => (await t.get(`/api/initiatives/${id}`)).body;

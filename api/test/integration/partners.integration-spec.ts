@@ -1,7 +1,7 @@
 import { PARTNER_TYPES, type InitiativePartner, type Partner } from '@fremdrift/contracts';
 import { fieldMessages } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { type TestApp, type TestResponse, useTestApp } from '../support/test-app';
 
 const PROBLEM_JSON = 'application/problem+json';
 
@@ -9,14 +9,8 @@ type PartnerBody = Pick<Partner, 'name' | 'initiativeCount'>;
 
 describe('Partners API', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   /** Sends a request that must be rejected, and checks that it changed no row in any table. */
   async function rejected(request: () => Promise<TestResponse>) {

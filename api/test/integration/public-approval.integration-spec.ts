@@ -1,6 +1,6 @@
 import { expectInvalidFields, expectProblem } from '../support/expectations';
-import { factories } from '../support/factories';
-import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { type Factories, factories } from '../support/factories';
+import { type TestApp, type TestClient, startTestApp, useTestApp } from '../support/test-app';
 
 /**
  * Everything that reaches the public (an initiative's publication and public summary, a status
@@ -10,14 +10,8 @@ import { startTestApp, type TestApp, type TestClient } from '../support/test-app
  */
 describe('Approval of what reaches the public', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   async function setting() {
     const { plan, department, initiative } = await make.world();

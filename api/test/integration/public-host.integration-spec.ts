@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PublicCatalog } from '../../src/modules/public/public-catalog';
-import { factories } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { type TestApp, useTestApp } from '../support/test-app';
 
 const PUBLIC_URL = 'https://fremdrift.example.dk/aabne-data';
 
 describe('Public links and caches, whatever the client sends', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp({ publicUrl: PUBLIC_URL });
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started), { publicUrl: PUBLIC_URL });
 
   /** A published initiative with a public update (the admin's is approved as written), so that the feeds have an entry. */
   async function publishedWithUpdate() {

@@ -1,6 +1,6 @@
 import { expectInvalidFields, expectProblem } from '../support/expectations';
-import { factories } from '../support/factories';
-import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { type TestApp, type TestClient, useTestApp } from '../support/test-app';
 
 /**
  * Management's review of the public text of status updates: a lead's text waits in the approval queue unless the plan
@@ -9,14 +9,8 @@ import { startTestApp, type TestApp, type TestClient } from '../support/test-app
  */
 describe('Status updates: review of public texts', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   const report = (initiativeId: string, body: Record<string, unknown>, client: TestClient = t) =>
     client.post(`/api/initiatives/${initiativeId}/status-updates`, {

@@ -1,6 +1,6 @@
 import { expectProblem } from '../support/expectations';
-import { factories } from '../support/factories';
-import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { type TestApp, type TestResponse, useTestApp } from '../support/test-app';
 
 /** Each kind of thing that must never reach the public, marked so that it can be searched for. */
 const SECRET = {
@@ -20,14 +20,8 @@ const SECRET = {
 
 describe('The public API', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(() => t.reset());
-  afterAll(() => t.close());
+  let make: Factories;
+  useTestApp((started) => ({ t, make } = started));
 
   async function publishedAndSecret() {
     const { plan, department, initiative: draft } = await make.world();

@@ -46,3 +46,5 @@ export function factories(t: TestApp) {
 }
 
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+export type Factories = ReturnType<typeof factories>;

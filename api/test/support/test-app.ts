@@ -9,6 +9,7 @@ import { loadConfig, type AppConfig } from '../../src/core/config/app-config';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
 import { createLogger } from '../../src/core/logging/logging';
 import { runMigrations } from '../../src/database/migrate';
+import { factories, type Factories } from './factories';
 
 /** Every table, children first, as the database holds them. */
 export const TABLES = [
@@ -195,4 +196,18 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, url = pro
     close: () => app.close(),
   };
   return t;
+}
+
+/**
+ * The app for one spec file: started before its first test, its tables emptied before each test,
+ * closed after the last. `assign` receives the app and its factories once it has started.
+ */
+export function useTestApp(assign: (started: { t: TestApp; make: Factories }) => void, overrides: Partial<AppConfig> = {}): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(overrides);
+    assign({ t: app, make: factories(app) });
+  });
+  beforeEach(() => app?.reset());
+  afterAll(() => app?.close());
 }

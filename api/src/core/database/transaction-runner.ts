@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { EntityManager } from 'typeorm';
 import { ResourceNotFoundException, StaleVersionException } from '../http/problem';
+import { ChangeFeed } from './change-feed';
 
 /** Who a write is attributed to in the audit trail. */
 export interface Actor {
@@ -41,13 +42,24 @@ export interface VersionedWrite {
  */
 @Injectable()
 export class TransactionRunner {
-  constructor(private readonly host: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly host: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly feed: ChangeFeed,
+  ) {}
 
-  run<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
-    return this.host.withTransaction(async () => {
+  async run<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+    const outermost = !this.host.isTransactionActive();
+    const result = await this.host.withTransaction(async () => {
       await attributeTo(this.host.tx, actor);
       return work();
     });
+    if (outermost) this.feed.committedHere();
+    return result;
+  }
+
+  /** The app's own bookkeeping (sign-in attempts): one transaction, with nothing to audit or announce. */
+  runBookkeeping<T>(work: () => Promise<T>): Promise<T> {
+    return this.host.withTransaction(work);
   }
 
   /** Reads that must agree with each other, from one snapshot of the database. */

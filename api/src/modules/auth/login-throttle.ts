@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database';
-import { TransactionRunner, SYSTEM_ACTOR } from '../../core/database/transaction-runner';
+import { TransactionRunner } from '../../core/database/transaction-runner';
 import { TooManyRequestsException } from '../../core/http/problem';
 
 /**
@@ -26,7 +26,7 @@ export class LoginThrottle {
    */
   async attempt(email: string, ip: string, verify: () => Promise<boolean>): Promise<boolean> {
     const outcome = await this.tx
-      .run(SYSTEM_ACTOR, async () => {
+      .runBookkeeping(async () => {
         await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1771))', [email]);
         const failures = await this.recentFailures(email, ip);
         if (failures.account.count >= LOGIN_LIMITS.perAccount) return { succeeded: false, waitSeconds: failures.account.waitSeconds };
