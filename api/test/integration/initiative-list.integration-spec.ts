@@ -1,8 +1,8 @@
 import { LIMITS } from '@fremdrift/contracts';
 import { expectInvalidFields } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { freezeToday, setting, titles } from '../support/initiative-setting';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { setting, titles, useInitiativeSpec } from '../support/initiative-setting';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The list of initiatives (GET /api/initiatives): summaries with the detail's figures, filters by department, plan,
@@ -10,18 +10,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('Initiatives API: the list, its filters, sorting and paging', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(async () => {
-    await t.reset();
-    freezeToday(t);
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => t.close());
+  let make: Factories;
+  useInitiativeSpec((started) => ({ t, make } = started));
 
   describe('summaries', () => {
     it('lists summaries with the same figures as the detail, without description, public summary or internal notes', async () => {

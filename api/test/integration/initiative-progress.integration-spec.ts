@@ -1,6 +1,6 @@
-import { factories } from '../support/factories';
-import { freezeToday, initiativeWriter, TODAY } from '../support/initiative-setting';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { initiativeWriter, TODAY, useInitiativeSpec } from '../support/initiative-setting';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The figures an initiative carries, on a fixed "today": progress as the weighted share of completed milestones,
@@ -8,19 +8,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('Initiatives API: progress and schedule figures', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
+  let make: Factories;
   const { patch } = initiativeWriter(() => t);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(async () => {
-    await t.reset();
-    freezeToday(t);
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => t.close());
+  useInitiativeSpec((started) => ({ t, make } = started));
 
   describe('progress and schedule figures', () => {
     it('reports progress as the weighted share of completed milestones, in the detail and the list', async () => {

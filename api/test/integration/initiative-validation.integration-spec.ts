@@ -1,8 +1,8 @@
 import { LIMITS } from '@fremdrift/contracts';
 import { expectInvalidFields, fieldMessages } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { freezeToday, initiativeWriter, ref, setting } from '../support/initiative-setting';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { initiativeWriter, ref, setting, useInitiativeSpec } from '../support/initiative-setting';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Refusal of invalid input to initiatives: every invalid field, reference, date and id is answered with 400 (or 404 for
@@ -10,19 +10,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('Initiatives API: refusal of invalid input and unknown ids', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
+  let make: Factories;
   const { patch, remove } = initiativeWriter(() => t);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(async () => {
-    await t.reset();
-    freezeToday(t);
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => t.close());
+  useInitiativeSpec((started) => ({ t, make } = started));
 
   describe('validation', () => {
     it('rejects an invalid initiative with a message per field and stores nothing', async () => {

@@ -1,6 +1,6 @@
-import { factories } from '../support/factories';
-import { freezeToday, initiativeWriter, setting } from '../support/initiative-setting';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories } from '../support/factories';
+import { initiativeWriter, setting, useInitiativeSpec } from '../support/initiative-setting';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Optimistic concurrency of initiatives: the version is the ETag, and PATCH or DELETE without If-Match (428) or with a
@@ -8,19 +8,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('Initiatives API: versions and If-Match', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
+  let make: Factories;
   const { patch } = initiativeWriter(() => t);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(async () => {
-    await t.reset();
-    freezeToday(t);
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => t.close());
+  useInitiativeSpec((started) => ({ t, make } = started));
 
   describe('versions and If-Match', () => {
     it('sends the version as the ETag of create, get and update', async () => {

