@@ -10,6 +10,7 @@ import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
+import { SearchField } from '../../../shared/search-field/search-field';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { InitiativesApi } from '../initiatives-api';
 
@@ -25,7 +26,7 @@ export interface InitiativeFilters {
  */
 @Component({
   selector: 'fd-initiative-list',
-  imports: [RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar, Pagination],
+  imports: [RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar, Pagination, SearchField],
   templateUrl: './initiative-list.html',
   styleUrl: './initiative-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,7 +51,6 @@ export class InitiativeList {
   readonly goalId = input<string>();
 
   protected readonly pageSize = LIMITS.pageSize.default;
-  protected readonly searchMaxLength = LIMITS.searchText.max;
   protected readonly statusKey = labelKeys.status;
 
   protected readonly departmentFilter = computed(() => (this.department() ?? '').trim());

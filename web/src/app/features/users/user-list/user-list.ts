@@ -8,6 +8,7 @@ import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
+import { SearchField } from '../../../shared/search-field/search-field';
 import { UsersApi } from '../users-api';
 
 export const USER_STATUS_FILTERS = { aktive: true, deaktiverede: false } as const;
@@ -22,7 +23,7 @@ interface UserFilters {
 /** The admin's list of user accounts, with search, role and status filters in the URL. */
 @Component({
   selector: 'fd-user-list',
-  imports: [RouterLink, LocalDatePipe, Pagination, TranslatePipe],
+  imports: [RouterLink, LocalDatePipe, Pagination, TranslatePipe, SearchField],
   templateUrl: './user-list.html',
   styleUrl: './user-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,7 +45,6 @@ export class UserList {
 
   protected readonly roles = USER_ROLES;
   protected readonly roleKey = labelKeys.role;
-  protected readonly searchMaxLength = LIMITS.searchText.max;
   protected readonly pageSize = LIMITS.pageSize.default;
 
   protected readonly searchFilter = computed(() => (this.q() ?? '').trim().slice(0, LIMITS.searchText.max));
