@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, maxLength, submit, validate } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
@@ -14,6 +14,7 @@ import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { ApprovalsApi } from '../approvals-api';
+import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 
 /** One item of the queue, with a key that is unique across kinds (a status update and an initiative may share an id). */
 export interface QueueEntry {
@@ -61,8 +62,7 @@ const TEXTS: Readonly<Record<PendingApproval['kind'], QueueEntry['texts']>> = {
 export class ApprovalQueue {
   private readonly api = inject(ApprovalsApi);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocusAfterRender();
 
   /** Query parameter: page number, from 1. */
   readonly page = input<string>();
@@ -185,9 +185,5 @@ export class ApprovalQueue {
     }
     this.gone.set(this.i18n.t('approvals.alreadyHandled', { title }));
     this.focus('h1');
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
   }
 }

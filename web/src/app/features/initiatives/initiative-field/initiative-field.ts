@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { form, FormField, submit, validate } from '@angular/forms/signals';
 import type { Initiative, Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -11,6 +11,7 @@ import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { INITIATIVE_FIELDS, type EditableInitiativeField } from './initiative-fields';
+import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 
 /**
  * One of an initiative's fields, shown as text and, for those who may edit the initiative,
@@ -27,8 +28,7 @@ import { INITIATIVE_FIELDS, type EditableInitiativeField } from './initiative-fi
 export class InitiativeField {
   private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocusAfterRender();
 
   readonly field = input.required<EditableInitiativeField>();
 
@@ -150,9 +150,5 @@ export class InitiativeField {
     const field = this.i18n.t(this.config().label);
     const waits = saved.publicProposal?.state === 'pending' && (this.config().proposed?.(saved, this.i18n) ?? null) !== null;
     return this.i18n.t(waits ? 'initiative.savedPending' : 'initiative.savedField', { field });
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
   }
 }

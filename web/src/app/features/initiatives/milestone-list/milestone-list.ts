@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { Milestone, Problem, UpdateMilestone } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -12,6 +12,7 @@ import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 import { MilestoneForm } from '../milestone-form/milestone-form';
+import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 
 interface ItemFailure {
   id: string;
@@ -34,8 +35,7 @@ export class MilestoneList {
   private readonly api = inject(InitiativesApi);
   private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocusAfterRender();
 
   protected readonly canEdit = this.pageState.canEdit;
   protected readonly canReport = this.pageState.canReport;
@@ -220,9 +220,5 @@ export class MilestoneList {
     // The one field this list sends: its error is the whole story.
     const [completedDate] = problem.errors?.['completedDate'] ?? [];
     return completedDate ? { ...problem, title: fieldErrorText(completedDate, t), detail: undefined } : problem;
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
   }
 }

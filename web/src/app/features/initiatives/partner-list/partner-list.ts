@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, maxLength, submit, validate } from '@angular/forms/signals';
 import { LIMITS, PARTNER_TYPES, type InitiativePartner, type PartnerType, type Problem } from '@fremdrift/contracts';
@@ -14,6 +14,7 @@ import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
+import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 
 interface LinkModel {
   mode: 'existing' | 'new';
@@ -43,8 +44,7 @@ export class PartnerList {
   private readonly partnersApi = inject(PartnersApi);
   private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
-  private readonly injector = inject(Injector);
-  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocusAfterRender();
 
   protected readonly canEdit = this.pageState.canEdit;
   protected readonly types = PARTNER_TYPES;
@@ -255,9 +255,5 @@ export class PartnerList {
 
   private problemOf(error: unknown): Problem {
     return toProblem(error, (key, params) => this.i18n.t(key, params));
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.element.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
   }
 }
