@@ -2,6 +2,7 @@ import { LIMITS } from '@fremdrift/contracts';
 import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
 import { type Factories, UNKNOWN_ID } from '../support/factories';
 import { type TestApp, type TestResponse, useTestApp } from '../support/test-app';
+import { describeNestedResourceIds } from '../support/nested-resource-ids';
 
 const MILESTONE_KEYS = [
   'completedDate',
@@ -481,68 +482,11 @@ describe('Milestones API', () => {
     });
   });
 
-  describe('unknown, malformed and foreign ids', () => {
-    it('answers 404 for an unknown initiative and stores nothing', async () => {
-      const { initiative } = await make.world();
-      const milestone = await make.milestone(initiative.id);
-      const before = await t.rowCounts();
-      const missing = await t.get(url(UNKNOWN_ID));
-      expectProblem(missing, 404);
-      expect(missing.body.detail).toContain(UNKNOWN_ID);
-      expectProblem(await t.post(url(UNKNOWN_ID), { title: 'Forældreløs' }), 404);
-      expectProblem(await t.get(url(UNKNOWN_ID, milestone.id)), 404);
-      expectProblem(await t.patch(url(UNKNOWN_ID, milestone.id), { title: 'Ny titel' }, { ifMatch: milestone.version }), 404);
-      expectProblem(await t.delete(url(UNKNOWN_ID, milestone.id), { ifMatch: milestone.version }), 404);
-      expect(await t.rowCounts()).toEqual(before);
-      expect((await t.get(url(initiative.id, milestone.id))).body).toEqual(milestone);
-    });
-
-    it('answers 404 for an unknown milestone', async () => {
-      const { initiative } = await make.world();
-      const before = await t.rowCounts();
-      expectProblem(await t.get(url(initiative.id, UNKNOWN_ID)), 404);
-      expectProblem(await t.patch(url(initiative.id, UNKNOWN_ID), { title: 'Ny titel' }, { ifMatch: 1 }), 404);
-      expectProblem(await t.delete(url(initiative.id, UNKNOWN_ID), { ifMatch: 1 }), 404);
-      expect(await t.rowCounts()).toEqual(before);
-    });
-
-    it('answers 400 naming the parameter for a malformed initiative or milestone id', async () => {
-      const { initiative } = await make.world();
-      const before = await t.rowCounts();
-      for (const response of [
-        await t.get(url('not-a-uuid')),
-        await t.post(url('not-a-uuid'), { title: 'Milepæl' }),
-        await t.get(url('not-a-uuid', UNKNOWN_ID)),
-      ]) {
-        expectInvalidFields(response, ['initiativeId']);
-        expect(fieldMessages(response)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
-      }
-      for (const response of [
-        await t.get(url(initiative.id, 'not-a-uuid')),
-        await t.patch(url(initiative.id, 'not-a-uuid'), { title: 'Ny titel' }, { ifMatch: 1 }),
-        await t.delete(url(initiative.id, '123'), { ifMatch: 1 }),
-      ]) {
-        expectInvalidFields(response, ['id']);
-        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
-      }
-      expect(await t.rowCounts()).toEqual(before);
-    });
-
-    it('answers 404 for a milestone addressed through another initiative and leaves it alone', async () => {
-      const { plan, department, initiative } = await make.world();
-      const other = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id });
-      const theirs = await make.milestone(other.id, { title: 'Deres milepæl', dueDate: FAR_FUTURE });
-      const before = await t.rowCounts();
-
-      expectProblem(await t.get(url(initiative.id, theirs.id)), 404);
-      // With the milestone's real version: only the initiative in the path stands in the way.
-      expectProblem(await t.patch(url(initiative.id, theirs.id), { title: 'Kapret', completedDate: LONG_AGO }, { ifMatch: theirs.version }), 404);
-      expectProblem(await t.delete(url(initiative.id, theirs.id), { ifMatch: theirs.version }), 404);
-
-      expect(await t.rowCounts()).toEqual(before);
-      expect((await t.get(url(other.id, theirs.id))).body).toEqual(theirs);
-      expect(await initiativeOf(other.id)).toMatchObject({ milestoneCount: 1, completedMilestoneCount: 0 });
-      expect(await initiativeOf(initiative.id)).toMatchObject({ milestoneCount: 0 });
-    });
+  describeNestedResourceIds(() => ({ t, make }), {
+    segment: 'milestones',
+    name: 'milestone',
+    valid: { title: 'Forældreløs' },
+    change: { title: 'Kapret', completedDate: LONG_AGO },
+    create: (factory, initiativeId) => factory.milestone(initiativeId, { title: 'Deres milepæl', dueDate: FAR_FUTURE }),
   });
 });

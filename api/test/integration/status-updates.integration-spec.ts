@@ -1,8 +1,9 @@
 import { HEALTHS, LIMITS } from '@fremdrift/contracts';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
 import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
-import { factories, UNKNOWN_ID } from '../support/factories';
+import { factories } from '../support/factories';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app';
+import { describeNestedResourceIds } from '../support/nested-resource-ids';
 
 const STATUS_UPDATE_KEYS = [
   'approvedPublicText',
@@ -534,63 +535,11 @@ describe('Status updates API', () => {
     });
   });
 
-  describe('unknown, malformed and foreign ids', () => {
-    it('answers 404 for an unknown initiative and stores nothing', async () => {
-      const { initiative } = await make.world();
-      const update = await make.statusUpdate(initiative.id);
-      const before = await t.rowCounts();
-      const missing = await t.get(url(UNKNOWN_ID));
-      expectProblem(missing, 404);
-      expect(missing.body.detail).toContain(UNKNOWN_ID);
-      expectProblem(await t.post(url(UNKNOWN_ID), VALID), 404);
-      expectProblem(await t.get(url(UNKNOWN_ID, update.id)), 404);
-      expectProblem(await t.patch(url(UNKNOWN_ID, update.id), { health: 'off_track' }, { ifMatch: update.version }), 404);
-      expectProblem(await t.delete(url(UNKNOWN_ID, update.id), { ifMatch: update.version }), 404);
-      expect(await t.rowCounts()).toEqual(before);
-      expect((await t.get(url(initiative.id, update.id))).body).toEqual(update);
-    });
-
-    it('answers 404 for an unknown status update', async () => {
-      const { initiative } = await make.world();
-      const before = await t.rowCounts();
-      expectProblem(await t.get(url(initiative.id, UNKNOWN_ID)), 404);
-      expectProblem(await t.patch(url(initiative.id, UNKNOWN_ID), { health: 'off_track' }, { ifMatch: 1 }), 404);
-      expectProblem(await t.delete(url(initiative.id, UNKNOWN_ID), { ifMatch: 1 }), 404);
-      expect(await t.rowCounts()).toEqual(before);
-    });
-
-    it('answers 400 naming the parameter for a malformed initiative or status update id', async () => {
-      const { initiative } = await make.world();
-      const before = await t.rowCounts();
-      for (const response of [await t.get(url('not-a-uuid')), await t.post(url('not-a-uuid'), VALID), await t.delete(url('42', UNKNOWN_ID), { ifMatch: 1 })]) {
-        expectInvalidFields(response, ['initiativeId']);
-        expect(fieldMessages(response)).toEqual({ initiativeId: ['initiativeId must be a UUID'] });
-      }
-      for (const response of [
-        await t.get(url(initiative.id, 'not-a-uuid')),
-        await t.patch(url(initiative.id, 'not-a-uuid'), { health: 'off_track' }, { ifMatch: 1 }),
-        await t.delete(url(initiative.id, 'not-a-uuid'), { ifMatch: 1 }),
-      ]) {
-        expectInvalidFields(response, ['id']);
-        expect(fieldMessages(response)).toEqual({ id: ['id must be a UUID'] });
-      }
-      expect(await t.rowCounts()).toEqual(before);
-    });
-
-    it('answers 404 for a status update addressed through another initiative and leaves it alone', async () => {
-      const { plan, department, initiative } = await make.world();
-      const other = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id });
-      const theirs = await make.statusUpdate(other.id, { internalText: 'Deres interne tekst' });
-      const before = await t.rowCounts();
-
-      expectProblem(await t.get(url(initiative.id, theirs.id)), 404);
-      // With the status update's real version: only the initiative in the path stands in the way.
-      expectProblem(await t.patch(url(initiative.id, theirs.id), { health: 'off_track', internalText: 'Kapret' }, { ifMatch: theirs.version }), 404);
-      expectProblem(await t.delete(url(initiative.id, theirs.id), { ifMatch: theirs.version }), 404);
-
-      expect(await t.rowCounts()).toEqual(before);
-      expect((await t.get(url(other.id, theirs.id))).body).toEqual(theirs);
-      expect((await t.get(url(initiative.id))).body.total).toBe(0);
-    });
+  describeNestedResourceIds(() => ({ t, make }), {
+    segment: 'status-updates',
+    name: 'status update',
+    valid: VALID,
+    change: { health: 'off_track', internalText: 'Kapret' },
+    create: (factory, initiativeId) => factory.statusUpdate(initiativeId, { internalText: 'Deres interne tekst' }),
   });
 });
