@@ -13,6 +13,8 @@ import { LeadWorkspace1795000000002 } from './migrations/1795000000002-LeadWorks
 import { DashboardSupport1795000000003 } from './migrations/1795000000003-DashboardSupport';
 import { PublicApproval1795000000004 } from './migrations/1795000000004-PublicApproval';
 import { RuleFunctions1795000000005 } from './migrations/1795000000005-RuleFunctions';
+import { ActionPlanArchive1795000000007 } from './migrations/1795000000007-ActionPlanArchive';
+import { DepartmentActive1795000000006 } from './migrations/1795000000006-DepartmentActive';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -37,6 +39,8 @@ export const MIGRATIONS = [
   DashboardSupport1795000000003,
   PublicApproval1795000000004,
   RuleFunctions1795000000005,
+  ActionPlanArchive1795000000007,
+  DepartmentActive1795000000006,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

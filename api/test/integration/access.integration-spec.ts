@@ -14,6 +14,8 @@ const ALLOWED = {
   public: EVERYONE,
   signedIn: SIGNED_IN,
   admin: ['admin'],
+  /** Action plans and their goals: management and admins. */
+  planKeepers: ['admin', 'management'],
   /** Partner records are shared: any department lead keeps them. */
   partnerKeepers: ['admin', 'leadOfLead', 'leadOfParticipant', 'leadOfOther'],
   /** The initiative's lead department (and admins). */
@@ -126,19 +128,19 @@ const CASES: Case[] = [
   { route: 'GET /api/action-plans/{id}', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `/api/action-plans/${w.plan}` }) },
   {
     route: 'POST /api/action-plans',
-    allowed: ALLOWED.admin,
+    allowed: ALLOWED.planKeepers,
     success: 201,
     request: () => ({ method: 'POST', url: '/api/action-plans', body: { title: 'En ny handleplan' } }),
   },
   {
     route: 'PATCH /api/action-plans/{id}',
-    allowed: ALLOWED.admin,
+    allowed: ALLOWED.planKeepers,
     success: 200,
     request: (w) => ({ method: 'PATCH', url: `/api/action-plans/${w.plan}`, body: { description: 'Ny beskrivelse' } }),
   },
   {
     route: 'DELETE /api/action-plans/{id}',
-    allowed: ALLOWED.admin,
+    allowed: ALLOWED.planKeepers,
     success: 204,
     request: (w) => ({ method: 'DELETE', url: `/api/action-plans/${w.emptyPlan}` }),
   },
@@ -150,19 +152,19 @@ const CASES: Case[] = [
   },
   {
     route: 'POST /api/action-plans/{id}/goals',
-    allowed: ALLOWED.admin,
+    allowed: ALLOWED.planKeepers,
     success: 201,
     request: (w) => ({ method: 'POST', url: `/api/action-plans/${w.plan}/goals`, body: { title: 'Et nyt mål' } }),
   },
   {
     route: 'PATCH /api/action-plans/{id}/goals/{goalId}',
-    allowed: ALLOWED.admin,
+    allowed: ALLOWED.planKeepers,
     success: 200,
     request: (w) => ({ method: 'PATCH', url: `/api/action-plans/${w.plan}/goals/${w.goal}`, body: { description: 'Uddybet' } }),
   },
   {
     route: 'DELETE /api/action-plans/{id}/goals/{goalId}',
-    allowed: ALLOWED.admin,
+    allowed: ALLOWED.planKeepers,
     success: 204,
     request: (w) => ({ method: 'DELETE', url: `/api/action-plans/${w.plan}/goals/${w.goal}` }),
   },
@@ -188,7 +190,7 @@ const CASES: Case[] = [
   },
   {
     route: 'DELETE /api/initiatives/{id}',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.admin,
     success: 204,
     request: (w) => ({ method: 'DELETE', url: init(w), ifMatch: w.initiative.version }),
   },

@@ -1,9 +1,11 @@
 import { LIMITS } from '@fremdrift/contracts';
-import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
+import { expectInvalidFields, expectProblem, fieldCodes, fieldMessages } from '../support/expectations';
 import { type Factories, UNKNOWN_ID } from '../support/factories';
 import { type TestApp, useTestApp } from '../support/test-app';
 
 const PLAN_KEYS = [
+  'archived',
+  'archivedAt',
   'coCreationDate',
   'coCreationMethod',
   'createdAt',
@@ -401,6 +403,96 @@ describe('Action plans API', () => {
       expectProblem(await t.send('POST', '/api/action-plans', '{"title":', 'application/json'), 400);
       expectProblem(await t.send('POST', '/api/action-plans', 'title=Plan', 'application/x-www-form-urlencoded'), 415);
       expect(await t.rowCounts()).toEqual(before);
+    });
+  });
+
+  describe('archive', () => {
+    it('archives a plan and brings it back, keeping the first archive date while archived', async () => {
+      const plan = await make.plan();
+      expect(plan).toMatchObject({ archived: false, archivedAt: null });
+
+      const archived = await t.patch(`/api/action-plans/${plan.id}`, { archived: true });
+      expect(archived.status).toBe(200);
+      expect(archived.body).toMatchObject({ archived: true, archivedAt: expect.stringMatching(ISO_DATE_TIME), title: plan.title });
+
+      const again = await t.patch(`/api/action-plans/${plan.id}`, { archived: true, description: 'Afsluttet' });
+      expect(again.body).toMatchObject({ archived: true, archivedAt: archived.body.archivedAt, description: 'Afsluttet' });
+
+      const untouched = await t.patch(`/api/action-plans/${plan.id}`, { description: 'Stadig arkiveret' });
+      expect(untouched.body).toMatchObject({ archived: true, archivedAt: archived.body.archivedAt });
+
+      const restored = await t.patch(`/api/action-plans/${plan.id}`, { archived: false });
+      expect(restored.status).toBe(200);
+      expect(restored.body).toMatchObject({ archived: false, archivedAt: null });
+    });
+
+    it('rejects an archive flag that is not a boolean', async () => {
+      const plan = await make.plan();
+      expectInvalidFields(await t.patch(`/api/action-plans/${plan.id}`, { archived: 'yes' }), ['archived']);
+      expectInvalidFields(await t.patch(`/api/action-plans/${plan.id}`, { archived: null }), ['archived']);
+      expect((await t.get(`/api/action-plans/${plan.id}`)).body).toEqual(plan);
+    });
+
+    it('lists the plans in use by default and the archived ones on request', async () => {
+      const current = await make.plan({ title: 'Aktiv plan' });
+      const old = await make.plan({ title: 'Gammel plan' });
+      await t.patch(`/api/action-plans/${old.id}`, { archived: true });
+
+      const byDefault = await t.get('/api/action-plans');
+      expect(byDefault.body.items.map((p: { id: string }) => p.id)).toEqual([current.id]);
+      expect(byDefault.body.total).toBe(1);
+      expect((await t.get('/api/action-plans?archived=false')).body.items.map((p: { id: string }) => p.id)).toEqual([current.id]);
+
+      const archived = await t.get('/api/action-plans?archived=true');
+      expect(archived.body.items.map((p: { id: string }) => p.id)).toEqual([old.id]);
+      expect(archived.body.total).toBe(1);
+
+      expectInvalidFields(await t.get('/api/action-plans?archived=maybe'), ['archived']);
+    });
+
+    it('gives an archived plan no new initiatives, but keeps and lets its initiatives be edited', async () => {
+      const department = await make.department();
+      const plan = await make.plan();
+      const other = await make.plan();
+      const kept = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id });
+      await t.patch(`/api/action-plans/${plan.id}`, { archived: true });
+      const before = await t.rowCounts();
+
+      const refused = await t.post('/api/initiatives', { title: 'For sent', actionPlanId: plan.id, leadDepartmentId: department.id });
+      expectInvalidFields(refused, ['actionPlanId']);
+      expect(fieldCodes(refused)).toEqual({ actionPlanId: ['archivedPlan'] });
+      expect(await t.rowCounts()).toEqual(before);
+
+      const elsewhere = await make.initiative({ actionPlanId: other.id, leadDepartmentId: department.id });
+      const moved = await t.patch(`/api/initiatives/${elsewhere.id}`, { actionPlanId: plan.id }, { ifMatch: elsewhere.version });
+      expect(fieldCodes(moved)).toEqual({ actionPlanId: ['archivedPlan'] });
+
+      const edited = await t.patch(`/api/initiatives/${kept.id}`, { summary: 'Stadig i gang' }, { ifMatch: kept.version });
+      expect(edited.status).toBe(200);
+      expect((await t.get(`/api/action-plans/${plan.id}`)).body.initiativeCount).toBe(1);
+
+      await t.patch(`/api/action-plans/${plan.id}`, { archived: false });
+      expect((await t.post('/api/initiatives', { title: 'Igen', actionPlanId: plan.id, leadDepartmentId: department.id })).status).toBe(201);
+    });
+
+    it('lets management write plans and goals, and refuses leads and viewers with 403', async () => {
+      const department = await make.department();
+      const plan = await make.plan();
+      const management = await t.signedIn('management');
+      const created = await management.post('/api/action-plans', { title: 'Ledelsens plan', goals: [{ title: 'Mål' }] });
+      expect(created.status).toBe(201);
+      expect((await management.patch(`/api/action-plans/${plan.id}`, { archived: true })).status).toBe(200);
+      expect((await management.post(`/api/action-plans/${plan.id}/goals`, { title: 'Nyt mål' })).status).toBe(201);
+
+      for (const client of [await t.signedIn('department_lead', [department.id]), await t.signedIn('viewer')]) {
+        const before = await t.rowCounts();
+        expectProblem(await client.post('/api/action-plans', { title: 'Ikke tilladt' }), 403);
+        expectProblem(await client.patch(`/api/action-plans/${plan.id}`, { archived: false }), 403);
+        expectProblem(await client.post(`/api/action-plans/${plan.id}/goals`, { title: 'Ikke tilladt' }), 403);
+        expectProblem(await client.delete(`/api/action-plans/${created.body.id}`), 403);
+        expect(await t.rowCounts()).toEqual(before);
+        expect((await client.get('/api/action-plans?archived=true')).status).toBe(200);
+      }
     });
   });
 

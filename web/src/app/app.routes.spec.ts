@@ -56,7 +56,7 @@ describe('the routes', () => {
   });
 
   it('show "no access" at every admin address to other roles', async () => {
-    for (const url of ['/brugere', '/brugere/ny', '/brugere/123', '/aendringslog']) {
+    for (const url of ['/brugere', '/brugere/ny', '/brugere/123', '/aendringslog', '/admin/afdelinger', '/admin/forsinkelsesaarsager']) {
       TestBed.resetTestingModule();
       expect(await visit(url, viewer)).toEqual({ url, heading: 'Du har ikke adgang til denne side' });
     }
@@ -64,6 +64,21 @@ describe('the routes', () => {
 
   it('open the admin pages to an admin', async () => {
     expect((await visit('/brugere/ny', admin)).heading).toBe('Opret bruger');
+    TestBed.resetTestingModule();
+    expect((await visit('/admin/afdelinger', admin)).heading).toBe('Afdelinger');
+    TestBed.resetTestingModule();
+    expect((await visit('/admin/forsinkelsesaarsager', admin)).heading).toBe('Forsinkelsesårsager');
+  });
+
+  it('open the new initiative form to admins and department leads, and "no access" to others', async () => {
+    const lead: Principal = { role: 'department_lead', departmentIds: ['d5'] };
+    expect((await visit('/initiativer/ny', lead)).heading).toBe('Opret initiativ');
+    TestBed.resetTestingModule();
+    expect((await visit('/initiativer/ny', admin)).heading).toBe('Opret initiativ');
+    for (const principal of [viewer, { role: 'management', departmentIds: [] } as Principal]) {
+      TestBed.resetTestingModule();
+      expect(await visit('/initiativer/ny', principal)).toEqual({ url: '/initiativer/ny', heading: 'Du har ikke adgang til denne side' });
+    }
   });
 
   it('let everyone change their password', async () => {

@@ -1,13 +1,15 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Route, type Routes, type UrlSegment } from '@angular/router';
 import type { UserRole } from '@fremdrift/contracts';
-import { canApprovePublicTexts, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import { canApprovePublicTexts, canManageReferenceData, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
 import { Auth } from './core/auth/auth';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
 import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
 import { loadPublicFrontPage, PUBLIC_TITLES, publicRoutes } from './features/public/public.routes';
+import { canCreateSomeInitiative } from './features/initiatives/initiative-access';
 
 const loadInitiativeList = () => import('./features/initiatives/initiative-list/initiative-list').then((m) => m.InitiativeList);
+const loadForbidden = () => import('./features/forbidden/forbidden').then((m) => m.Forbidden);
 
 /**
  * The "no access" page at every address under `path`: the fallback after a route whose
@@ -68,11 +70,24 @@ export const routes: Routes = [
       noAccessAt('dashboard'),
       { path: 'initiativer', title: 'titles.initiatives', loadComponent: loadInitiativeList },
       {
+        path: 'initiativer/ny',
+        title: 'initiativeCreate.pageTitle',
+        canMatch: [requireAccess(canCreateSomeInitiative)],
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./features/initiatives/initiative-create/initiative-create').then((m) => m.InitiativeCreate),
+      },
+      { path: 'initiativer/ny', title: 'titles.forbidden', loadComponent: loadForbidden },
+      {
         path: 'initiativer/:id',
         title: 'titles.initiative',
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./features/initiatives/initiative-page/initiative-page').then((m) => m.InitiativePage),
       },
+      {
+        path: 'handleplaner',
+        loadChildren: () => import('./features/action-plans/action-plans.routes').then((m) => m.actionPlansRoutes),
+      },
+      noAccessAt('handleplaner'),
       {
         path: 'godkendelser',
         title: 'titles.approvals',
@@ -86,6 +101,12 @@ export const routes: Routes = [
         loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
       },
       noAccessAt('brugere'),
+      {
+        path: 'admin',
+        canMatch: [requireAccess(canManageReferenceData)],
+        loadChildren: () => import('./features/admin-lists/admin-lists.routes').then((m) => m.adminListsRoutes),
+      },
+      noAccessAt('admin'),
       {
         path: 'aendringslog',
         title: 'titles.auditLog',

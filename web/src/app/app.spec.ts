@@ -45,7 +45,17 @@ describe('App header', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('.site-header__user'))).toBe('Logget ind som Ada Admin, Administrator');
-    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Godkendelser', 'Brugere', 'Ændringslog', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual([
+      'Overblik',
+      'Initiativer',
+      'Handleplaner',
+      'Godkendelser',
+      'Brugere',
+      'Afdelinger',
+      'Forsinkelsesårsager',
+      'Ændringslog',
+      'Skift adgangskode',
+    ]);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hovedmenu');
     expect(button(element, 'Log ud')).not.toBeNull();
   });
@@ -55,14 +65,14 @@ describe('App header', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('.site-header__user'))).toContain('Lene Leder, Afdelingsleder');
-    expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Handleplaner', 'Skift adgangskode']);
   });
 
   it('shows management the dashboard first, named in the current language', async () => {
     const { fixture, element } = setup({ ...admin, role: 'management', displayName: 'Mona Ledelse' });
     await fixture.whenStable();
 
-    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Godkendelser', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Handleplaner', 'Godkendelser', 'Skift adgangskode']);
     expect(element.querySelector('nav a')?.getAttribute('href')).toBe('/dashboard');
     button(element, 'English')?.click();
     await fixture.whenStable();
@@ -108,7 +118,7 @@ describe('App header', () => {
     toEnglish?.click();
     await fixture.whenStable();
 
-    expect(navLabels(element)).toEqual(['My initiatives', 'Initiatives', 'Change password']);
+    expect(navLabels(element)).toEqual(['My initiatives', 'Initiatives', 'Action plans', 'Change password']);
     expect(button(element, 'Sign out')).not.toBeNull();
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('fremdrift.language')).toBe('en');

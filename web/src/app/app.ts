@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { canApprovePublicTexts, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import { canApprovePublicTexts, canManageReferenceData, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Auth } from './core/auth/auth';
 import { I18n, type Language } from './core/i18n/i18n';
@@ -49,8 +49,15 @@ export class App {
       ...(this.auth.allows(canViewDashboard) ? [{ label: DASHBOARD_NAV_LABEL, link: DASHBOARD_PATH }] : []),
       ...(user.role === 'department_lead' ? [{ label: 'nav.mine', link: '/mine' }] : []),
       { label: 'nav.initiatives', link: '/initiativer' },
+      { label: 'plans.nav', link: '/handleplaner' },
       ...(this.auth.allows(canApprovePublicTexts) ? [{ label: 'nav.approvals', link: '/godkendelser' }] : []),
       ...(this.auth.allows(canManageUsers) ? [{ label: 'nav.users', link: '/brugere' }] : []),
+      ...(this.auth.allows(canManageReferenceData)
+        ? [
+            { label: 'adminLists.nav.departments', link: '/admin/afdelinger' },
+            { label: 'adminLists.nav.causes', link: '/admin/forsinkelsesaarsager' },
+          ]
+        : []),
       ...(this.auth.allows(canViewAuditLog) ? [{ label: 'nav.auditLog', link: '/aendringslog' }] : []),
       { label: 'nav.changePassword', link: '/konto/adgangskode' },
     ];

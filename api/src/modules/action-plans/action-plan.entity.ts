@@ -40,4 +40,8 @@ export class ActionPlanEntity extends VersionedEntity {
 
   @Column({ name: 'leads_publish_directly', type: 'boolean', default: false })
   leadsPublishDirectly: boolean;
+
+  /** When the plan was archived: it keeps its initiatives but takes no new ones. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { canManageReferenceData } from '@fremdrift/access';
+import { canManageActionPlans } from '@fremdrift/access';
 import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
-import { PageDto, PageQueryDto } from '../../core/http/pagination';
+import { PageDto } from '../../core/http/pagination';
 import { ActionPlansService } from './action-plans.service';
-import { ActionPlanDto, CreateActionPlanDto, CreateGoalDto, GoalDto, UpdateActionPlanDto, UpdateGoalDto } from './dto/action-plan.dto';
+import { ActionPlanDto, ActionPlanQueryDto, CreateActionPlanDto, CreateGoalDto, GoalDto, UpdateActionPlanDto, UpdateGoalDto } from './dto/action-plan.dto';
 
 @ApiTags('action plans')
 @Controller('action-plans')
@@ -18,7 +18,7 @@ export class ActionPlansController {
   @Get()
   @ApiOkResponse({ type: PageDto(ActionPlanDto) })
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: ActionPlanQueryDto) {
     return this.plans.list(query);
   }
 
@@ -30,7 +30,7 @@ export class ActionPlansController {
   }
 
   @Post()
-  @RequireAccess(canManageReferenceData)
+  @RequireAccess(canManageActionPlans)
   @ApiCreatedResponse({ type: ActionPlanDto })
   @ApiProblems(400, 409)
   create(@CurrentUser() user: AuthenticatedUser, @Body() input: CreateActionPlanDto) {
@@ -38,7 +38,7 @@ export class ActionPlansController {
   }
 
   @Patch(':id')
-  @RequireAccess(canManageReferenceData)
+  @RequireAccess(canManageActionPlans)
   @ApiOkResponse({ type: ActionPlanDto })
   @ApiProblems(400, 404, 409)
   update(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: UpdateActionPlanDto) {
@@ -46,7 +46,7 @@ export class ActionPlansController {
   }
 
   @Delete(':id')
-  @RequireAccess(canManageReferenceData)
+  @RequireAccess(canManageActionPlans)
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(400, 404, 409)
@@ -62,7 +62,7 @@ export class ActionPlansController {
   }
 
   @Post(':id/goals')
-  @RequireAccess(canManageReferenceData)
+  @RequireAccess(canManageActionPlans)
   @ApiCreatedResponse({ type: GoalDto })
   @ApiProblems(400, 404, 409)
   createGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: CreateGoalDto) {
@@ -70,7 +70,7 @@ export class ActionPlansController {
   }
 
   @Patch(':id/goals/:goalId')
-  @RequireAccess(canManageReferenceData)
+  @RequireAccess(canManageActionPlans)
   @ApiOkResponse({ type: GoalDto })
   @ApiProblems(400, 404, 409)
   updateGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @IdParam('goalId') goalId: string, @Body() input: UpdateGoalDto) {
@@ -78,7 +78,7 @@ export class ActionPlansController {
   }
 
   @Delete(':id/goals/:goalId')
-  @RequireAccess(canManageReferenceData)
+  @RequireAccess(canManageActionPlans)
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblems(400, 404)

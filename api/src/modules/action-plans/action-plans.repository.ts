@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, Not } from 'typeorm';
 import { Database } from '../../core/database/database';
 
 import type { PageWindow } from '../../core/http/pagination';
@@ -10,8 +11,9 @@ import { GoalEntity } from './goal.entity';
 export class ActionPlansRepository {
   constructor(private readonly db: Database) {}
 
-  findPage(window: PageWindow): Promise<[ActionPlanEntity[], number]> {
+  findPage(window: PageWindow, archived: boolean): Promise<[ActionPlanEntity[], number]> {
     return this.db.manager.getRepository(ActionPlanEntity).findAndCount({
+      where: { archivedAt: archived ? Not(IsNull()) : IsNull() },
       relations: { goals: true },
       order: { coCreationDate: { direction: 'DESC', nulls: 'LAST' }, title: 'ASC' },
       skip: window.offset,

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
-import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
+import { pageWindow, toPage } from '../../core/http/pagination';
 import { ResourceNotFoundException } from '../../core/http/problem';
 import type { ActionPlanEntity } from './action-plan.entity';
 import { ActionPlansRepository } from './action-plans.repository';
 import {
   type ActionPlanDto,
+  type ActionPlanQueryDto,
   type CreateActionPlanDto,
   type CreateGoalDto,
   type GoalDto,
@@ -27,9 +28,10 @@ export class ActionPlansService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async list(query: PageQueryDto): Promise<Page<ActionPlanDto>> {
+  /** One page of the plans still in use, or of the archived ones. */
+  async list(query: ActionPlanQueryDto): Promise<Page<ActionPlanDto>> {
     const window = pageWindow(query);
-    const [rows, total] = await this.plans.findPage(window);
+    const [rows, total] = await this.plans.findPage(window, query.archived ?? false);
     const counts = await this.plans.countInitiatives(rows.map((plan) => plan.id));
     return toPage(
       rows.map((plan) => toActionPlanDto(plan, counts.get(plan.id) ?? 0)),
@@ -56,9 +58,11 @@ export class ActionPlansService {
   }
 
   async update(user: AuthenticatedUser, id: string, input: UpdateActionPlanDto): Promise<ActionPlanDto> {
-    await this.require(id);
-    const { participants = {}, ...fields } = input;
-    await this.tx.run(actorOf(user), () => this.plans.update(id, { ...fields, ...participantColumns(participants) }));
+    const current = await this.require(id);
+    const { participants = {}, archived, ...fields } = input;
+    // Archiving keeps the first date; bringing a plan back clears it.
+    const archivedAt = archived === undefined ? current.archivedAt : archived ? (current.archivedAt ?? new Date()) : null;
+    await this.tx.run(actorOf(user), () => this.plans.update(id, { ...fields, ...participantColumns(participants), archivedAt }));
     return this.get(id);
   }
 

@@ -11,4 +11,8 @@ export class DepartmentEntity extends RecordEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder: number;
+
+  /** Inactive departments stay where they are used but cannot be chosen anew. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

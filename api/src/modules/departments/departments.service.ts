@@ -31,7 +31,8 @@ export class DepartmentsService {
 
   async update(user: AuthenticatedUser, id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
     const department = await this.require(id);
-    Object.assign(department, input);
+    // Fields left out of the request stay as they are (the DTO has them as undefined).
+    Object.assign(department, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
     return toDepartmentDto(await this.tx.run(actorOf(user), () => this.departments.save(department)));
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { canApprovePublicTexts } from '@fremdrift/access';
+import { canApprovePublicTexts, canDeleteInitiatives } from '@fremdrift/access';
 import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
@@ -58,6 +58,7 @@ export class InitiativesController {
   }
 
   @Delete(':id')
+  @RequireAccess(canDeleteInitiatives)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, with its milestones, status updates and partner links' })
   @ApiProblems(400, 404, 409)

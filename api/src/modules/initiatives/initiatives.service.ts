@@ -81,12 +81,14 @@ export class InitiativesService {
     }
     const plan = await this.checkReferences({
       actionPlanId: fields.actionPlanId ?? current.actionPlanId,
+      currentActionPlanId: current.actionPlanId,
       // Moving to another plan drops a goal that belongs to the old one, unless a new goal is given.
       goalId: fields.goalId !== undefined ? fields.goalId : fields.actionPlanId && fields.actionPlanId !== current.actionPlanId ? null : current.goalId,
       leadDepartmentId: fields.leadDepartmentId ?? current.leadDepartmentId,
       participatingDepartmentIds: participatingDepartmentIds ?? currentParticipants.map((d) => d.id),
       startDate: fields.startDate !== undefined ? fields.startDate : current.startDate,
       targetDate: fields.targetDate !== undefined ? fields.targetDate : current.targetDate,
+      kept: { leadDepartmentId: current.leadDepartmentId, participatingDepartmentIds: currentParticipants.map((d) => d.id) },
     });
     if (fields.actionPlanId && fields.actionPlanId !== current.actionPlanId && fields.goalId === undefined) fields.goalId = null;
     const face = publicFaceWrite(user, plan, current, proposedFaceOf(current), { published, publicSummary });
@@ -123,8 +125,9 @@ export class InitiativesService {
     return this.get(id);
   }
 
+  /** Only admins get here (canDeleteInitiatives on the route). */
   async remove(user: AuthenticatedUser, id: string, expectedVersion: number): Promise<void> {
-    await this.requireAccess(user, id, canEditInitiative);
+    await this.assertExists(id);
     await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.delete(id));
   }
 
@@ -174,25 +177,38 @@ export class InitiativesService {
   /** The rules that span fields and tables; each broken rule is reported on its field. Answers the plan. */
   private async checkReferences(state: {
     actionPlanId: string;
+    /** The plan the initiative is in now, when it is being changed: staying in an archived plan is allowed. */
+    currentActionPlanId?: string;
     goalId?: string | null;
     leadDepartmentId: string;
     participatingDepartmentIds: string[];
     startDate?: string | null;
     targetDate?: string | null;
+    /** The departments the initiative has now: they stay allowed when deactivated since. */
+    kept?: InitiativeDepartments;
   }): Promise<ActionPlanEntity> {
     const errors: Record<string, FieldError[]> = {};
     const add = (field: string, code: FieldErrorCode, message: string) => (errors[field] ??= []).push(fieldError(code, message));
 
     const plan = await this.plans.findById(state.actionPlanId);
     if (!plan) add('actionPlanId', 'unknownReference', 'actionPlanId refers to an action plan that does not exist');
+    if (plan?.archivedAt && state.actionPlanId !== state.currentActionPlanId) {
+      add('actionPlanId', 'archivedPlan', 'actionPlanId refers to an archived action plan, which takes no new initiatives');
+    }
     if (plan && state.goalId && !plan.goals.some((goal) => goal.id === state.goalId)) {
       add('goalId', 'goalOfOtherPlan', 'goalId must be a goal of the initiative’s action plan');
     }
     const departmentIds = [state.leadDepartmentId, ...state.participatingDepartmentIds];
-    const found = new Set((await this.departments.findByIds(departmentIds)).map((d) => d.id));
-    if (!found.has(state.leadDepartmentId)) add('leadDepartmentId', 'unknownReference', 'leadDepartmentId refers to a department that does not exist');
+    const found = new Map((await this.departments.findByIds(departmentIds)).map((d) => [d.id, d]));
+    const lead = found.get(state.leadDepartmentId);
+    if (!lead) add('leadDepartmentId', 'unknownReference', 'leadDepartmentId refers to a department that does not exist');
+    else if (!lead.active && lead.id !== state.kept?.leadDepartmentId) {
+      add('leadDepartmentId', 'inactiveDepartment', 'leadDepartmentId refers to a department that is no longer active');
+    }
     if (state.participatingDepartmentIds.some((departmentId) => !found.has(departmentId))) {
       add('participatingDepartmentIds', 'unknownReference', 'participatingDepartmentIds refers to a department that does not exist');
+    } else if (state.participatingDepartmentIds.some((id) => !found.get(id)?.active && !state.kept?.participatingDepartmentIds.includes(id))) {
+      add('participatingDepartmentIds', 'inactiveDepartment', 'participatingDepartmentIds refers to a department that is no longer active');
     }
     if (state.participatingDepartmentIds.includes(state.leadDepartmentId)) {
       add('participatingDepartmentIds', 'leadAlsoParticipating', 'the lead department cannot also be a participating department');

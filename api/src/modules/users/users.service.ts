@@ -44,7 +44,7 @@ export class UsersService {
   /** Deactivating a user ends their sessions at once; the last active admin stays an active admin. */
   async update(actor: AuthenticatedUser, id: string, input: UpdateUserDto): Promise<UserDto> {
     const { departmentIds, ...fields } = input;
-    if (departmentIds) await this.checkDepartments(departmentIds);
+    if (departmentIds) await this.checkDepartments(departmentIds, (await this.users.findById(id))?.departments.map((d) => d.id) ?? []);
     await this.tx.run(actorOf(actor), async () => {
       // One user change at a time: two admins demoting each other at once must not both succeed.
       await this.users.lockUserChanges();
@@ -60,9 +60,12 @@ export class UsersService {
     return this.get(id);
   }
 
-  private async checkDepartments(departmentIds: string[]): Promise<void> {
+  /** Every department must exist, and be active unless the user has it already (`kept`). */
+  private async checkDepartments(departmentIds: string[], kept: string[] = []): Promise<void> {
     const found = await this.departments.findByIds(departmentIds);
     if (found.length !== departmentIds.length)
       throw invalidField('departmentIds', 'unknownReference', 'departmentIds refers to a department that does not exist');
+    if (found.some((department) => !department.active && !kept.includes(department.id)))
+      throw invalidField('departmentIds', 'inactiveDepartment', 'departmentIds refers to a department that is no longer active');
   }
 }

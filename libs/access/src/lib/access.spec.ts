@@ -2,11 +2,13 @@ import type { UserRole } from '@fremdrift/contracts';
 import {
   canApprovePublicTexts,
   canCreateInitiative,
+  canDeleteInitiatives,
   canDeletePartners,
   canEditInitiative,
   canEditPartner,
   canEditPartners,
   canExport,
+  canManageActionPlans,
   canManageReferenceData,
   canManageUsers,
   canReportOn,
@@ -68,6 +70,13 @@ describe('access rules', () => {
     }
   });
 
+  it('lets management and admins write action plans, not leads or viewers', () => {
+    expect(canManageActionPlans(as('admin'))).toBe(true);
+    expect(canManageActionPlans(as('management'))).toBe(true);
+    expect(canManageActionPlans(as('department_lead', [MSO]))).toBe(false);
+    expect(canManageActionPlans(as('viewer'))).toBe(false);
+  });
+
   it('lets management approve public texts and export, and nobody read-only', () => {
     expect(canApprovePublicTexts(as('management'))).toBe(true);
     expect(canExport(as('management'))).toBe(true);
@@ -82,6 +91,12 @@ describe('access rules', () => {
     expect(publishesDirectly(as('management'), reviewed)).toBe(true);
     expect(publishesDirectly(as('department_lead', [MSO]), reviewed)).toBe(false);
     expect(publishesDirectly(as('department_lead', [MSO]), direct)).toBe(true);
+  });
+
+  it('lets admins alone delete an initiative', () => {
+    expect(canDeleteInitiatives(as('admin'))).toBe(true);
+    expect(canDeleteInitiatives(as('department_lead', [MSO]))).toBe(false);
+    expect(canDeleteInitiatives(as('management'))).toBe(false);
   });
 
   it('lets a lead correct a partner only when their departments lead every initiative that names it', () => {

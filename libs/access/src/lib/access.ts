@@ -15,9 +15,14 @@ export interface InitiativeDepartments {
 const isAdmin = (principal: Principal) => principal.role === 'admin';
 const isLeadOf = (principal: Principal, departmentId: string) => principal.role === 'department_lead' && principal.departmentIds.includes(departmentId);
 
-/** Departments, action plans and their goals: the municipality's reference data. */
+/** Departments and delay causes: the municipality's reference data. */
 export function canManageReferenceData(principal: Principal): boolean {
   return isAdmin(principal);
+}
+
+/** Action plans and their goals: management and admins write them; everyone signed in reads them. */
+export function canManageActionPlans(principal: Principal): boolean {
+  return isAdmin(principal) || principal.role === 'management';
 }
 
 export function canManageUsers(principal: Principal): boolean {
@@ -82,6 +87,11 @@ export function canEditPartners(principal: Principal): boolean {
  */
 export function canEditPartner(principal: Principal, leadDepartmentIdsOfItsInitiatives: readonly string[]): boolean {
   return isAdmin(principal) || (canEditPartners(principal) && leadDepartmentIdsOfItsInitiatives.every((departmentId) => isLeadOf(principal, departmentId)));
+}
+
+/** Deleting an initiative takes its milestones, status updates and partner links with it: admins only. */
+export function canDeleteInitiatives(principal: Principal): boolean {
+  return isAdmin(principal);
 }
 
 /** Removing a partner record affects every initiative: admins only. */

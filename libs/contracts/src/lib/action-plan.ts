@@ -34,6 +34,9 @@ export interface ActionPlan {
   reportingPeriod: ReportingPeriod;
   /** Leads publish public texts themselves; otherwise management approves them first. */
   leadsPublishDirectly: boolean;
+  /** An archived plan is hidden from the plan list by default and takes no new initiatives. */
+  archived: boolean;
+  archivedAt: IsoDateTime | null;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -48,4 +51,14 @@ export interface CreateActionPlan {
   reportingPeriod?: ReportingPeriod;
   leadsPublishDirectly?: boolean;
 }
-export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>>;
+export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>> & {
+  /** Archives the plan (true) or brings it back (false). */
+  archived?: boolean;
+};
+
+export interface ActionPlanQuery {
+  page?: number;
+  pageSize?: number;
+  /** Archived plans (true) or the others (false, the default). */
+  archived?: boolean;
+}

@@ -8,6 +8,8 @@ export interface DepartmentRef {
 
 export interface Department extends DepartmentRef {
   sortOrder: number;
+  /** Inactive departments stay on existing initiatives and in history, but are not offered for new choices. */
+  active: boolean;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -17,7 +19,7 @@ export interface CreateDepartment {
   name: string;
   sortOrder?: number;
 }
-export type UpdateDepartment = Partial<CreateDepartment>;
+export type UpdateDepartment = Partial<CreateDepartment> & { active?: boolean };
 
 /** Which part a department plays in an initiative, as a filter: leading it, taking part, or either. */
 export const DEPARTMENT_ROLES = ['any', 'lead', 'participating'] as const;

@@ -2,16 +2,19 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import {
   LIMITS,
   type ActionPlan,
+  type ActionPlanQuery,
   type CreateActionPlan,
   type CreateGoal,
   type Goal,
   type Participants,
   REPORTING_PERIODS,
   type ReportingPeriod,
+  type UpdateActionPlan,
 } from '@fremdrift/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { IsOptionalNonNull, NullableDateField, OptionalTextField, TextField } from '../../../core/http/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/pagination';
+import { IsOptionalNonNull, NullableDateField, OptionalTextField, TextField, ToBoolean } from '../../../core/http/validation';
 import type { ActionPlanEntity } from '../action-plan.entity';
 import type { GoalEntity } from '../goal.entity';
 
@@ -114,6 +117,12 @@ export class ActionPlanDto implements ActionPlan {
   @ApiProperty({ description: 'Leads publish public texts themselves; otherwise management approves them first' })
   leadsPublishDirectly: boolean;
 
+  @ApiProperty({ description: 'An archived plan is hidden from the list by default and takes no new initiatives' })
+  archived: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  archivedAt: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
@@ -159,7 +168,23 @@ export class CreateActionPlanDto implements CreateActionPlan {
   goals?: CreateGoalDto[];
 }
 
-export class UpdateActionPlanDto extends PartialType(OmitType(CreateActionPlanDto, ['goals'] as const), { skipNullProperties: false }) {}
+export class UpdateActionPlanDto
+  extends PartialType(OmitType(CreateActionPlanDto, ['goals'] as const), { skipNullProperties: false })
+  implements UpdateActionPlan
+{
+  @ApiPropertyOptional({ description: 'Archives the plan (true) or brings it back (false)' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+export class ActionPlanQueryDto extends PageQueryDto implements ActionPlanQuery {
+  @ApiPropertyOptional({ default: false, description: 'Archived plans (true) or the others (false)' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  archived?: boolean;
+}
 
 /** Goals in the plan's order, then alphabetically in Danish: the same wherever goals are listed. */
 export function inGoalOrder<T extends { sortOrder: number; title: string }>(goals: readonly T[]): T[] {
@@ -200,6 +225,8 @@ export function toActionPlanDto(plan: ActionPlanEntity, initiativeCount: number)
     participants: participantsOf(plan),
     reportingPeriod: plan.reportingPeriod,
     leadsPublishDirectly: plan.leadsPublishDirectly,
+    archived: plan.archivedAt !== null,
+    archivedAt: plan.archivedAt?.toISOString() ?? null,
     goals: inGoalOrder(plan.goals ?? []).map(toGoalDto),
     initiativeCount,
     createdAt: plan.createdAt.toISOString(),

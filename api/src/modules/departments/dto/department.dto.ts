@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { LIMITS, type CreateDepartment, type Department, type DepartmentRef } from '@fremdrift/contracts';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { LIMITS, type CreateDepartment, type Department, type DepartmentRef, type UpdateDepartment } from '@fremdrift/contracts';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import { IsOptionalNonNull, TextField } from '../../../core/http/validation';
 import type { DepartmentEntity } from '../department.entity';
 
@@ -18,6 +18,9 @@ export class DepartmentRefDto implements DepartmentRef {
 export class DepartmentDto extends DepartmentRefDto implements Department {
   @ApiProperty()
   sortOrder: number;
+
+  @ApiProperty({ description: 'Inactive departments stay on existing initiatives but cannot be chosen for new or changed ones' })
+  active: boolean;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -42,7 +45,12 @@ export class CreateDepartmentDto implements CreateDepartment {
   sortOrder?: number;
 }
 
-export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) {}
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) implements UpdateDepartment {
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+}
 
 export function toDepartmentRef(entity: DepartmentEntity): DepartmentRefDto {
   return { id: entity.id, code: entity.code, name: entity.name };
@@ -52,6 +60,7 @@ export function toDepartmentDto(entity: DepartmentEntity): DepartmentDto {
   return {
     ...toDepartmentRef(entity),
     sortOrder: entity.sortOrder,
+    active: entity.active,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };

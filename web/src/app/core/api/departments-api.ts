@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { LIMITS, type Department, type Page } from '@fremdrift/contracts';
+import { LIMITS, type CreateDepartment, type Department, type Page, type UpdateDepartment } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
 import { toHttpParams } from '../http/query-params';
 
@@ -14,5 +14,15 @@ export class DepartmentsApi {
     return this.http.get<Page<Department>>('/api/departments', {
       params: toHttpParams({ page: 1, pageSize: LIMITS.pageSize.max }),
     });
+  }
+
+  /** Admins only. */
+  create(department: CreateDepartment): Observable<Department> {
+    return this.http.post<Department>('/api/departments', department);
+  }
+
+  /** Admins only: rename, reorder (`sortOrder`), deactivate or reactivate (`active`). */
+  update(id: string, changes: UpdateDepartment): Observable<Department> {
+    return this.http.patch<Department>(`/api/departments/${encodeURIComponent(id)}`, changes);
   }
 }

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   LIMITS,
   type AuditEvent,
+  type CreateInitiative,
   type CreateMilestone,
   type CreateStatusUpdate,
   type Initiative,
@@ -42,6 +43,15 @@ export class InitiativesApi {
 
   update(id: string, version: number, changes: UpdateInitiative): Observable<Initiative> {
     return this.http.patch<Initiative>(base(id), changes, { headers: ifMatch(version) });
+  }
+
+  create(initiative: CreateInitiative): Observable<Initiative> {
+    return this.http.post<Initiative>('/api/initiatives', initiative);
+  }
+
+  /** Deletes the initiative with its milestones, status updates and partner links. */
+  delete(id: string, version: number): Observable<void> {
+    return this.http.delete<void>(base(id), { headers: ifMatch(version) });
   }
 
   milestones(id: string): Observable<Page<Milestone>> {

@@ -18,6 +18,6 @@ export function aUser(overrides: Partial<User> = {}): User {
 }
 
 export const departments: Department[] = [
-  { id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg', sortOrder: 5, createdAt: '', updatedAt: '' },
-  { id: 'd3', code: 'MBU', name: 'Børn og Unge', sortOrder: 3, createdAt: '', updatedAt: '' },
+  { id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg', sortOrder: 5, active: true, createdAt: '', updatedAt: '' },
+  { id: 'd3', code: 'MBU', name: 'Børn og Unge', sortOrder: 3, active: true, createdAt: '', updatedAt: '' },
 ];

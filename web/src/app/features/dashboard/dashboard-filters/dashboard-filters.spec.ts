@@ -15,10 +15,20 @@ const plan = (id: string, title: string, goals: string[]): ActionPlan => ({
   initiativeCount: 0,
   reportingPeriod: 'monthly',
   leadsPublishDirectly: false,
+  archived: false,
+  archivedAt: null,
   createdAt: '',
   updatedAt: '',
 });
-const department = (code: string, name: string, sortOrder: number): Department => ({ id: `id-${code}`, code, name, sortOrder, createdAt: '', updatedAt: '' });
+const department = (code: string, name: string, sortOrder: number): Department => ({
+  id: `id-${code}`,
+  code,
+  name,
+  sortOrder,
+  active: true,
+  createdAt: '',
+  updatedAt: '',
+});
 
 async function setup(filters: DashboardFilters = NO_FILTERS) {
   TestBed.configureTestingModule({ imports: [DashboardFiltersForm], providers: [provideDashboardTesting()] });

@@ -32,11 +32,13 @@ const plans: ActionPlan[] = [
     initiativeCount: 16,
     reportingPeriod: 'monthly',
     leadsPublishDirectly: false,
+    archived: false,
+    archivedAt: null,
     createdAt: '',
     updatedAt: '',
   },
 ];
-const departments: Department[] = dashboardFixture().departments.map((d, i) => ({ ...d.department, sortOrder: i, createdAt: '', updatedAt: '' }));
+const departments: Department[] = dashboardFixture().departments.map((d, i) => ({ ...d.department, sortOrder: i, active: true, createdAt: '', updatedAt: '' }));
 
 interface Options {
   role?: UserRole;

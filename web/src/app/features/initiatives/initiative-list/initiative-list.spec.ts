@@ -1,9 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { Department, InitiativeQuery, InitiativeSummary, Page } from '@fremdrift/contracts';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Department, InitiativeQuery, InitiativeSummary, Page, SessionUser } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
 import { DepartmentsApi } from '../../../core/api/departments-api';
+import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { InitiativesApi } from '../initiatives-api';
 import { drillDownFilters, InitiativeList } from './initiative-list';
@@ -11,8 +13,8 @@ import { drillDownFilters, InitiativeList } from './initiative-list';
 const page = <T>(items: T[], total = items.length): Page<T> => ({ items, total, page: 1, pageSize: 25 });
 
 const departments: Department[] = [
-  { id: 'd2', code: 'SUN', name: 'Sundhed og Omsorg', sortOrder: 2, createdAt: '', updatedAt: '' },
-  { id: 'd1', code: 'BU', name: 'Børn og Unge', sortOrder: 1, createdAt: '', updatedAt: '' },
+  { id: 'd2', code: 'SUN', name: 'Sundhed og Omsorg', sortOrder: 2, active: true, createdAt: '', updatedAt: '' },
+  { id: 'd1', code: 'BU', name: 'Børn og Unge', sortOrder: 1, active: true, createdAt: '', updatedAt: '' },
 ];
 
 function initiative(overrides: Partial<InitiativeSummary> = {}): InitiativeSummary {
@@ -53,7 +55,9 @@ function initiative(overrides: Partial<InitiativeSummary> = {}): InitiativeSumma
 }
 
 /** Plain-object fakes of the data-access services. */
-function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSummary>>) {
+const viewer: SessionUser = { id: 'u-viewer', email: 'laeser@fremdrift.example', displayName: 'Peter Læser', role: 'viewer', departments: [] };
+
+function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSummary>>, user: SessionUser = viewer) {
   const initiativesApi = { list: jest.fn(list) };
   const departmentsApi = { listAll: jest.fn(() => of(page(departments))) };
   TestBed.configureTestingModule({
@@ -61,6 +65,7 @@ function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSumma
     providers: [
       provideRouter([]),
       provideI18nTesting(),
+      fakeAuth(user),
       { provide: InitiativesApi, useValue: initiativesApi },
       { provide: DepartmentsApi, useValue: departmentsApi },
     ],
@@ -76,6 +81,36 @@ const text = (element: Element | null) =>
     .trim();
 
 describe('InitiativeList', () => {
+  it('offers “Opret initiativ” to admins and department leads, not to viewers or management', async () => {
+    const createLink = async (user: SessionUser) => {
+      TestBed.resetTestingModule();
+      const { fixture, element } = setup(() => of(page([initiative()])), user);
+      await fixture.whenStable();
+      return element.querySelector('a[href="/initiativer/ny"]');
+    };
+    const lead: SessionUser = { ...viewer, role: 'department_lead', departments: [{ id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg' }] };
+    expect(text(await createLink({ ...viewer, role: 'admin' }))).toBe('Opret initiativ');
+    expect(await createLink(lead)).not.toBeNull();
+    expect(await createLink(viewer)).toBeNull();
+    expect(await createLink({ ...viewer, role: 'management' })).toBeNull();
+  });
+
+  it('says which initiative was deleted when the initiative page sends the user here', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'initiativer', component: InitiativeList }]),
+        provideI18nTesting(),
+        fakeAuth({ ...viewer, role: 'admin' }),
+        { provide: InitiativesApi, useValue: { list: () => of(page([initiative()])) } },
+        { provide: DepartmentsApi, useValue: { listAll: () => of(page(departments)) } },
+      ],
+    });
+    const harness = await RouterTestingHarness.create();
+    await TestBed.inject(Router).navigateByUrl('/initiativer', { state: { deletedTitle: 'Sprogcafé' } });
+    await harness.fixture.whenStable();
+    expect(text(harness.routeNativeElement?.querySelector('[aria-live="polite"]') ?? null)).toBe('Initiativet »Sprogcafé« er slettet.');
+  });
+
   it('shows the initiatives with Danish labels and the range shown', async () => {
     const { fixture, element, initiativesApi } = setup(() => of(page([initiative()], 16)));
     await fixture.whenStable();

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { HEALTHS, LIMITS, type Health, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DepartmentsApi } from '../../../core/api/departments-api';
+import { Auth } from '../../../core/auth/auth';
 import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
@@ -12,6 +13,7 @@ import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { SearchField } from '../../../shared/search-field/search-field';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
+import { canCreateSomeInitiative } from '../initiative-access';
 import { InitiativesApi } from '../initiatives-api';
 
 export interface InitiativeFilters {
@@ -49,6 +51,17 @@ export class InitiativeList {
   readonly health = input<string>();
   readonly actionPlanId = input<string>();
   readonly goalId = input<string>();
+
+  private readonly auth = inject(Auth);
+  protected readonly canCreate = computed(() => this.auth.allows(canCreateSomeInitiative));
+  /** "… is deleted", when the initiative page sent the user here after deleting one. */
+  protected readonly deletedMessage = signal('');
+
+  constructor() {
+    const deleted = (this.router.currentNavigation()?.extras.state as { deletedTitle?: unknown } | undefined)?.deletedTitle;
+    // Set after the first render, so that the live region is there empty first and the message is read out.
+    if (typeof deleted === 'string') afterNextRender(() => this.deletedMessage.set(this.i18n.t('initiativeCreate.deleted', { title: deleted })));
+  }
 
   protected readonly pageSize = LIMITS.pageSize.default;
   protected readonly statusKey = labelKeys.status;

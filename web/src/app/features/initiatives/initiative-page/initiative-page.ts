@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { tap } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
@@ -14,6 +14,8 @@ import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { InitiativeField } from '../initiative-field/initiative-field';
 import type { EditableInitiativeField } from '../initiative-field/initiative-fields';
+import { canDeleteInitiative } from '../initiative-access';
+import { InitiativeDelete } from '../initiative-delete/initiative-delete';
 import { InitiativeHistory } from '../initiative-history/initiative-history';
 import { InitiativesApi } from '../initiatives-api';
 import { MilestoneList } from '../milestone-list/milestone-list';
@@ -43,6 +45,7 @@ import { InitiativePageState } from './initiative-page-state';
     PartnerList,
     ParticipatingDepartments,
     InitiativeHistory,
+    InitiativeDelete,
     ConflictDialog,
   ],
   providers: [InitiativePageState, ConflictPrompt, UnsavedChanges],
@@ -74,6 +77,7 @@ export class InitiativePage implements HasUnsavedChanges {
   protected readonly canEdit = this.pageState.canEdit;
   protected readonly canReport = this.pageState.canReport;
   protected readonly isLead = computed(() => this.auth.user()?.role === 'department_lead');
+  protected readonly canDelete = computed(() => this.auth.allows(canDeleteInitiative));
   protected readonly reporting = computed(() => {
     const initiative = this.initiative();
     return initiative ? reportingText(initiative.reporting, this.i18n) : '';
@@ -96,6 +100,10 @@ export class InitiativePage implements HasUnsavedChanges {
     const titles = inject(I18nTitleStrategy);
     titles.setPageName(() => this.initiative()?.title ?? null);
     inject(DestroyRef).onDestroy(() => titles.setPageName(null));
+    // Arriving from the create form: say that the initiative was created, once the live region is there.
+    if ((inject(Router).currentNavigation()?.extras.state as { created?: boolean } | undefined)?.created) {
+      afterNextRender(() => this.pageState.announce(this.i18n.t('initiativeCreate.created')));
+    }
   }
 
   hasUnsavedChanges(): boolean {

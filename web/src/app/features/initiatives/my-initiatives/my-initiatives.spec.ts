@@ -72,6 +72,14 @@ describe('MyInitiatives', () => {
     await fixture.whenStable();
 
     expect(text(element)).toContain('Din bruger er ikke knyttet til nogen afdeling.');
+    expect(element.querySelector('a[href="/initiativer/ny"]')).toBeNull();
+  });
+
+  it('lets a lead create an initiative for their department', async () => {
+    const { fixture, element } = setup(() => of(page([aSummary()])));
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('.page-head a[href="/initiativer/ny"]'))).toBe('Opret initiativ');
   });
 
   it('shows a failure and loads again on retry', async () => {

@@ -9,6 +9,7 @@ import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
+import { canCreateSomeInitiative } from '../initiative-access';
 import { InitiativesApi } from '../initiatives-api';
 import { reportingText } from '../reporting-text';
 
@@ -48,6 +49,7 @@ export class MyInitiatives {
 
   protected readonly initiatives = rxResource({ stream: () => this.api.mine() });
   protected readonly hasDepartments = computed(() => (this.auth.user()?.departments.length ?? 0) > 0);
+  protected readonly canCreate = computed(() => this.auth.allows(canCreateSomeInitiative));
 
   protected readonly items = computed<MyInitiative[]>(() => {
     if (!this.initiatives.hasValue()) return [];

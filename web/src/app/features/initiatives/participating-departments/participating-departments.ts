@@ -65,11 +65,14 @@ export class ParticipatingDepartments {
   protected readonly current = computed(() => this.pageState.initiative()?.participatingDepartments ?? []);
 
   private readonly all = rxResource({ params: () => (this.canEdit() ? true : undefined), stream: () => this.departmentsApi.listAll() });
-  /** Every department but the lead department, in the municipality's order. */
+  /** Every active department but the lead department (and those it has already), in the municipality's order. */
   protected readonly choices = computed(() => {
     const lead = this.pageState.initiative()?.leadDepartment.id;
+    const kept = this.savedIds();
     const items = this.all.hasValue() ? this.all.value().items : [];
-    return items.filter((d) => d.id !== lead).sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
+    return items
+      .filter((d) => d.id !== lead && (d.active || kept.includes(d.id)))
+      .sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 
   private readonly savedIds = computed(() => idsOf(this.pageState.initiative()), { equal: sameSet });

@@ -34,7 +34,8 @@ export class UserCreate {
 
   private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
   protected readonly departments = computed(() => {
-    const items = this.departmentList.hasValue() ? this.departmentList.value().items : [];
+    // A deactivated department cannot be given to a new user.
+    const items = this.departmentList.hasValue() ? this.departmentList.value().items.filter((d) => d.active) : [];
     return [...items].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 

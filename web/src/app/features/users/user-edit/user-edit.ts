@@ -57,7 +57,9 @@ export class UserEdit {
 
   private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
   protected readonly departments = computed(() => {
-    const items = this.departmentList.hasValue() ? this.departmentList.value().items : [];
+    // A deactivated department stays with a user who has it, but is not offered to others.
+    const kept = this.loaded()?.departments.map((d) => d.id) ?? [];
+    const items = this.departmentList.hasValue() ? this.departmentList.value().items.filter((d) => d.active || kept.includes(d.id)) : [];
     return [...items].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
 
