@@ -50,6 +50,43 @@ test.describe('The initiative list', () => {
     await expect(page.getByRole('status')).toHaveText(/af 20/);
   });
 
+  test('filters by health and sorts by target date, all in the URL', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('status')).toHaveText(/af 20/);
+    await page.getByLabel('Vurdering', { exact: true }).selectOption('off_track');
+    await expect(page).toHaveURL(/health=off_track/);
+    await page.getByRole('button', { name: 'Slutdato' }).click();
+    await expect(page).toHaveURL(/sort=targetDate/);
+    await expect(page.getByRole('columnheader', { name: 'Slutdato' })).toHaveAttribute('aria-sort', 'ascending');
+
+    const checkRows = async (direction: 'asc' | 'desc') => {
+      const rows = page.locator('tbody tr');
+      await expect(rows.first()).toBeVisible();
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(20);
+      for (const row of await rows.all()) await expect(row.locator('fd-health-badge')).toHaveText('Bagud');
+      const dates = await page.locator('tbody tr time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+      const sorted = [...dates].sort();
+      expect(dates).toEqual(direction === 'asc' ? sorted : sorted.reverse());
+    };
+    await checkRows('asc');
+
+    await page.getByRole('button', { name: 'Slutdato' }).click();
+    await expect(page).toHaveURL(/direction=desc/);
+    await expect(page.getByRole('columnheader', { name: 'Slutdato' })).toHaveAttribute('aria-sort', 'descending');
+    await checkRows('desc');
+
+    // The URL restores it all.
+    await page.reload();
+    await expect(page.getByLabel('Vurdering', { exact: true })).toHaveValue('off_track');
+    await expect(page.getByRole('columnheader', { name: 'Slutdato' })).toHaveAttribute('aria-sort', 'descending');
+    await checkRows('desc');
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expect(page.getByRole('status')).toHaveText(/af 20/);
+    await expect(page).not.toHaveURL(/health=|sort=/);
+  });
+
   test('shows cards instead of a table on a 360 px phone screen', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/');

@@ -95,6 +95,12 @@ const CASES: Case[] = [
     success: 200,
     request: (w) => ({ method: 'PATCH', url: `/api/users/${w.viewer.id}`, body: { role: 'management' } }),
   },
+  {
+    route: 'POST /api/users/{id}/password',
+    allowed: ALLOWED.admin,
+    success: 204,
+    request: (w) => ({ method: 'POST', url: `/api/users/${w.viewer.id}/password`, body: { password: 'temporary-password-4821' } }),
+  },
   { route: 'GET /api/audit-events', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/audit-events' }) },
   { route: 'GET /api/initiatives/{id}/history', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/history` }) },
 

@@ -76,6 +76,7 @@ describe('Initiatives API: the life of an initiative', () => {
           lastReportedPeriodEnd: null,
           daysOverdue: 152,
         },
+        returnedPublicTexts: 0,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         version: 1,

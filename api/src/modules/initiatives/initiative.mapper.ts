@@ -10,6 +10,8 @@ export interface InitiativeRelations {
   participatingDepartments: DepartmentRef[];
   milestones: MilestoneEntity[];
   reporting: ReportingFacts;
+  /** Public texts management returned to the lead. */
+  returnedPublicTexts: number;
 }
 
 export function toInitiativeSummaryDto(entity: InitiativeEntity, relations: InitiativeRelations, today: string): InitiativeSummaryDto {
@@ -30,6 +32,7 @@ export function toInitiativeSummaryDto(entity: InitiativeEntity, relations: Init
     published: entity.published,
     ...computeInitiativeMetrics(entity, relations.milestones, today),
     reporting: computeReporting({ ...relations.reporting, status: entity.status, startDate: entity.startDate }, today),
+    returnedPublicTexts: relations.returnedPublicTexts,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,

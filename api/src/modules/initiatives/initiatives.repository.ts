@@ -102,6 +102,23 @@ export class InitiativesRepository {
     return new Map(rows.map(({ initiativeId, ...facts }) => [initiativeId, facts]));
   }
 
+  /**
+   * How many public texts of each initiative management returned to the lead (status updates'
+   * public texts, and the initiative's own public proposal), in one query.
+   */
+  async returnedPublicTexts(initiativeIds: string[]): Promise<Map<string, number>> {
+    if (initiativeIds.length === 0) return new Map();
+    const rows: { initiativeId: string; returned: number }[] = await this.db.manager.query(
+      `SELECT i.id AS "initiativeId",
+              (i.public_review_state = 'returned')::int
+                + (SELECT count(*)::int FROM status_update u WHERE u.initiative_id = i.id AND u.public_text_state = 'returned') AS returned
+         FROM initiative i
+        WHERE i.id = ANY($1::uuid[])`,
+      [initiativeIds],
+    );
+    return new Map(rows.map((row) => [row.initiativeId, row.returned]));
+  }
+
   /** Milestones of several initiatives, in one query, in their order. */
   async milestones(initiativeIds: string[]): Promise<Map<string, MilestoneEntity[]>> {
     const result = new Map<string, MilestoneEntity[]>(initiativeIds.map((id) => [id, []]));

@@ -44,17 +44,19 @@ export class InitiativesService {
     return toInitiativeDto(initiative, (await this.relationsOf([id]))(id), this.clock.today());
   }
 
-  /** Departments, milestones and reporting of several initiatives: three queries, however many initiatives. */
+  /** Departments, milestones, reporting and returned public texts of several initiatives: four queries, however many initiatives. */
   private async relationsOf(ids: string[]): Promise<(id: string) => InitiativeRelations> {
-    const [participants, milestones, reporting] = await Promise.all([
+    const [participants, milestones, reporting, returned] = await Promise.all([
       this.initiatives.participatingDepartments(ids),
       this.initiatives.milestones(ids),
       this.initiatives.reportingFacts(ids),
+      this.initiatives.returnedPublicTexts(ids),
     ]);
     return (id) => ({
       participatingDepartments: participants.get(id) ?? [],
       milestones: milestones.get(id) ?? [],
       reporting: reporting.get(id) ?? { period: 'monthly', lastReportedPeriodEnd: null },
+      returnedPublicTexts: returned.get(id) ?? 0,
     });
   }
 

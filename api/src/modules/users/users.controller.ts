@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { canManageUsers } from '@fremdrift/access';
 import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { PageDto } from '../../core/http/pagination';
-import { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -42,5 +42,13 @@ export class UsersController {
   @ApiProblems(400, 404, 409)
   update(@CurrentUser() actor: AuthenticatedUser, @IdParam() id: string, @Body() input: UpdateUserDto) {
     return this.users.update(actor, id, input);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The new password is set and all the user’s sessions are ended' })
+  @ApiProblems(400, 404, 409)
+  resetPassword(@CurrentUser() actor: AuthenticatedUser, @IdParam() id: string, @Body() input: ResetPasswordDto) {
+    return this.users.resetPassword(actor, id, input);
   }
 }

@@ -7,7 +7,7 @@ import { TransactionRunner, type Actor } from '../../core/database/transaction-r
 import { pageWindow, toPage } from '../../core/http/pagination';
 import { ConflictProblemException, invalidField, ResourceNotFoundException } from '../../core/http/problem';
 import { DepartmentsRepository } from '../departments/departments.repository';
-import { type CreateUserDto, type UpdateUserDto, type UserDto, type UserQueryDto, toUserDto } from './dto/user.dto';
+import { type CreateUserDto, type ResetPasswordDto, type UpdateUserDto, type UserDto, type UserQueryDto, toUserDto } from './dto/user.dto';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
@@ -58,6 +58,23 @@ export class UsersService {
       if (fields.active === false) await this.sessions.deleteAllFor(id);
     });
     return this.get(id);
+  }
+
+  /**
+   * An admin sets a new password for another user and ends all their sessions. Admins change their
+   * own password at /api/auth/password, which asks for the current one.
+   */
+  async resetPassword(actor: AuthenticatedUser, id: string, input: ResetPasswordDto): Promise<void> {
+    // Ids arrive in any case; PostgreSQL compares uuids regardless.
+    if (actor.id.toLowerCase() === id.toLowerCase()) {
+      throw new ConflictProblemException('Change your own password at /api/auth/password.', { code: 'ownPassword' });
+    }
+    const passwordHash = await this.hasher.hash(input.password);
+    await this.tx.run(actorOf(actor), async () => {
+      if ((await this.users.lockVersion(id)) === null) throw new ResourceNotFoundException('User', id);
+      await this.users.setPassword(id, passwordHash);
+      await this.sessions.deleteAllFor(id);
+    });
   }
 
   /** Every department must exist, and be active unless the user has it already (`kept`). */

@@ -18,6 +18,7 @@ export const PROBLEM_CODES = [
   'staleVersion',
   'nothingToReview',
   'lastAdmin',
+  'ownPassword',
   'unique',
   'referenced',
   'payloadTooLarge',

@@ -34,6 +34,8 @@ export interface InitiativeSummary {
   nextMilestone: { id: string; title: string; dueDate: IsoDate | null } | null;
   /** Whether this period's status update is in. */
   reporting: Reporting;
+  /** Public texts management returned to the lead: status updates' public texts, and the initiative's public proposal. */
+  returnedPublicTexts: number;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   version: number;

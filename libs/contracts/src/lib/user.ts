@@ -24,6 +24,11 @@ export interface UpdateUser {
   active?: boolean;
 }
 
+/** An admin's new password for another user (`POST /api/users/:id/password`); it ends their sessions. */
+export interface ResetPassword {
+  password: string;
+}
+
 export interface UserQuery {
   page?: number;
   pageSize?: number;

@@ -132,6 +132,9 @@ export class InitiativeSummaryDto implements InitiativeSummary {
   @ApiProperty({ type: ReportingDto, description: 'Whether this period’s status update is in' })
   reporting: ReportingDto;
 
+  @ApiProperty({ minimum: 0, description: 'Public texts management returned to the lead: of status updates, and the public proposal' })
+  returnedPublicTexts: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 

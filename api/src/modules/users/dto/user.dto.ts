@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LIMITS, USER_ROLES, type CreateUser, type UpdateUser, type User, type UserQuery, type UserRole } from '@fremdrift/contracts';
+import { LIMITS, USER_ROLES, type CreateUser, type ResetPassword, type UpdateUser, type User, type UserQuery, type UserRole } from '@fremdrift/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/pagination';
 import { HasNoInvisibleCharacters, IsOptionalNonNull, NormalizeEmail, TextField, ToBoolean, ToLowerCase, Trim } from '../../../core/http/validation';
@@ -48,6 +48,17 @@ export class CreateUserDto implements CreateUser {
   departmentIds?: string[];
 
   @ApiProperty({ minLength: LIMITS.password.min, maxLength: LIMITS.password.max, description: 'The first password; the user can change it' })
+  @IsString()
+  @Length(LIMITS.password.min, LIMITS.password.max)
+  password: string;
+}
+
+export class ResetPasswordDto implements ResetPassword {
+  @ApiProperty({
+    minLength: LIMITS.password.min,
+    maxLength: LIMITS.password.max,
+    description: 'A temporary password the admin hands over; the user can change it',
+  })
   @IsString()
   @Length(LIMITS.password.min, LIMITS.password.max)
   password: string;

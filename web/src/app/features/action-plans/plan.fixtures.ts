@@ -47,6 +47,7 @@ export function anInitiativeSummary(overrides: Partial<InitiativeSummary>): Init
     milestoneCount: 0,
     completedMilestoneCount: 0,
     overdueMilestoneCount: 0,
+    returnedPublicTexts: 0,
     nextMilestone: null,
     reporting: { state: 'due', period: 'monthly', periodStart: '2026-11-01', periodEnd: '2026-11-30', lastReportedPeriodEnd: null, daysOverdue: 0 },
     createdAt: '2026-01-01T00:00:00Z',

@@ -16,6 +16,7 @@ import {
   type StatusUpdate,
   type UpdateInitiative,
   type UpdateMilestone,
+  type UpdateStatusUpdate,
 } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
 import { ifMatch } from '../../core/http/if-match';
@@ -73,6 +74,10 @@ export class InitiativesApi {
   /** Newest period first. */
   statusUpdates(id: string, pageSize: number): Observable<Page<StatusUpdate>> {
     return this.http.get<Page<StatusUpdate>>(`${base(id)}/status-updates`, { params: toHttpParams({ page: 1, pageSize }) });
+  }
+
+  updateStatusUpdate(id: string, updateId: string, version: number, changes: UpdateStatusUpdate): Observable<StatusUpdate> {
+    return this.http.patch<StatusUpdate>(`${base(id)}/status-updates/${encodeURIComponent(updateId)}`, changes, { headers: ifMatch(version) });
   }
 
   createStatusUpdate(id: string, update: CreateStatusUpdate): Observable<StatusUpdate> {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateUser, Page, UpdateUser, User, UserQuery } from '@fremdrift/contracts';
+import type { CreateUser, Page, ResetPassword, UpdateUser, User, UserQuery } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
 import { toHttpParams } from '../../core/http/query-params';
 
@@ -23,5 +23,10 @@ export class UsersApi {
 
   update(id: string, changes: UpdateUser): Observable<User> {
     return this.http.patch<User>(`/api/users/${encodeURIComponent(id)}`, changes);
+  }
+
+  /** Sets a temporary password for another user and signs them out everywhere. */
+  resetPassword(id: string, reset: ResetPassword): Observable<void> {
+    return this.http.post<void>(`/api/users/${encodeURIComponent(id)}/password`, reset);
   }
 }

@@ -34,6 +34,7 @@ export function anInitiative(overrides: Partial<Initiative> = {}): Initiative {
     milestoneCount: 2,
     completedMilestoneCount: 1,
     overdueMilestoneCount: 1,
+    returnedPublicTexts: 0,
     nextMilestone: { id: 'm2', title: 'Samtalegrupper', dueDate: '2026-11-30' },
     reporting: {
       state: 'due',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { disabled, form, FormField, maxLength, minLength, required, submit, validate } from '@angular/forms/signals';
+import { disabled, form, FormField, minLength, required, submit, validate } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import { canCreateInitiative, publishesDirectly } from '@fremdrift/access';
 import {
@@ -22,7 +22,9 @@ import { labelKeys } from '../../../core/labels';
 import type { HasUnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { DepartmentPicker } from '../../../shared/department-picker/department-picker';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { InitiativesApi } from '../initiatives-api';
 
@@ -88,7 +90,7 @@ export function toCreateInitiative(value: NewInitiativeModel): CreateInitiative 
  */
 @Component({
   selector: 'fd-initiative-create',
-  imports: [RouterLink, FormField, FieldAria, FieldErrors, DepartmentPicker, TranslatePipe],
+  imports: [RouterLink, FormField, FieldAria, FieldErrors, CharCounter, DepartmentPicker, TranslatePipe],
   templateUrl: './initiative-create.html',
   styleUrl: './initiative-create.css',
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
@@ -105,6 +107,7 @@ export class InitiativeCreate implements HasUnsavedChanges {
   protected readonly statuses = INITIATIVE_STATUSES;
   protected readonly titleMin = LIMITS.title.min;
   protected readonly titleMax = LIMITS.title.max;
+  protected readonly textMax = { ownerName: LIMITS.ownerName.max, summary: LIMITS.summary.max, longText: LIMITS.longText.max };
   protected readonly statusKey = labelKeys.status;
   protected readonly isLead = computed(() => this.auth.user()?.role === 'department_lead');
   /** Where "Annullér" and the back link lead: a lead's start page, or the list. */
@@ -151,7 +154,7 @@ export class InitiativeCreate implements HasUnsavedChanges {
     const field = (key: string) => this.i18n.t(key);
     required(path.title, { message: t('validation.titleRequired') });
     minLength(path.title, LIMITS.title.min, { message: () => this.i18n.t('validation.minLength', { field: field('field.title'), min: LIMITS.title.min }) });
-    maxLength(path.title, LIMITS.title.max, { message: () => this.i18n.t('validation.maxLength', { field: field('field.title'), max: LIMITS.title.max }) });
+    maxChars(path.title, LIMITS.title.max, () => this.i18n.t('validation.maxLength', { field: field('field.title'), max: LIMITS.title.max }));
     required(path.actionPlanId, { message: t('initiativeCreate.planRequired') });
     disabled(path.goalId, () => this.plan() === null);
     required(path.leadDepartmentId, { message: t('initiativeCreate.leadRequired') });
@@ -163,7 +166,7 @@ export class InitiativeCreate implements HasUnsavedChanges {
       ['internalNotes', 'field.internalNotes', LIMITS.longText.max],
     ];
     for (const [name, label, max] of limits) {
-      maxLength(path[name], max, { message: () => this.i18n.t('validation.maxLength', { field: field(label), max }) });
+      maxChars(path[name], max, () => this.i18n.t('validation.maxLength', { field: field(label), max }));
     }
     validate(path.targetDate, ({ value, valueOf }) =>
       value() && valueOf(path.startDate) && value() < valueOf(path.startDate) ? { kind: 'dateOrder', message: this.i18n.t('validation.dateOrder') } : undefined,

@@ -89,6 +89,26 @@ describe('InitiativeField', () => {
     expect(control()?.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('counts the characters of a limited field instead of cutting them', async () => {
+    const { fixture, element, button, type, control } = setup('summary', (_id, _v, changes) => of(anInitiative(changes)));
+    await fixture.whenStable();
+    button('Redigér Resumé')?.click();
+    await fixture.whenStable();
+    expect(control()?.hasAttribute('maxlength')).toBe(false);
+    expect(text(element.querySelector('.char-counter'))).toBe('37/1.000 tegn');
+    await type('x'.repeat(1001));
+    expect(text(element.querySelector('.char-counter'))).toBe('1.001/1.000 tegn');
+    expect(control()?.value).toHaveLength(1001);
+  });
+
+  it('shows no counter on a date', async () => {
+    const date = setup('targetDate', (_id, _v, changes) => of(anInitiative(changes)));
+    await date.fixture.whenStable();
+    date.button('Redigér Slutdato')?.click();
+    await date.fixture.whenStable();
+    expect(date.element.querySelector('.char-counter')).toBeNull();
+  });
+
   it('keeps the dates in order', async () => {
     const { fixture, element, button, type, save, api } = setup('targetDate', (_id, _v, changes) => of(anInitiative(changes)));
     await fixture.whenStable();
@@ -243,6 +263,39 @@ describe('InitiativeField', () => {
       expect(text(notice?.querySelector('.ifield__proposal-value'))).toBe(proposed);
       expect(text(notice?.querySelector('.ifield__proposal-comment'))).toBe('Kommentar fra Lene Lund: Skriv, hvor mange der får hjælp.');
       expect(text(notice)).toContain('Borgerne ser stadig det godkendte ovenfor.');
+    });
+
+    it('lets the lead revise a returned change from the field and send it for approval again', async () => {
+      const returned = anInitiative({
+        publicSummary: approved,
+        publicProposal: aProposal({ publicSummary: proposed, state: 'returned', reviewComment: 'Skriv, hvor mange der får hjælp.' }),
+      });
+      const { fixture, element, api, button, control, save, pageState } = setup(
+        'publicSummary',
+        (_id, _v, changes) =>
+          of(
+            anInitiative({
+              publicSummary: approved,
+              publicProposal: aProposal({ publicSummary: changes.publicSummary ?? null, state: 'pending' }),
+              version: 9,
+            }),
+          ),
+        returned,
+      );
+      await fixture.whenStable();
+      expect(button('Redigér Offentligt resumé')).toBeUndefined();
+
+      button('Ret og send igen Offentligt resumé')?.click();
+      await fixture.whenStable();
+      expect(control()?.value).toBe(proposed);
+      expect(text(element.querySelector('.ifield__editing-proposal'))).toBe(
+        'Du retter den ændring, ledelsen har sendt retur. Når du gemmer, sendes den til godkendelse igen.',
+      );
+      await save();
+
+      expect(api.update).toHaveBeenCalledWith(returned.id, returned.version, { publicSummary: proposed });
+      expect(pageState.announcement()).toBe('Offentligt resumé er gemt og afventer godkendelse fra ledelsen. Indtil da ser borgerne det, der er godkendt.');
+      expect(text(element.querySelector('.ifield__proposal-head'))).toContain('Afventer godkendelse fra ledelsen:');
     });
   });
 });

@@ -8,6 +8,7 @@ import { I18n } from '../../../core/i18n/i18n';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { INITIATIVE_FIELDS, type EditableInitiativeField } from './initiative-fields';
@@ -20,7 +21,7 @@ import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render
  */
 @Component({
   selector: 'fd-initiative-field',
-  imports: [TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors],
+  imports: [TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors, CharCounter],
   templateUrl: './initiative-field.html',
   styleUrl: './initiative-field.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

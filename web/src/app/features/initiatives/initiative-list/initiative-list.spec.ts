@@ -2,19 +2,30 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Department, InitiativeQuery, InitiativeSummary, Page, SessionUser } from '@fremdrift/contracts';
+import type { ActionPlan, Department, InitiativeQuery, InitiativeSummary, Page, SessionUser } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
+import { ActionPlansApi } from '../../../core/api/action-plans-api';
 import { DepartmentsApi } from '../../../core/api/departments-api';
 import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
 import { InitiativesApi } from '../initiatives-api';
-import { drillDownFilters, InitiativeList } from './initiative-list';
+import { drillDownFilters, InitiativeList, parseSort, parseStatuses } from './initiative-list';
 
 const page = <T>(items: T[], total = items.length): Page<T> => ({ items, total, page: 1, pageSize: 25 });
 
 const departments: Department[] = [
   { id: 'd2', code: 'SUN', name: 'Sundhed og Omsorg', sortOrder: 2, active: true, createdAt: '', updatedAt: '' },
   { id: 'd1', code: 'BU', name: 'Børn og Unge', sortOrder: 1, active: true, createdAt: '', updatedAt: '' },
+];
+
+const PLAN = '0b6f6f1e-8d7c-4b7e-9a55-2d3f2b8c1a10';
+const GOAL = '1c7a7a2f-9e8d-4c8f-8b66-3e4a3c9d2b21';
+const plans = [
+  {
+    id: PLAN,
+    title: 'Integrationsplan 2026',
+    goals: [{ id: GOAL, actionPlanId: PLAN, title: 'Flere i job', description: '', sortOrder: 1 }],
+  } as ActionPlan,
 ];
 
 function initiative(overrides: Partial<InitiativeSummary> = {}): InitiativeSummary {
@@ -38,6 +49,7 @@ function initiative(overrides: Partial<InitiativeSummary> = {}): InitiativeSumma
     milestoneCount: 5,
     completedMilestoneCount: 2,
     overdueMilestoneCount: 1,
+    returnedPublicTexts: 0,
     nextMilestone: null,
     reporting: {
       state: 'due',
@@ -60,6 +72,7 @@ const viewer: SessionUser = { id: 'u-viewer', email: 'laeser@fremdrift.example',
 function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSummary>>, user: SessionUser = viewer) {
   const initiativesApi = { list: jest.fn(list) };
   const departmentsApi = { listAll: jest.fn(() => of(page(departments))) };
+  const actionPlansApi = { list: jest.fn(() => of(page(plans))) };
   TestBed.configureTestingModule({
     imports: [InitiativeList],
     providers: [
@@ -68,6 +81,7 @@ function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSumma
       fakeAuth(user),
       { provide: InitiativesApi, useValue: initiativesApi },
       { provide: DepartmentsApi, useValue: departmentsApi },
+      { provide: ActionPlansApi, useValue: actionPlansApi },
     ],
   });
   const fixture = TestBed.createComponent(InitiativeList);
@@ -103,6 +117,7 @@ describe('InitiativeList', () => {
         fakeAuth({ ...viewer, role: 'admin' }),
         { provide: InitiativesApi, useValue: { list: () => of(page([initiative()])) } },
         { provide: DepartmentsApi, useValue: { listAll: () => of(page(departments)) } },
+        { provide: ActionPlansApi, useValue: { list: () => of(page(plans)) } },
       ],
     });
     const harness = await RouterTestingHarness.create();
@@ -123,18 +138,18 @@ describe('InitiativeList', () => {
     expect(text(row)).toContain('Børn og Unge (BU)');
     expect(text(row)).toContain('Sundhed og Omsorg (SUN)');
     expect(text(row)).toContain('I gang');
-    expect(text(row)).toContain('Slutdato 23. nov. 2026');
+    expect(text(row)).toContain('23. nov. 2026');
     expect(text(row?.querySelector('fd-health-badge') ?? null)).toBe('I risiko');
     expect(text(row?.querySelector('.text__value') ?? null)).toBe('42 %');
-    expect(element.querySelectorAll('thead th[scope="col"]')).toHaveLength(7);
+    expect(element.querySelectorAll('thead th[scope="col"]')).toHaveLength(8);
 
     // The department filter lists the departments in their own order.
     const options = Array.from(element.querySelectorAll('#filter-department option')).map((o) => text(o));
     expect(options).toEqual(['Alle afdelinger', 'Børn og Unge (BU)', 'Sundhed og Omsorg (SUN)']);
   });
 
-  it('narrows the list to a dashboard drill-down and says so', async () => {
-    const plan = '0b6f6f1e-8d7c-4b7e-9a55-2d3f2b8c1a10';
+  it('narrows the list to a dashboard drill-down and shows it in the filters', async () => {
+    const plan = PLAN;
     const { fixture, element, initiativesApi } = setup(() => of(page([initiative()])));
     fixture.componentRef.setInput('department', 'BU');
     fixture.componentRef.setInput('departmentRole', 'lead');
@@ -145,7 +160,11 @@ describe('InitiativeList', () => {
     expect(initiativesApi.list).toHaveBeenLastCalledWith(
       expect.objectContaining({ department: 'BU', departmentRole: 'lead', health: ['at_risk', 'off_track'], actionPlanId: plan }),
     );
-    expect(text(element.querySelector('.filters__drill-down'))).toBe('Udsnit: Kun som ansvarlig afdeling · I risiko · Bagud · Én handleplan');
+    const selected = (id: string) => text(element.querySelector(`#${id} option:checked`));
+    expect(selected('filter-role')).toBe('Kun som ansvarlig afdeling');
+    expect(selected('filter-health')).toBe('Flere: I risiko, Bagud');
+    expect(selected('filter-plan')).toBe('Integrationsplan 2026');
+    expect(selected('filter-goal')).toBe('Alle mål i planen');
   });
 
   it('drops drill-down values the API would refuse instead of failing', () => {
@@ -172,7 +191,7 @@ describe('InitiativeList', () => {
     expect(navigate).toHaveBeenCalledWith(
       [],
       expect.objectContaining({
-        queryParams: { department: null, q: null, page: null, departmentRole: null, health: null, actionPlanId: null, goalId: null },
+        queryParams: { department: null, q: null, page: null, departmentRole: null, status: null, health: null, actionPlanId: null, goalId: null },
         queryParamsHandling: 'merge',
       }),
     );
@@ -203,5 +222,144 @@ describe('InitiativeList', () => {
     expect(initiativesApi.list).toHaveBeenCalledTimes(2);
     expect(element.querySelector('[role="alert"]')).toBeNull();
     expect(text(element.querySelector('[role="status"]'))).toBe('Viser 1–1 af 1');
+  });
+
+  describe('filters and sorting in the URL', () => {
+    const selectValue = (element: HTMLElement, id: string, value: string) => {
+      const select = element.querySelector<HTMLSelectElement>(`#${id}`);
+      if (!select) throw new Error(`#${id} missing`);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    };
+
+    it('restores every filter and the sorting from the URL and asks the API for them', async () => {
+      const { fixture, element, initiativesApi } = setup(() => of(page([initiative()])));
+      const inputs = { department: 'BU', departmentRole: 'participating', status: 'in_progress', health: 'off_track', actionPlanId: PLAN, goalId: GOAL };
+      for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
+      fixture.componentRef.setInput('sort', 'targetDate');
+      fixture.componentRef.setInput('direction', 'desc');
+      await fixture.whenStable();
+
+      expect(initiativesApi.list).toHaveBeenLastCalledWith({
+        page: 1,
+        pageSize: 25,
+        sort: 'targetDate',
+        direction: 'desc',
+        department: 'BU',
+        q: undefined,
+        departmentRole: 'participating',
+        status: ['in_progress'],
+        health: ['off_track'],
+        actionPlanId: PLAN,
+        goalId: GOAL,
+      });
+      const value = (id: string) => element.querySelector<HTMLSelectElement>(`#${id}`)?.value;
+      expect(value('filter-department')).toBe('BU');
+      expect(value('filter-role')).toBe('participating');
+      expect(value('filter-status')).toBe('in_progress');
+      expect(value('filter-health')).toBe('off_track');
+      expect(value('filter-plan')).toBe(PLAN);
+      expect(value('filter-goal')).toBe(GOAL);
+      expect(value('filter-sort')).toBe('targetDate:desc');
+      expect(element.querySelector('th[aria-sort]')?.getAttribute('aria-sort')).toBe('descending');
+      expect(text(element.querySelector('th[aria-sort]'))).toContain('Slutdato');
+      expect(text(element.querySelector('caption'))).toBe('Initiativer, sorteret efter slutdato, faldende');
+    });
+
+    it('puts each changed filter in the URL, from the first page, with the typed search', async () => {
+      const { fixture, element } = setup(() => of(page([initiative()])));
+      fixture.componentRef.setInput('department', 'BU');
+      fixture.componentRef.setInput('actionPlanId', PLAN);
+      await fixture.whenStable();
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      const lastParams = () => navigate.mock.lastCall?.[1]?.queryParams;
+
+      selectValue(element, 'filter-health', 'on_track');
+      expect(lastParams()).toEqual({ q: null, page: null, health: 'on_track' });
+      selectValue(element, 'filter-status', 'completed');
+      expect(lastParams()).toEqual({ q: null, page: null, status: 'completed' });
+      selectValue(element, 'filter-goal', GOAL);
+      expect(lastParams()).toEqual({ q: null, page: null, goalId: GOAL });
+      // Another plan drops the goal; no department drops the role.
+      selectValue(element, 'filter-plan', '');
+      expect(lastParams()).toEqual({ q: null, page: null, actionPlanId: null, goalId: null });
+      selectValue(element, 'filter-role', 'lead');
+      expect(lastParams()).toEqual({ q: null, page: null, departmentRole: 'lead' });
+      const search = element.querySelector<HTMLInputElement>('#filter-search');
+      if (search) {
+        search.value = 'sprog';
+        search.dispatchEvent(new Event('input'));
+      }
+      selectValue(element, 'filter-department', '');
+      expect(lastParams()).toEqual({ q: 'sprog', page: null, department: null, departmentRole: null });
+      expect(navigate.mock.lastCall?.[1]).toEqual(expect.objectContaining({ queryParamsHandling: 'merge' }));
+    });
+
+    it('sorts by a column header, flipping the direction of the sorted column, and by the select', async () => {
+      const { fixture, element } = setup(() => of(page([initiative()])));
+      await fixture.whenStable();
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      const header = (name: string) => Array.from(element.querySelectorAll('thead th')).find((th) => text(th).startsWith(name));
+      const lastParams = () => navigate.mock.lastCall?.[1]?.queryParams;
+
+      // By default the list is sorted by title, ascending; the other sortable headers say nothing.
+      expect(header('Initiativ')?.getAttribute('aria-sort')).toBe('ascending');
+      expect(header('Vurdering')?.hasAttribute('aria-sort')).toBe(false);
+      expect(header('Ansvarlig afdeling')?.querySelector('button')).toBeNull();
+
+      header('Initiativ')?.querySelector('button')?.click();
+      expect(lastParams()).toEqual({ sort: 'title', direction: 'desc', page: null });
+      header('Slutdato')?.querySelector('button')?.click();
+      expect(lastParams()).toEqual({ sort: 'targetDate', direction: null, page: null });
+
+      fixture.componentRef.setInput('sort', 'targetDate');
+      await fixture.whenStable();
+      expect(header('Slutdato')?.getAttribute('aria-sort')).toBe('ascending');
+      expect(header('Initiativ')?.hasAttribute('aria-sort')).toBe(false);
+      header('Slutdato')?.querySelector('button')?.click();
+      expect(lastParams()).toEqual({ sort: 'targetDate', direction: 'desc', page: null });
+
+      selectValue(element, 'filter-sort', 'health:desc');
+      expect(lastParams()).toEqual({ sort: 'health', direction: 'desc', page: null });
+      // Back to the default: the URL stays clean.
+      selectValue(element, 'filter-sort', 'title:asc');
+      expect(lastParams()).toEqual({ sort: null, direction: null, page: null });
+    });
+
+    it('resets every filter and the sorting with “Nulstil filtre”', async () => {
+      const { fixture, element } = setup(() => of(page([initiative()])));
+      fixture.componentRef.setInput('status', 'idea');
+      fixture.componentRef.setInput('sort', 'health');
+      await fixture.whenStable();
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      Array.from(element.querySelectorAll('button'))
+        .find((b) => text(b) === 'Nulstil filtre')
+        ?.click();
+      expect(navigate.mock.lastCall?.[1]?.queryParams).toEqual({
+        department: null,
+        q: null,
+        page: null,
+        departmentRole: null,
+        status: null,
+        health: null,
+        actionPlanId: null,
+        goalId: null,
+        sort: null,
+        direction: null,
+      });
+    });
+
+    it('offers no reset while the list is unfiltered and sorted by title', async () => {
+      const { fixture, element } = setup(() => of(page([initiative()])));
+      await fixture.whenStable();
+      expect(Array.from(element.querySelectorAll('button')).some((b) => text(b) === 'Nulstil filtre')).toBe(false);
+    });
+
+    it('drops statuses and sortings the API would refuse', () => {
+      expect(parseStatuses('idea,done,completed')).toEqual(['idea', 'completed']);
+      expect(parseStatuses(undefined)).toEqual([]);
+      expect(parseSort('targetDate', 'desc')).toEqual({ sort: 'targetDate', direction: 'desc' });
+      expect(parseSort('owner', 'sideways')).toEqual({ sort: 'title', direction: 'asc' });
+    });
   });
 });

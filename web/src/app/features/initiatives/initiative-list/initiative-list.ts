@@ -1,8 +1,21 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { HEALTHS, LIMITS, type Health, type InitiativeQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
+import {
+  HEALTHS,
+  INITIATIVE_SORT_FIELDS,
+  INITIATIVE_STATUSES,
+  LIMITS,
+  type Health,
+  type InitiativeQuery,
+  type InitiativeSortField,
+  type InitiativeStatus,
+  type InitiativeSummary,
+  type Page,
+  type SortDirection,
+} from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
+import { ActionPlansApi } from '../../../core/api/action-plans-api';
 import { DepartmentsApi } from '../../../core/api/departments-api';
 import { Auth } from '../../../core/auth/auth';
 import { toProblem } from '../../../core/http/problem';
@@ -16,15 +29,16 @@ import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { canCreateSomeInitiative } from '../initiative-access';
 import { InitiativesApi } from '../initiatives-api';
 
-export interface InitiativeFilters {
-  department: string;
-  q: string;
-}
+/** A change to the URL's query: a value, or null to drop the parameter. */
+export type FilterChanges = Partial<Record<'department' | 'departmentRole' | 'status' | 'health' | 'actionPlanId' | 'goalId', string | null>>;
+
+/** Every query parameter the list reads, for "Nulstil filtre". */
+const ALL_FILTERS_CLEARED = { department: null, q: null, page: null, departmentRole: null, status: null, health: null, actionPlanId: null, goalId: null };
 
 /**
- * The list of initiatives with a department filter, a text search and pages. The filters and the
- * page live in the URL (`?department=BU&q=sprog&page=2`), so a filtered list can be bookmarked and
- * shared, and the router hands them in as inputs.
+ * The list of initiatives with filters (department and its role, status, health, plan, goal, text),
+ * sorting and pages. All of it lives in the URL (`?department=BU&health=off_track&sort=targetDate`),
+ * so a filtered list can be bookmarked and shared, and the router hands the parameters in as inputs.
  */
 @Component({
   selector: 'fd-initiative-list',
@@ -36,6 +50,7 @@ export interface InitiativeFilters {
 export class InitiativeList {
   private readonly initiativesApi = inject(InitiativesApi);
   private readonly departmentsApi = inject(DepartmentsApi);
+  private readonly actionPlansApi = inject(ActionPlansApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly i18n = inject(I18n);
@@ -51,6 +66,11 @@ export class InitiativeList {
   readonly health = input<string>();
   readonly actionPlanId = input<string>();
   readonly goalId = input<string>();
+  /** Query parameter: statuses, comma separated. */
+  readonly status = input<string>();
+  /** Query parameters: the sort field and direction (default title, ascending). */
+  readonly sort = input<string>();
+  readonly direction = input<string>();
 
   private readonly auth = inject(Auth);
   protected readonly canCreate = computed(() => this.auth.allows(canCreateSomeInitiative));
@@ -69,18 +89,19 @@ export class InitiativeList {
   protected readonly departmentFilter = computed(() => (this.department() ?? '').trim());
   protected readonly searchFilter = computed(() => (this.q() ?? '').trim().slice(0, LIMITS.searchText.max));
   protected readonly currentPage = computed(() => parsePage(this.page(), LIMITS.page.max));
-  /** The drill-down filters, kept only when they are values the API knows. */
+  /** The other filters, kept only when they are values the API knows. */
   protected readonly drillDown = computed(() => drillDownFilters(this.departmentRole(), this.health(), this.actionPlanId(), this.goalId()));
-  protected readonly drillDownLabels = computed(() => {
-    const { departmentRole, health, actionPlanId, goalId } = this.drillDown();
-    return [
-      ...(departmentRole ? [this.i18n.t(`initiativeList.role.${departmentRole}`)] : []),
-      ...(health ?? []).map((value) => this.i18n.t(labelKeys.health(value))),
-      ...(actionPlanId ? [this.i18n.t('initiativeList.onePlan')] : []),
-      ...(goalId ? [this.i18n.t('initiativeList.oneGoal')] : []),
-    ];
-  });
-  protected readonly hasFilters = computed(() => this.departmentFilter() !== '' || this.searchFilter() !== '' || this.drillDownLabels().length > 0);
+  protected readonly statusFilter = computed(() => parseStatuses(this.status()));
+  protected readonly sorting = computed(() => parseSort(this.sort(), this.direction()));
+  protected readonly hasFilters = computed(
+    () => this.departmentFilter() !== '' || this.searchFilter() !== '' || this.statusFilter().length > 0 || Object.keys(this.drillDown()).length > 0,
+  );
+
+  protected readonly statuses = INITIATIVE_STATUSES;
+  protected readonly healths = HEALTHS;
+  protected readonly sortFields = INITIATIVE_SORT_FIELDS;
+  protected readonly sortDirections: readonly SortDirection[] = ['asc', 'desc'];
+  protected readonly healthKey = labelKeys.health;
 
   /** What is typed in the search field; starts over from the URL whenever the URL changes. */
   protected readonly searchDraft = linkedSignal(() => this.searchFilter());
@@ -88,9 +109,11 @@ export class InitiativeList {
   private readonly query = computed<InitiativeQuery>(() => ({
     page: this.currentPage(),
     pageSize: this.pageSize,
-    sort: 'title',
+    sort: this.sorting().sort,
+    ...(this.sorting().direction === 'desc' ? { direction: 'desc' as const } : {}),
     department: this.departmentFilter() || undefined,
     q: this.searchFilter() || undefined,
+    ...(this.statusFilter().length > 0 ? { status: this.statusFilter() } : {}),
     ...this.drillDown(),
   }));
 
@@ -106,6 +129,37 @@ export class InitiativeList {
     const items = this.departments.hasValue() ? this.departments.value().items : [];
     return [...items].sort((a, b) => a.sortOrder - b.sortOrder || this.i18n.compare(a.name, b.name));
   });
+
+  private readonly plans = rxResource({ stream: () => this.actionPlansApi.list() });
+
+  /** The plan filter's choices (the plans that are not archived), alphabetically. */
+  protected readonly planOptions = computed(() => {
+    const items = this.plans.hasValue() ? this.plans.value().items : [];
+    return [...items].sort((a, b) => this.i18n.compare(a.title, b.title));
+  });
+  /** The chosen plan when it is among the choices. */
+  protected readonly selectedPlan = computed(() => this.planOptions().find((plan) => plan.id === this.drillDown().actionPlanId) ?? null);
+  /** The goal filter's choices: the goals of the chosen plan, in the plan's order. */
+  protected readonly goalOptions = computed(() => [...(this.selectedPlan()?.goals ?? [])].sort((a, b) => a.sortOrder - b.sortOrder));
+  protected readonly unknownGoal = computed(() => {
+    const goalId = this.drillDown().goalId;
+    return goalId && !this.goalOptions().some((goal) => goal.id === goalId) ? goalId : null;
+  });
+
+  /** A choice for several values from the URL (a dashboard drill-down), which one select cannot show otherwise. */
+  protected readonly severalHealths = computed(() => this.several((this.drillDown().health ?? []).map(labelKeys.health)));
+  protected readonly severalStatuses = computed(() => this.several(this.statusFilter().map(labelKeys.status)));
+
+  private several(keys: string[]): string | null {
+    return keys.length > 1 ? this.i18n.t('listFilters.several', { values: keys.map((key) => this.i18n.t(key)).join(', ') }) : null;
+  }
+
+  protected readonly caption = computed(() =>
+    this.i18n.t('listFilters.caption', {
+      field: this.i18n.t(`listFilters.field.${this.sorting().sort}`).toLowerCase(),
+      direction: this.i18n.t(`listFilters.direction.${this.sorting().direction}`),
+    }),
+  );
 
   /** A department in the URL that is not among the choices (an id, or the list failed to load). */
   protected readonly unknownDepartment = computed(() => {
@@ -145,29 +199,60 @@ export class InitiativeList {
     return selected === department.code || selected === department.id;
   }
 
-  protected submitSearch(event: Event, department: string): void {
+  protected submitSearch(event: Event): void {
     event.preventDefault();
-    this.applyFilters({ department, q: this.searchDraft() });
+    this.applyFilters({});
   }
 
-  protected applyFilters(filters: InitiativeFilters): void {
+  /** Puts the changed filters and the typed search into the URL, from the first page. */
+  protected applyFilters(changes: FilterChanges): void {
+    const queryParams: Record<string, string | null> = { q: this.searchDraft().trim() || null, page: null };
+    for (const [key, value] of Object.entries(changes)) queryParams[key] = value?.trim() || null;
+    // The role means something only with a department; a goal only within its plan.
+    if ('department' in changes && !queryParams['department']) queryParams['departmentRole'] = null;
+    if ('actionPlanId' in changes) queryParams['goalId'] = null;
+    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
+  }
+
+  /** Sorts by a column: the sorted column flips its direction, another column starts ascending. */
+  protected sortBy(field: InitiativeSortField): void {
+    const current = this.sorting();
+    this.applySort(field, current.sort === field && current.direction === 'asc' ? 'desc' : 'asc');
+  }
+
+  /** From the narrow screen's select: `field:direction`. */
+  protected sortFromSelect(value: string): void {
+    const [field, direction] = value.split(':');
+    const parsed = parseSort(field, direction);
+    this.applySort(parsed.sort, parsed.direction);
+  }
+
+  private applySort(sort: InitiativeSortField, direction: SortDirection): void {
+    const isDefault = sort === 'title' && direction === 'asc';
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: {
-        department: filters.department.trim() || null,
-        q: filters.q.trim() || null,
-        page: null,
-        ...(filters.department.trim() === '' ? { departmentRole: null } : {}),
-      },
+      queryParams: { sort: isDefault ? null : sort, direction: direction === 'desc' ? 'desc' : null, page: null },
       queryParamsHandling: 'merge',
     });
   }
 
+  /** The value of a sortable column header's aria-sort, or null for the columns not sorted by. */
+  protected ariaSort(field: InitiativeSortField): 'ascending' | 'descending' | null {
+    const current = this.sorting();
+    return current.sort === field ? (current.direction === 'asc' ? 'ascending' : 'descending') : null;
+  }
+
   protected clearFilters(): void {
+    this.searchDraft.set('');
+    void this.router.navigate([], { relativeTo: this.route, queryParams: ALL_FILTERS_CLEARED, queryParamsHandling: 'merge' });
+  }
+
+  /** "Nulstil filtre": every filter and the sorting back to the start. */
+  protected resetAll(): void {
     this.searchDraft.set('');
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { department: null, q: null, page: null, departmentRole: null, health: null, actionPlanId: null, goalId: null },
+      queryParams: { ...ALL_FILTERS_CLEARED, sort: null, direction: null },
       queryParamsHandling: 'merge',
     });
   }
@@ -196,5 +281,18 @@ export function drillDownFilters(
     ...(healths.length > 0 ? { health: healths } : {}),
     ...(actionPlanId && UUID.test(actionPlanId) ? { actionPlanId } : {}),
     ...(goalId && UUID.test(goalId) ? { goalId } : {}),
+  };
+}
+
+/** Statuses from the URL (comma separated); unknown values are dropped. */
+export function parseStatuses(status: string | undefined): InitiativeStatus[] {
+  return (status ?? '').split(',').filter((value): value is InitiativeStatus => (INITIATIVE_STATUSES as readonly string[]).includes(value));
+}
+
+/** Sorting from the URL; anything unknown falls back to title, ascending. */
+export function parseSort(sort: string | undefined, direction: string | undefined): { sort: InitiativeSortField; direction: SortDirection } {
+  return {
+    sort: (INITIATIVE_SORT_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as InitiativeSortField) : 'title',
+    direction: direction === 'desc' ? 'desc' : 'asc',
   };
 }

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { canEditInitiative, canReportOn } from '@fremdrift/access';
-import type { Initiative, Milestone, UpdateInitiative, UpdateMilestone } from '@fremdrift/contracts';
+import type { Health, Initiative, Milestone, StatusUpdate, UpdateInitiative, UpdateMilestone, UpdateStatusUpdate } from '@fremdrift/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
 import { httpStatus, toProblem } from '../../../core/http/problem';
@@ -63,6 +63,8 @@ export class InitiativePageState {
   readonly revision = signal(0);
   /** The last thing that went well, for the page's polite live region. */
   readonly announcement = signal('');
+  /** A suggested health the user chose to adopt elsewhere on the page; the status update form takes it up. */
+  readonly adoptedHealth = signal<{ health: Health } | null>(null);
 
   private readonly departments = computed(() => {
     const initiative = this.current();
@@ -83,6 +85,11 @@ export class InitiativePageState {
 
   set(initiative: Initiative): void {
     this.current.set(initiative);
+  }
+
+  /** Pre-selects `health` in the status update form (a new object each time, so that a repeat counts). */
+  adoptHealth(health: Health): void {
+    this.adoptedHealth.set({ health });
   }
 
   announce(message: string): void {
@@ -135,6 +142,21 @@ export class InitiativePageState {
       if (options.refresh) await this.refresh();
       else this.changed();
     }
+    return outcome;
+  }
+
+  /**
+   * Saves changes to a status update read as `base` (a lead revising a returned public text);
+   * conflicts as for the initiative. The list reads the updates again afterwards.
+   */
+  async saveStatusUpdate(base: StatusUpdate, changes: UpdateStatusUpdate): Promise<SaveOutcome<StatusUpdate>> {
+    const fields = ['health', 'narrative', 'publicText', 'publicTextState'] as const;
+    const outcome = await this.withConflicts<StatusUpdate>({
+      version: base.version,
+      send: (version) => firstValueFrom(this.api.updateStatusUpdate(base.initiativeId, base.id, version, changes)),
+      lines: (now) => this.conflictLines(base as unknown as Comparable, now as unknown as Comparable, changes, fields),
+    });
+    if (outcome.kind !== 'kept') this.changed();
     return outcome;
   }
 

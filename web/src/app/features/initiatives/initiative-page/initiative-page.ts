@@ -1,6 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
+import type { Health } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { tap } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
@@ -11,6 +12,7 @@ import { UnsavedChanges, type HasUnsavedChanges } from '../../../core/unsaved-ch
 import { ConflictDialog } from '../../../shared/conflict-dialog/conflict-dialog';
 import { ConflictPrompt } from '../../../shared/conflict-dialog/conflict-prompt';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { HealthSuggestion } from '../health-suggestion/health-suggestion';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { InitiativeField } from '../initiative-field/initiative-field';
 import type { EditableInitiativeField } from '../initiative-field/initiative-fields';
@@ -37,6 +39,7 @@ import { InitiativePageState } from './initiative-page-state';
     RouterLink,
     TranslatePipe,
     HealthBadge,
+    HealthSuggestion,
     ProgressBar,
     InitiativeField,
     MilestoneList,
@@ -112,6 +115,12 @@ export class InitiativePage implements HasUnsavedChanges {
 
   protected onBeforeUnload(event: BeforeUnloadEvent): void {
     if (this.unsaved.any()) event.preventDefault();
+  }
+
+  /** Pre-selects the suggested health in the status update form below, which takes focus. */
+  protected adoptHealth(health: Health): void {
+    this.pageState.adoptHealth(health);
+    this.pageState.announce(this.i18n.t('deadEndsA.adopted'));
   }
 
   protected reload(): void {

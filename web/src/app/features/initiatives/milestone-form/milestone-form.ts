@@ -1,12 +1,14 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, linkedSignal, output, signal } from '@angular/core';
-import { form, FormField, max, maxLength, min, minLength, required, submit, validate } from '@angular/forms/signals';
-import { LIMITS, type Milestone, type Problem, type UpdateMilestone } from '@fremdrift/contracts';
+import { form, FormField, max, min, minLength, required, submit, validate } from '@angular/forms/signals';
+import { LIMITS, type IsoDate, type Milestone, type Problem, type UpdateMilestone } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../../../core/i18n/i18n';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
@@ -28,8 +30,14 @@ const toModel = (milestone: Milestone | null): MilestoneModel => ({
 /** Adds a milestone, or edits one in place. Emits the saved milestone, or null when cancelled. */
 @Component({
   selector: 'fd-milestone-form',
-  imports: [TranslatePipe, FormField, FieldAria, FieldErrors],
+  imports: [TranslatePipe, FormField, FieldAria, FieldErrors, CharCounter],
   templateUrl: './milestone-form.html',
+  styles: `
+    .milestone-form__warning {
+      margin: 0.5rem 0 0;
+      padding: 0.75rem 1rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MilestoneForm {
@@ -46,6 +54,7 @@ export class MilestoneForm {
 
   protected readonly idPrefix = computed(() => `milestone-${this.milestone()?.id ?? 'new'}`);
   protected readonly limits = LIMITS.milestoneWeight;
+  protected readonly textLimits = { title: LIMITS.title.max, description: LIMITS.longText.max };
 
   /** What the user started from; a conflict moves it on to the version they have seen. */
   private readonly base = linkedSignal(() => this.milestone());
@@ -55,18 +64,21 @@ export class MilestoneForm {
     minLength(path.title, LIMITS.title.min, {
       message: () => this.i18n.t('validation.minLength', { field: this.i18n.t('field.title'), min: LIMITS.title.min }),
     });
-    maxLength(path.title, LIMITS.title.max, {
-      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('field.title'), max: LIMITS.title.max }),
-    });
-    maxLength(path.description, LIMITS.longText.max, {
-      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('field.description'), max: LIMITS.longText.max }),
-    });
+    maxChars(path.title, LIMITS.title.max, () => this.i18n.t('validation.maxLength', { field: this.i18n.t('field.title'), max: LIMITS.title.max }));
+    maxChars(path.description, LIMITS.longText.max, () =>
+      this.i18n.t('validation.maxLength', { field: this.i18n.t('field.description'), max: LIMITS.longText.max }),
+    );
     const weightMessage = () => this.i18n.t('validation.weight', { min: LIMITS.milestoneWeight.min, max: LIMITS.milestoneWeight.max });
     min(path.weight, LIMITS.milestoneWeight.min, { message: weightMessage });
     max(path.weight, LIMITS.milestoneWeight.max, { message: weightMessage });
     validate(path.weight, ({ value }) => (Number.isInteger(value()) ? undefined : { kind: 'integer', message: weightMessage() }));
   });
   protected readonly failure = signal<Problem | null>(null);
+  /** A due date after the initiative's target date: allowed, but worth a word. */
+  protected readonly dueAfterTarget = computed(() => {
+    const target = this.pageState.initiative()?.targetDate ?? null;
+    return isDueAfterTarget(this.model().dueDate, target) ? this.i18n.t('deadEndsA.dueAfterTarget', { target: this.i18n.date(target) }) : '';
+  });
 
   constructor() {
     inject(UnsavedChanges).track(() => JSON.stringify(this.model()) !== JSON.stringify(toModel(this.base())));
@@ -138,4 +150,9 @@ function changedFields(base: Milestone, body: Required<Pick<UpdateMilestone, 'ti
   if (body.dueDate !== base.dueDate) changes.dueDate = body.dueDate;
   if (body.weight !== base.weight) changes.weight = body.weight;
   return changes;
+}
+
+/** True when a milestone's due date falls after the initiative's target date (both ISO dates). */
+export function isDueAfterTarget(dueDate: IsoDate | '' | null, targetDate: IsoDate | null): boolean {
+  return !!dueDate && !!targetDate && dueDate > targetDate;
 }

@@ -29,6 +29,23 @@ const text = (element: Element | null) =>
 const titles = (element: HTMLElement) => Array.from(element.querySelectorAll('.mine__title')).map((h) => text(h));
 
 describe('MyInitiatives', () => {
+  it('flags initiatives with public texts management returned, and says how many in the summary', async () => {
+    const returned = aSummary({ id: 'r', title: 'Returneret', returnedPublicTexts: 2, reporting: { ...aSummary().reporting, state: 'done' } });
+    const fine = aSummary({ id: 'f', title: 'Fint', reporting: { ...aSummary().reporting, state: 'done' } });
+    const { fixture, element } = setup(() => of(page([returned, fine])));
+    await fixture.whenStable();
+
+    // Both reported: by title, so Fint comes first.
+    const [second, first] = Array.from(element.querySelectorAll('.mine__card'));
+    const flag = first.querySelector('.mine__returned');
+    expect(text(flag)).toBe('!Sendt retur af ledelsen – ret og send igen 2 tekster til borgerne er sendt retur.');
+    expect(flag?.querySelector('a')?.getAttribute('href')).toBe('/initiativer/r');
+    expect(second.querySelector('.mine__returned')).toBeNull();
+    expect(text(element.querySelector('[role="status"]'))).toBe(
+      'Du har 2 initiativer. Alle statusopdateringer er sendt. 1 har en tekst, ledelsen har sendt retur.',
+    );
+  });
+
   it('lists the lead’s initiatives, those missing a status update first, led or participating', async () => {
     const done = aSummary({ id: 'a', title: 'Afsluttet', reporting: { ...aSummary().reporting, state: 'done' }, overdueMilestoneCount: 0 });
     const due = aSummary({ id: 'b', title: 'Besøgsvenner' });

@@ -20,6 +20,8 @@ export interface MyInitiative {
   /** The user's department leads it (rather than takes part). */
   led: boolean;
   reporting: string;
+  /** Management returned public texts of it: how many, said in words; empty when none. */
+  returned: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export class MyInitiatives {
       initiative,
       led: own.has(initiative.leadDepartment.id),
       reporting: reportingText(initiative.reporting, this.i18n),
+      returned: initiative.returnedPublicTexts > 0 ? this.i18n.plural('deadEndsB.returnedCount', initiative.returnedPublicTexts) : '',
     }));
   });
   protected readonly loaded = computed(() => this.initiatives.hasValue());
@@ -73,6 +76,8 @@ export class MyInitiatives {
     if (!this.loaded() || items.length === 0) return '';
     const missing = items.filter((item) => item.initiative.reporting.state === 'overdue' || item.initiative.reporting.state === 'due').length;
     const count = this.i18n.plural('mine.count', items.length);
-    return `${count} ${missing > 0 ? this.i18n.plural('mine.missing', missing) : this.i18n.t('mine.allReported')}`;
+    const returned = items.filter((item) => item.initiative.returnedPublicTexts > 0).length;
+    const returnedText = returned > 0 ? ` ${this.i18n.plural('deadEndsB.returnedSummary', returned)}` : '';
+    return `${count} ${missing > 0 ? this.i18n.plural('mine.missing', missing) : this.i18n.t('mine.allReported')}${returnedText}`;
   });
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, maxLength, submit, validate } from '@angular/forms/signals';
+import { form, FormField, submit, validate } from '@angular/forms/signals';
 import { LIMITS, PARTNER_TYPES, type InitiativePartner, type PartnerType, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -10,7 +10,9 @@ import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
 import { UnsavedChanges } from '../../../core/unsaved-changes/unsaved-changes';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
@@ -34,7 +36,7 @@ const EMPTY_LINK: LinkModel = { mode: 'existing', partnerId: '', name: '', type:
  */
 @Component({
   selector: 'fd-partner-list',
-  imports: [TranslatePipe, FormField, FieldAria, FieldErrors],
+  imports: [TranslatePipe, FormField, FieldAria, FieldErrors, CharCounter],
   templateUrl: './partner-list.html',
   styleUrl: './partner-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,9 +83,9 @@ export class PartnerList {
   private readonly editModel = signal({ role: '', publicConsent: false });
   private editBase = { role: '', publicConsent: false };
   protected readonly editForm = form(this.editModel, (path) => {
-    maxLength(path.role, LIMITS.partnerRole.max, {
-      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
-    });
+    maxChars(path.role, LIMITS.partnerRole.max, () =>
+      this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
+    );
   });
 
   protected readonly confirmingRemoveId = signal<string | null>(null);
@@ -108,9 +110,9 @@ export class PartnerList {
     validate(path.type, ({ value, valueOf }) =>
       valueOf(path.mode) === 'new' && !value() ? { kind: 'required', message: this.i18n.t('validation.partnerTypeRequired') } : undefined,
     );
-    maxLength(path.role, LIMITS.partnerRole.max, {
-      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
-    });
+    maxChars(path.role, LIMITS.partnerRole.max, () =>
+      this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
+    );
   });
   protected readonly linkMode = computed(() => this.linkModel().mode);
 

@@ -166,4 +166,52 @@ describe('StatusUpdateForm', () => {
     expect(text(element.querySelector('#su-delay-reason-error'))).toBe('Fejl: Forklaringen skal være på mindst 10 tegn.');
     expect(element.querySelector('[role="alert"]')).toBeNull();
   });
+
+  it('shows the schedule’s suggestion beside the health, and one click pre-selects it; a drop still asks why', async () => {
+    const initiative = anInitiative({ health: 'on_track', suggestedHealth: 'off_track', progress: 0.2, expectedProgress: 0.6, overdueMilestoneCount: 0 });
+    const { fixture, element } = setup(() => of(aStatusUpdate()), initiative);
+    await fixture.whenStable();
+
+    const fieldset = element.querySelectorAll('fieldset')[1];
+    expect(text(fieldset.querySelector('.suggestion__head'))).toBe('Ud fra tidsplanen og milepælene foreslår Fremdrift: Bagud');
+    expect(text(fieldset.querySelector('.suggestion__why')).replace(/\u00a0/g, ' ')).toBe(
+      'Forventet fremdrift efter tidsplanen: 60 %. Faktisk fremdrift: 20 %.',
+    );
+    expect(element.querySelector('#su-delay-cause')).toBeNull();
+
+    fieldset.querySelector<HTMLButtonElement>('.suggestion__adopt')?.click();
+    await fixture.whenStable();
+
+    expect(element.querySelector<HTMLInputElement>('input[value="off_track"]')?.checked).toBe(true);
+    expect(document.activeElement).toBe(element.querySelector('input[value="off_track"]'));
+    expect(fieldset.querySelector('.suggestion__adopt')).toBeNull();
+    expect(element.querySelector('#su-delay-cause')).not.toBeNull();
+    expect(element.querySelector('#su-delay-reason')).not.toBeNull();
+  });
+
+  it('takes up a suggestion adopted elsewhere on the page', async () => {
+    const initiative = anInitiative({ health: 'on_track', suggestedHealth: 'at_risk' });
+    const { fixture, element } = setup(() => of(aStatusUpdate()), initiative);
+    await fixture.whenStable();
+    expect(element.querySelector<HTMLInputElement>('input[value="on_track"]')?.checked).toBe(true);
+
+    TestBed.inject(InitiativePageState).adoptHealth('at_risk');
+    await fixture.whenStable();
+    expect(element.querySelector<HTMLInputElement>('input[value="at_risk"]')?.checked).toBe(true);
+  });
+
+  it('lets long text in with a counter instead of cutting it, and says it is too long', async () => {
+    const { fixture, element, control, type, send } = setup(() => of(aStatusUpdate()));
+    await fixture.whenStable();
+    const narrative = control<HTMLTextAreaElement>('su-narrative');
+    expect(narrative.hasAttribute('maxlength')).toBe(false);
+    const counter = () => text(narrative.parentElement?.querySelector('.char-counter') ?? null);
+    expect(counter()).toBe('0/10.000 tegn');
+
+    await type('su-narrative', 'x'.repeat(10_001));
+    expect(narrative.value).toHaveLength(10_001);
+    expect(counter()).toBe('10.001/10.000 tegn');
+    await send();
+    expect(text(element.querySelector('#su-narrative-error'))).toContain('10000');
+  });
 });

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, linkedSignal, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, maxLength, required, submit, validate } from '@angular/forms/signals';
-import { HEALTHS, LIMITS, type CreateStatusUpdate, type Initiative, type Problem } from '@fremdrift/contracts';
+import { form, FormField, required, submit, validate } from '@angular/forms/signals';
+import { HEALTHS, LIMITS, type CreateStatusUpdate, type Health, type Initiative, type Problem } from '@fremdrift/contracts';
 import { isHealthDrop } from '@fremdrift/progress';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -10,9 +10,13 @@ import { Auth } from '../../../core/auth/auth';
 import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
+import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
+import { HealthSuggestion } from '../health-suggestion/health-suggestion';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 import { browserStorage, StatusDraftStore, type StatusUpdateModel } from './status-draft';
@@ -43,7 +47,7 @@ const sameModel = (a: StatusUpdateModel, b: StatusUpdateModel) => JSON.stringify
  */
 @Component({
   selector: 'fd-status-update-form',
-  imports: [TranslatePipe, FormField, FieldAria, FieldErrors, HealthBadge],
+  imports: [TranslatePipe, FormField, FieldAria, FieldErrors, HealthBadge, HealthSuggestion, CharCounter],
   templateUrl: './status-update-form.html',
   styleUrl: './status-update-form.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,6 +57,7 @@ export class StatusUpdateForm {
   private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
   private readonly drafts = new StatusDraftStore(browserStorage(), inject(Auth).user()?.id ?? 'anonymous');
+  private readonly focus = injectFocusAfterRender();
 
   protected readonly healths = HEALTHS;
   protected readonly healthKey = labelKeys.health;
@@ -60,6 +65,7 @@ export class StatusUpdateForm {
 
   private readonly initiativeId = computed(() => this.pageState.initiative()?.id ?? null);
   protected readonly currentHealth = computed(() => this.pageState.initiative()?.health ?? 'on_track');
+  protected readonly initiative = this.pageState.initiative;
 
   private readonly causesApi = inject(DelayCausesApi);
   private readonly causes = rxResource({ stream: () => this.causesApi.list() });
@@ -103,9 +109,9 @@ export class StatusUpdateForm {
     required(path.health, { message: t('validation.healthRequired') });
     required(path.narrative, { message: t('validation.narrativeRequired') });
     for (const field of LONG_TEXTS) {
-      maxLength(path[field], LIMITS.longText.max, {
-        message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t(`statusUpdate.${field}`), max: LIMITS.longText.max }),
-      });
+      maxChars(path[field], LIMITS.longText.max, () =>
+        this.i18n.t('validation.maxLength', { field: this.i18n.t(`statusUpdate.${field}`), max: LIMITS.longText.max }),
+      );
     }
     validate(path.delayCauseId, ({ value }) =>
       this.drops() && !value() ? { kind: 'required', message: this.i18n.t('validation.delayCauseRequired') } : undefined,
@@ -138,6 +144,17 @@ export class StatusUpdateForm {
       if (sameModel(value, this.defaults())) this.drafts.clear(id);
       else this.drafts.save(id, value);
     });
+    // "Use the suggestion" at the top of the page: choose it here and bring the user to it.
+    effect(() => {
+      const adopted = this.pageState.adoptedHealth();
+      if (adopted) untracked(() => this.chooseHealth(adopted.health));
+    });
+  }
+
+  /** Pre-selects a suggested health; a drop still asks for its cause and reason below. */
+  protected chooseHealth(health: Health): void {
+    this.model.update((value) => ({ ...value, health }));
+    this.focus(`input[type="radio"][value="${health}"]`);
   }
 
   protected discardDraft(): void {

@@ -128,6 +128,20 @@ describe('UserEdit', () => {
     expect(Array.from(element.querySelectorAll('button')).some((b) => text(b) === 'Deaktivér bruger')).toBe(false);
   });
 
+  it('offers to reset another user’s password, but sends admins to their own account page for theirs', async () => {
+    const other = setup(aUser(), () => of(aUser()));
+    await other.fixture.whenStable();
+    expect(other.button('Nulstil adgangskode')).toBeTruthy();
+    TestBed.resetTestingModule();
+
+    const self = aUser({ id: 'admin-id', role: 'admin', departments: [] });
+    const { fixture, element } = setup(self, () => of(self), 'admin-id');
+    await fixture.whenStable();
+    expect(Array.from(element.querySelectorAll('button')).some((b) => text(b) === 'Nulstil adgangskode')).toBe(false);
+    expect(text(element)).toContain('Din egen adgangskode skifter du på din konto:');
+    expect(element.querySelector('a[href="/konto/adgangskode"]')).not.toBeNull();
+  });
+
   it('says so when the user does not exist', async () => {
     TestBed.configureTestingModule({});
     const user = aUser();

@@ -25,13 +25,14 @@ import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { UserFields } from '../user-fields/user-fields';
+import { UserPasswordReset } from '../user-password-reset/user-password-reset';
 import { departmentIdsFor, userDetailsRules, type UserDetailsModel } from '../user-form';
 import { UsersApi } from '../users-api';
 
 /** One user account: name, role and departments, and deactivating or reactivating it. */
 @Component({
   selector: 'fd-user-edit',
-  imports: [RouterLink, LocalDatePipe, UserFields, TranslatePipe],
+  imports: [RouterLink, LocalDatePipe, UserFields, UserPasswordReset, TranslatePipe],
   templateUrl: './user-edit.html',
   styleUrl: './user-edit.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
