@@ -1,4 +1,4 @@
-import { applyEach, max, maxLength, min, minLength, required, type SchemaPathTree } from '@angular/forms/signals';
+import { applyEach, max, min, minLength, required, type SchemaPathTree } from '@angular/forms/signals';
 import {
   LIMITS,
   PARTICIPANT_GROUPS,
@@ -9,6 +9,7 @@ import {
   type ReportingPeriod,
 } from '@fremdrift/contracts';
 import type { I18n } from '../../core/i18n/i18n';
+import { maxChars } from '../../shared/forms/length-limit';
 
 /** A goal as the form holds it: `id` is null until the goal is saved. */
 export interface GoalModel {
@@ -71,11 +72,11 @@ export function planRules(path: SchemaPathTree<PlanModel>, i18n: I18n): void {
   const titleRules = (title: SchemaPathTree<string>) => {
     required(title, { message: () => i18n.t('plans.titleRequired') });
     minLength(title, LIMITS.title.min, { message: () => i18n.t('plans.titleLength', LIMITS.title) });
-    maxLength(title, LIMITS.title.max, { message: () => i18n.t('plans.titleLength', LIMITS.title) });
+    maxChars(title, LIMITS.title.max, () => i18n.t('plans.titleLength', LIMITS.title));
   };
   titleRules(path.title);
-  maxLength(path.description, LIMITS.longText.max, { message: () => i18n.t('plans.textMax', { max: LIMITS.longText.max }) });
-  maxLength(path.coCreationMethod, LIMITS.coCreationMethod.max, { message: () => i18n.t('plans.textMax', { max: LIMITS.coCreationMethod.max }) });
+  maxChars(path.description, LIMITS.longText.max, () => i18n.t('plans.textMax', { max: LIMITS.longText.max }));
+  maxChars(path.coCreationMethod, LIMITS.coCreationMethod.max, () => i18n.t('plans.textMax', { max: LIMITS.coCreationMethod.max }));
   for (const group of PARTICIPANT_GROUPS) {
     required(path.participants[group], { message: () => i18n.t('plans.countRange', { max: LIMITS.participants.max }) });
     min(path.participants[group], 0, { message: () => i18n.t('plans.countRange', { max: LIMITS.participants.max }) });
@@ -83,6 +84,6 @@ export function planRules(path: SchemaPathTree<PlanModel>, i18n: I18n): void {
   }
   applyEach(path.goals, (goal) => {
     titleRules(goal.title);
-    maxLength(goal.description, LIMITS.longText.max, { message: () => i18n.t('plans.textMax', { max: LIMITS.longText.max }) });
+    maxChars(goal.description, LIMITS.longText.max, () => i18n.t('plans.textMax', { max: LIMITS.longText.max }));
   });
 }

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { form, FormField, maxLength, required, submit } from '@angular/forms/signals';
+import { form, FormField, required, submit } from '@angular/forms/signals';
 import { Router } from '@angular/router';
 import { LIMITS, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -9,6 +9,7 @@ import { safeReturnUrl } from '../../core/auth/return-url';
 import { I18n } from '../../core/i18n/i18n';
 import { FieldAria } from '../../shared/forms/field-aria';
 import { FieldErrors } from '../../shared/forms/field-errors';
+import { maxChars } from '../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../shared/forms/server-errors';
 
 /** The sign-in page. After signing in the user goes on to `returnUrl` (a path in this app). */
@@ -32,9 +33,9 @@ export class Login {
   private readonly credentials = signal({ email: '', password: '' });
   protected readonly loginForm = form(this.credentials, (path) => {
     required(path.email, { message: () => this.i18n.t('login.emailRequired') });
-    maxLength(path.email, LIMITS.email.max, { message: () => this.i18n.t('login.emailMax', { max: LIMITS.email.max }) });
+    maxChars(path.email, LIMITS.email.max, () => this.i18n.t('login.emailMax', { max: LIMITS.email.max }));
     required(path.password, { message: () => this.i18n.t('login.passwordRequired') });
-    maxLength(path.password, LIMITS.password.max, { message: () => this.i18n.t('login.passwordMax', { max: LIMITS.password.max }) });
+    maxChars(path.password, LIMITS.password.max, () => this.i18n.t('login.passwordMax', { max: LIMITS.password.max }));
   });
 
   /** Why the last attempt failed, when it was not a single field's fault. */

@@ -2,12 +2,13 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, 
 import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, submit, type FieldTree, type ValidationError } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
-import { PARTICIPANT_GROUPS, REPORTING_PERIODS, type ActionPlan, type Problem } from '@fremdrift/contracts';
+import { LIMITS, PARTICIPANT_GROUPS, REPORTING_PERIODS, type ActionPlan, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom, of } from 'rxjs';
 import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { PARTICIPANT_KEYS, PERIOD_KEYS, planFields, planRules, toPlanModel, type GoalModel, type PlanModel } from '../plan-form';
@@ -19,7 +20,7 @@ import { PlansApi } from '../plans-api';
  */
 @Component({
   selector: 'fd-plan-editor',
-  imports: [RouterLink, FormField, FieldAria, FieldErrors, TranslatePipe],
+  imports: [RouterLink, FormField, FieldAria, FieldErrors, CharCounter, TranslatePipe],
   templateUrl: './plan-editor.html',
   styleUrl: './plan-editor.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,6 +54,7 @@ export class PlanEditor {
   /** The form starts over from the server's version whenever that changes. */
   private readonly model = linkedSignal<ActionPlan | null, PlanModel>({ source: () => this.loaded(), computation: (plan) => toPlanModel(plan) });
   protected readonly planForm = form(this.model, (path) => planRules(path, this.i18n));
+  protected readonly textLimits = { title: LIMITS.title.max, description: LIMITS.longText.max, coCreationMethod: LIMITS.coCreationMethod.max };
 
   protected readonly failure = signal<Problem | null>(null);
   protected readonly saving = signal(false);

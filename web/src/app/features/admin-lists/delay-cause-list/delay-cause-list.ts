@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, maxLength, minLength, required, submit, validate, type SchemaPath } from '@angular/forms/signals';
+import { form, FormField, minLength, required, submit, validate, type SchemaPath } from '@angular/forms/signals';
 import { LIMITS, type DelayCause, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -10,8 +10,11 @@ import { I18n } from '../../../core/i18n/i18n';
 import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
-import { inOrder, moveChanges, nextPosition } from '../ordering';
+import { OrderedAdminList } from '../ordered-admin-list/ordered-admin-list';
+import { OrderedListWrites } from '../ordered-admin-list/ordered-list-writes';
+import { inOrder, nextPosition } from '../ordering';
 
 /** A stable identifier, as the API accepts it. */
 const CAUSE_CODE = /^[a-z0-9_]+$/;
@@ -32,7 +35,7 @@ interface NewCauseModel extends LabelsModel {
  */
 @Component({
   selector: 'fd-delay-cause-list',
-  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
+  imports: [FormField, FieldAria, FieldErrors, OrderedAdminList, TranslatePipe],
   templateUrl: './delay-cause-list.html',
   styleUrl: '../admin-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,11 +58,20 @@ export class DelayCauseList {
   /** The label in the user's language. */
   protected readonly labelOf = (cause: DelayCause) => (this.i18n.language() === 'en' ? cause.labelEn : cause.labelDa);
 
+  /** Moving and changing the status, one write at a time. */
+  protected readonly writes = new OrderedListWrites<DelayCause>({
+    items: this.causes,
+    update: (id, change) => this.api.update(id, change),
+    replace: (updated) => this.replace(updated),
+    nameOf: this.labelOf,
+    t: this.t,
+    focus: this.focus,
+    reload: () => this.list.reload(),
+    keys: { reactivated: 'adminLists.causes.reactivated', deactivated: 'adminLists.causes.deactivated' },
+  });
   /** The last thing that went well, read out politely (translated). */
-  protected readonly confirmation = signal('');
-  /** What went wrong with a move or a change of status. */
-  protected readonly actionProblem = signal<Problem | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly confirmation = this.writes.confirmation;
+  protected readonly busy = this.writes.busy;
 
   // Adding
   private readonly newModel = signal<NewCauseModel>({ code: '', labelDa: '', labelEn: '' });
@@ -161,46 +173,6 @@ export class DelayCauseList {
     });
   }
 
-  protected async move(index: number, delta: -1 | 1): Promise<void> {
-    const list = this.causes();
-    const moved = list[index];
-    const changes = moveChanges(list, index, delta);
-    if (!moved || changes.length === 0) return;
-    await this.act(async () => {
-      for (const change of changes) this.replace(await firstValueFrom(this.api.update(change.id, { sortOrder: change.sortOrder })));
-      const position = this.causes().findIndex((c) => c.id === moved.id);
-      const count = this.causes().length;
-      this.confirmation.set(this.t('adminLists.movedTo', { name: this.labelOf(moved), position: position + 1, count }));
-      // The button pressed may now be disabled (at the top or the bottom): then the other one.
-      const direction = (delta === -1 && position > 0) || (delta === 1 && position === count - 1) ? 'up' : 'down';
-      this.focus(`#move-${direction}-${moved.id}`);
-    });
-  }
-
-  protected async setActive(cause: DelayCause, active: boolean): Promise<void> {
-    await this.act(async () => {
-      const updated = await firstValueFrom(this.api.update(cause.id, { active }));
-      this.replace(updated);
-      this.confirmation.set(this.t(active ? 'adminLists.causes.reactivated' : 'adminLists.causes.deactivated', { name: this.labelOf(updated) }));
-    });
-  }
-
-  /** One write at a time; a failure is shown above the list, which is then read again. */
-  private async act(write: () => Promise<void>): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.actionProblem.set(null);
-    this.confirmation.set('');
-    try {
-      await write();
-    } catch (error) {
-      this.actionProblem.set(toProblem(error, this.t));
-      this.list.reload();
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
   private replace(updated: DelayCause): void {
     this.causes.update((list) => this.sorted(list.map((c) => (c.id === updated.id ? updated : c))));
   }
@@ -218,5 +190,5 @@ function labelRules(path: SchemaPath<string>, t: Translate, requiredKey: string)
   const { min, max } = LIMITS.delayCauseLabel;
   required(path, { message: () => t(requiredKey) });
   minLength(path, min, { message: () => t('adminLists.nameLength', { min, max }) });
-  maxLength(path, max, { message: () => t('adminLists.nameLength', { min, max }) });
+  maxChars(path, max, () => t('adminLists.nameLength', { min, max }));
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, maxLength, minLength, required, submit, validate, type SchemaPath } from '@angular/forms/signals';
+import { form, FormField, minLength, required, submit, validate, type SchemaPath } from '@angular/forms/signals';
 import { LIMITS, type Department, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -10,8 +10,11 @@ import { I18n } from '../../../core/i18n/i18n';
 import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
-import { inOrder, moveChanges, nextPosition } from '../ordering';
+import { OrderedAdminList } from '../ordered-admin-list/ordered-admin-list';
+import { OrderedListWrites } from '../ordered-admin-list/ordered-list-writes';
+import { inOrder, nextPosition } from '../ordering';
 
 interface NewDepartmentModel {
   code: string;
@@ -25,7 +28,7 @@ interface NewDepartmentModel {
  */
 @Component({
   selector: 'fd-department-list',
-  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
+  imports: [FormField, FieldAria, FieldErrors, OrderedAdminList, TranslatePipe],
   templateUrl: './department-list.html',
   styleUrl: '../admin-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,11 +56,21 @@ export class DepartmentList {
     return error ? toProblem(error, this.t) : null;
   });
 
+  protected readonly nameOf = (department: Department) => department.name;
+  /** Moving and changing the status, one write at a time. */
+  protected readonly writes = new OrderedListWrites<Department>({
+    items: this.departments,
+    update: (id, change) => this.api.update(id, change),
+    replace: (updated) => this.replace(updated),
+    nameOf: this.nameOf,
+    t: this.t,
+    focus: this.focus,
+    reload: () => this.list.reload(),
+    keys: { reactivated: 'adminLists.departments.reactivated', deactivated: 'adminLists.departments.deactivated' },
+  });
   /** The last thing that went well, read out politely (translated). */
-  protected readonly confirmation = signal('');
-  /** What went wrong with a move or a change of status. */
-  protected readonly actionProblem = signal<Problem | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly confirmation = this.writes.confirmation;
+  protected readonly busy = this.writes.busy;
 
   // Adding
   private readonly newModel = signal<NewDepartmentModel>({ code: '', name: '' });
@@ -147,46 +160,6 @@ export class DepartmentList {
     });
   }
 
-  protected async move(index: number, delta: -1 | 1): Promise<void> {
-    const list = this.departments();
-    const moved = list[index];
-    const changes = moveChanges(list, index, delta);
-    if (!moved || changes.length === 0) return;
-    await this.act(async () => {
-      for (const change of changes) this.replace(await firstValueFrom(this.api.update(change.id, { sortOrder: change.sortOrder })));
-      const position = this.departments().findIndex((d) => d.id === moved.id);
-      const count = this.departments().length;
-      this.confirmation.set(this.t('adminLists.movedTo', { name: moved.name, position: position + 1, count }));
-      // The button pressed may now be disabled (at the top or the bottom): then the other one.
-      const direction = (delta === -1 && position > 0) || (delta === 1 && position === count - 1) ? 'up' : 'down';
-      this.focus(`#move-${direction}-${moved.id}`);
-    });
-  }
-
-  protected async setActive(department: Department, active: boolean): Promise<void> {
-    await this.act(async () => {
-      const updated = await firstValueFrom(this.api.update(department.id, { active }));
-      this.replace(updated);
-      this.confirmation.set(this.t(active ? 'adminLists.departments.reactivated' : 'adminLists.departments.deactivated', { name: updated.name }));
-    });
-  }
-
-  /** One write at a time; a failure is shown above the list, which is then read again. */
-  private async act(write: () => Promise<void>): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.actionProblem.set(null);
-    this.confirmation.set('');
-    try {
-      await write();
-    } catch (error) {
-      this.actionProblem.set(toProblem(error, this.t));
-      this.list.reload();
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
   private replace(updated: Department): void {
     this.departments.update((list) =>
       inOrder(
@@ -202,5 +175,5 @@ function nameRules(path: SchemaPath<string>, t: Translate): void {
   const { min, max } = LIMITS.departmentName;
   required(path, { message: () => t('adminLists.departments.nameRequired') });
   minLength(path, min, { message: () => t('adminLists.nameLength', { min, max }) });
-  maxLength(path, max, { message: () => t('adminLists.nameLength', { min, max }) });
+  maxChars(path, max, () => t('adminLists.nameLength', { min, max }));
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, maxLength, submit, validate } from '@angular/forms/signals';
+import { form, FormField, submit, validate } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import { LIMITS, type PendingApproval, type Problem, type ReviewPublicText } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -9,7 +9,9 @@ import { httpStatus, toProblem } from '../../../core/http/problem';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
@@ -54,7 +56,7 @@ const TEXTS: Readonly<Record<PendingApproval['kind'], QueueEntry['texts']>> = {
  */
 @Component({
   selector: 'fd-approval-queue',
-  imports: [RouterLink, TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors, HealthBadge, Pagination],
+  imports: [RouterLink, TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors, CharCounter, HealthBadge, Pagination],
   templateUrl: './approval-queue.html',
   styleUrl: './approval-queue.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -108,11 +110,12 @@ export class ApprovalQueue {
         return { kind: 'minLength', message: this.i18n.t('validation.reviewCommentMin', { min: LIMITS.reviewComment.min }) };
       return undefined;
     });
-    maxLength(path.comment, LIMITS.reviewComment.max, {
-      message: () => this.i18n.t('validation.maxLength', { field: this.i18n.t('approvals.comment'), max: LIMITS.reviewComment.max }),
-    });
+    maxChars(path.comment, LIMITS.reviewComment.max, () =>
+      this.i18n.t('validation.maxLength', { field: this.i18n.t('approvals.comment'), max: LIMITS.reviewComment.max }),
+    );
   });
   protected readonly commentMin = LIMITS.reviewComment.min;
+  protected readonly commentMax = LIMITS.reviewComment.max;
 
   protected async approve(entry: QueueEntry): Promise<void> {
     await this.review(entry, { decision: 'approve' }, entry.texts.approved);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { email, form, FormField, maxLength, required, submit } from '@angular/forms/signals';
+import { email, form, FormField, required, submit } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import { LIMITS, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -9,6 +9,7 @@ import { firstValueFrom } from 'rxjs';
 import { DepartmentsApi } from '../../../core/api/departments-api';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
+import { maxChars } from '../../../shared/forms/length-limit';
 import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { UserFields } from '../user-fields/user-fields';
@@ -43,7 +44,7 @@ export class UserCreate {
   protected readonly userForm = form(this.model, (path) => {
     required(path.email, { message: () => this.i18n.t('users.emailRequired') });
     email(path.email, { message: () => this.i18n.t('users.emailInvalid') });
-    maxLength(path.email, LIMITS.email.max, { message: () => this.i18n.t('users.emailMax', { max: LIMITS.email.max }) });
+    maxChars(path.email, LIMITS.email.max, () => this.i18n.t('users.emailMax', { max: LIMITS.email.max }));
     userDetailsRules(path, this.i18n);
     newPasswordRules(path.password, this.i18n, 'users.startPasswordRequired');
   });

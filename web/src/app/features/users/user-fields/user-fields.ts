@@ -1,21 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormField, type FieldTree } from '@angular/forms/signals';
-import { USER_ROLES, type Department, type UserRole } from '@fremdrift/contracts';
+import { LIMITS, USER_ROLES, type Department, type UserRole } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
 import { DepartmentPicker } from '../../../shared/department-picker/department-picker';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { CharCounter } from '../../../shared/forms/char-counter/char-counter';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 
 /** Name, role and (for department leads) departments: the fields the create and edit forms share. */
 @Component({
   selector: 'fd-user-fields',
-  imports: [FormField, FieldAria, FieldErrors, DepartmentPicker, TranslatePipe],
+  imports: [FormField, FieldAria, FieldErrors, CharCounter, DepartmentPicker, TranslatePipe],
   template: `
     <div class="field">
       <label [for]="idPrefix() + '-name'">{{ 'users.name' | translate }}</label>
       <input [id]="idPrefix() + '-name'" type="text" [formField]="displayName()" autocomplete="off" />
+      <fd-char-counter [value]="displayName()().value()" [max]="nameMax" />
       <fd-field-errors [field]="displayName()" [controlId]="idPrefix() + '-name'" />
     </div>
 
@@ -56,6 +58,7 @@ export class UserFields {
   readonly departmentIds = input.required<FieldTree<string[]>>();
   readonly departments = input<readonly Department[]>([]);
   readonly idPrefix = input.required<string>();
+  protected readonly nameMax = LIMITS.displayName.max;
   /** Why the role cannot be changed (translated), when it cannot. */
   readonly roleLockedReason = input('');
 
