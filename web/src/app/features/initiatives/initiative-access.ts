@@ -1,4 +1,4 @@
-import { canCreateInitiative, canDeleteInitiatives, type Principal } from '@fremdrift/access';
+import { canCreateInitiative, type Principal } from '@fremdrift/access';
 
 /**
  * Whether the user may create an initiative at all: an admin, or a lead with a department of their
@@ -7,6 +7,3 @@ import { canCreateInitiative, canDeleteInitiatives, type Principal } from '@frem
 export function canCreateSomeInitiative(principal: Principal): boolean {
   return principal.role === 'admin' || principal.departmentIds.some((departmentId) => canCreateInitiative(principal, departmentId));
 }
-
-/** Deleting an initiative, with everything in it: the API's own rule. */
-export const canDeleteInitiative = canDeleteInitiatives;

@@ -1,4 +1,5 @@
 import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { canDeleteInitiatives } from '@fremdrift/access';
 import { Router } from '@angular/router';
 import type { Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -6,7 +7,6 @@ import { firstValueFrom } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
 import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
-import { canDeleteInitiative } from '../initiative-access';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 
@@ -75,7 +75,7 @@ export class InitiativeDelete {
 
   private readonly auth = inject(Auth);
 
-  protected readonly canDelete = computed(() => this.pageState.initiative() !== null && this.auth.allows(canDeleteInitiative));
+  protected readonly canDelete = computed(() => this.pageState.initiative() !== null && this.auth.allows(canDeleteInitiatives));
   /** The title of the initiative the dialog asks about, while it is open. */
   protected readonly asking = signal<string | null>(null);
   protected readonly deleting = signal(false);

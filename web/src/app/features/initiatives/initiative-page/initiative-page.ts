@@ -1,4 +1,5 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input } from '@angular/core';
+import { canDeleteInitiatives } from '@fremdrift/access';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { Health } from '@fremdrift/contracts';
@@ -16,7 +17,6 @@ import { HealthSuggestion } from '../health-suggestion/health-suggestion';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { InitiativeField } from '../initiative-field/initiative-field';
 import type { EditableInitiativeField } from '../initiative-field/initiative-fields';
-import { canDeleteInitiative } from '../initiative-access';
 import { InitiativeDelete } from '../initiative-delete/initiative-delete';
 import { InitiativeHistory } from '../initiative-history/initiative-history';
 import { InitiativesApi } from '../initiatives-api';
@@ -80,7 +80,7 @@ export class InitiativePage implements HasUnsavedChanges {
   protected readonly canEdit = this.pageState.canEdit;
   protected readonly canReport = this.pageState.canReport;
   protected readonly isLead = computed(() => this.auth.user()?.role === 'department_lead');
-  protected readonly canDelete = computed(() => this.auth.allows(canDeleteInitiative));
+  protected readonly canDelete = computed(() => this.auth.allows(canDeleteInitiatives));
   protected readonly reporting = computed(() => {
     const initiative = this.initiative();
     return initiative ? reportingText(initiative.reporting, this.i18n) : '';
