@@ -14,6 +14,7 @@ import { DashboardSupport1795000000003 } from './migrations/1795000000003-Dashbo
 import { PublicApproval1795000000004 } from './migrations/1795000000004-PublicApproval';
 import { RuleFunctions1795000000005 } from './migrations/1795000000005-RuleFunctions';
 import { ActionPlanArchive1795000000007 } from './migrations/1795000000007-ActionPlanArchive';
+import { InitiativeLifecycleAndReference1795000000008 } from './migrations/1795000000008-InitiativeLifecycleAndReference';
 import { DepartmentActive1795000000006 } from './migrations/1795000000006-DepartmentActive';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   PublicApproval1795000000004,
   RuleFunctions1795000000005,
   ActionPlanArchive1795000000007,
+  InitiativeLifecycleAndReference1795000000008,
   DepartmentActive1795000000006,
 ];
 

@@ -58,6 +58,8 @@ describe('Initiatives API: the life of an initiative', () => {
         published: true,
         publicSummary: 'Til borgerne',
         internalNotes: 'Kun internt',
+        cancellationReason: '',
+        externalReference: null,
         publicProposal: null,
         // In progress without milestones counts as half done; 182 of 364 days have passed on 2 July.
         progress: 0.5,
@@ -105,6 +107,8 @@ describe('Initiatives API: the life of an initiative', () => {
         published: false,
         publicSummary: '',
         internalNotes: '',
+        cancellationReason: '',
+        externalReference: null,
         progress: 0,
         expectedProgress: null,
         overdueMilestoneCount: 0,
@@ -112,6 +116,26 @@ describe('Initiatives API: the life of an initiative', () => {
         nextMilestone: null,
         version: 1,
       });
+    });
+
+    it('keeps an external reference unique regardless of case, and clears it with an empty text', async () => {
+      const { plan, lead } = await setting(make);
+      const first = await t.post('/api/initiatives', { actionPlanId: plan.id, leadDepartmentId: lead.id, title: 'Reference ét', externalReference: ' HP-7 ' });
+      expect(first.status).toBe(201);
+      expect(first.body.externalReference).toBe('HP-7');
+
+      const duplicate = await t.post('/api/initiatives', {
+        actionPlanId: plan.id,
+        leadDepartmentId: lead.id,
+        title: 'Reference to',
+        externalReference: 'hp-7',
+      });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.errors.externalReference[0].code).toBe('unique');
+
+      const cleared = await patch(first.body.id, { externalReference: '' });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.externalReference).toBeNull();
     });
 
     it('updates the given fields only, returns the new state and increases the version with every change', async () => {

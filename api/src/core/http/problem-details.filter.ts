@@ -84,6 +84,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   uq_partner_name: 'name',
   uq_app_user_email: 'email',
   uq_delay_cause_code: 'code',
+  uq_initiative_external_reference: 'externalReference',
 };
 
 function constraintField(constraint?: string): Partial<Problem> {

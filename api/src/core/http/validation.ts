@@ -181,6 +181,17 @@ export function OptionalTextField(max: number, api: ApiPropertyOptions = {}): Pr
   return applyDecorators(ApiPropertyOptional({ maxLength: max, ...api } as ApiPropertyOptions), IsOptionalNonNull(), IsString(), MaxLength(max));
 }
 
+/** A short text that may be left out, or cleared with null or an empty string (stored as null); trimmed. */
+export function NullableTextField(max: number, api: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: max, ...api } as ApiPropertyOptions),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value)),
+    IsNullable(),
+    IsString(),
+    MaxLength(max),
+  );
+}
+
 /** A calendar date that may be left out, or cleared with null. */
 export function NullableDateField(api: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(ApiPropertyOptional({ type: String, format: 'date', nullable: true, ...api } as ApiPropertyOptions), IsNullable(), IsIsoDate());

@@ -59,6 +59,12 @@ export class InitiativeEntity extends VersionedEntity {
   @Column({ name: 'internal_notes', type: 'text', default: '' })
   internalNotes: string;
 
+  @Column({ name: 'cancellation_reason', type: 'text', default: '' })
+  cancellationReason: string;
+
+  @Column({ name: 'external_reference', type: 'varchar', length: 100, nullable: true })
+  externalReference: string | null;
+
   @Column({ name: 'proposed_published', type: 'boolean', nullable: true })
   proposedPublished: boolean | null;
 

@@ -45,6 +45,8 @@ export function toInitiativeDto(entity: InitiativeEntity, relations: InitiativeR
     description: entity.description,
     publicSummary: entity.publicSummary,
     internalNotes: entity.internalNotes,
+    cancellationReason: entity.cancellationReason,
+    externalReference: entity.externalReference,
     publicProposal: toPublicProposal(entity),
   };
 }

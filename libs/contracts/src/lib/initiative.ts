@@ -46,6 +46,10 @@ export interface Initiative extends InitiativeSummary {
   /** The public summary as the public sees it (approved). */
   publicSummary: string;
   internalNotes: string;
+  /** Why the initiative was cancelled; empty unless it is. */
+  cancellationReason: string;
+  /** The municipality's own reference (e.g. the row id of the spreadsheet it came from); imports match rows by it. */
+  externalReference: string | null;
   /** A change to what the public sees, waiting for management or returned by it; null when none. */
   publicProposal: PublicProposal | null;
 }
@@ -82,6 +86,9 @@ export interface CreateInitiative {
   published?: boolean;
   publicSummary?: string;
   internalNotes?: string;
+  /** Required when the status is `cancelled`. */
+  cancellationReason?: string;
+  externalReference?: string | null;
 }
 export type UpdateInitiative = Partial<CreateInitiative>;
 

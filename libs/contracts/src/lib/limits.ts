@@ -6,6 +6,8 @@ export const LIMITS = {
   summary: { max: 1000 },
   longText: { max: 10000 },
   ownerName: { max: 120 },
+  externalReference: { max: 100 },
+  cancellationReason: { min: 10, max: 2000 },
   authorName: { max: 120 },
   partnerName: { min: 2, max: 200 },
   partnerRole: { max: 500 },

@@ -26,6 +26,7 @@ import { PageQueryDto } from '../../../core/http/pagination';
 import {
   IsOptionalNonNull,
   NullableDateField,
+  NullableTextField,
   NullableUuidField,
   OptionalTextField,
   TextField,
@@ -181,6 +182,12 @@ export class InitiativeDto extends InitiativeSummaryDto implements Initiative {
   @ApiProperty({ description: 'Internal notes; never shown publicly' })
   internalNotes: string;
 
+  @ApiProperty({ description: 'Why the initiative was cancelled; empty unless it is' })
+  cancellationReason: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The municipality’s own reference; imports match rows by it' })
+  externalReference: string | null;
+
   @ApiProperty({
     type: PublicProposalDto,
     nullable: true,
@@ -246,6 +253,12 @@ export class CreateInitiativeDto implements CreateInitiative {
 
   @OptionalTextField(LIMITS.longText.max)
   internalNotes?: string;
+
+  @OptionalTextField(LIMITS.cancellationReason.max, { description: 'Required (at least 10 characters) when the status is `cancelled`' })
+  cancellationReason?: string;
+
+  @NullableTextField(LIMITS.externalReference.max, { description: 'Unique; an import matches rows by it when the id is empty' })
+  externalReference?: string | null;
 }
 
 export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) {}

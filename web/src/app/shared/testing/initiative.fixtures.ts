@@ -27,6 +27,8 @@ export function anInitiative(overrides: Partial<Initiative> = {}): Initiative {
     published: true,
     publicSummary: '',
     internalNotes: '',
+    cancellationReason: '',
+    externalReference: null,
     publicProposal: null,
     progress: 0.42,
     expectedProgress: 0.6,
