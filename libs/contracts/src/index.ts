@@ -15,3 +15,4 @@ export * from './lib/user';
 export * from './lib/audit';
 export * from './lib/dashboard';
 export * from './lib/public';
+export * from './lib/initiative-transfer';
