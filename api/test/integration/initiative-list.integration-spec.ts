@@ -24,7 +24,7 @@ describe('Initiatives API: the list, its filters, sorting and paging', () => {
       expect(list.status).toBe(200);
       expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: LIMITS.pageSize.default });
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { description, publicSummary, internalNotes, publicProposal, ...summary } = created;
+      const { description, publicSummary, internalNotes, publicProposal, cancellationReason, externalReference, ...summary } = created;
       expect(list.body.items).toEqual([summary]);
     });
   });
@@ -99,7 +99,7 @@ describe('Initiatives API: the list, its filters, sorting and paging', () => {
       await make.initiative(refs, { title: 'Idé', status: 'idea' });
       await make.initiative(refs, { title: 'I gang', status: 'in_progress' });
       await make.initiative(refs, { title: 'Færdig', status: 'completed' });
-      await make.initiative(refs, { title: 'Stoppet', status: 'cancelled' });
+      await make.initiative(refs, { title: 'Stoppet', status: 'cancelled', cancellationReason: 'Lagt sammen med en anden ordning.' });
 
       expect(titles(await t.get('/api/initiatives?status=in_progress'))).toEqual(['I gang']);
       expect(titles(await t.get('/api/initiatives?status=idea&status=completed'))).toEqual(['Færdig', 'Idé']);

@@ -5,3 +5,4 @@ export * from './lib/overdue';
 export * from './lib/health';
 export * from './lib/initiative-metrics';
 export * from './lib/reporting';
+export * from './lib/lifecycle';

@@ -43,6 +43,14 @@ export class ProblemDto implements Problem {
   @ApiPropertyOptional({ description: 'On a 409 from a stale If-Match: the record as it is now' })
   current?: unknown;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Figures the code’s text needs, e.g. `{ count: 3 }` for `openMilestones`',
+    example: { count: 3 },
+  })
+  params?: Record<string, string | number>;
+
   @ApiPropertyOptional({ description: 'The request’s id (also in the X-Request-Id header): finds it in the server’s log' })
   requestId?: string;
 }

@@ -1919,6 +1919,8 @@ export const demoData: DemoData = {
           publicSummary: 'Initiativet er lagt sammen med kommunens fælles ordning for praktikpladser.',
           internalNotes:
             'Lukket efter beslutning i MTM-ledelsen i september 2017, fordi det overlappede med "Kommunen som arbejdsplads". Ikke offentliggjort for at undgå forvirring om to ordninger.',
+          cancellationReason:
+            'Lagt sammen med "Kommunen som arbejdsplads" efter beslutning i MTM-ledelsen i september 2017; de 15 praktikpladser er overført til den fælles ordning.',
           milestones: [
             {
               title: 'Praktikpladser fundet i Natur og Vej',

@@ -57,6 +57,8 @@ export interface DemoInitiative {
   published: boolean;
   publicSummary: string;
   internalNotes: string;
+  /** Why it was cancelled; required when the status is `cancelled` (the lifecycle rule). */
+  cancellationReason?: string;
   milestones: DemoMilestone[];
   statusUpdates: DemoStatusUpdate[];
   partners: DemoInitiativePartner[];

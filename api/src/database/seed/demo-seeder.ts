@@ -1,4 +1,6 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { applyConsentChange } from '@fremdrift/access';
+import { decideLifecycle, MUNICIPAL_TIME_ZONE, todayIn } from '@fremdrift/progress';
 import { attributeTo, SYSTEM_ACTOR } from '../../core/database/transaction-runner';
 import { writePublicText } from '../../modules/status-updates/public-text';
 import { dataSourceOptions } from '../data-source-options';
@@ -96,7 +98,7 @@ async function seedWith(manager: EntityManager, data: DemoData): Promise<SeedRes
       goalIds.set(goal.title, id);
     }
     for (const initiative of plan.initiatives) {
-      await insertInitiative(manager, initiative, { planId, goalIds, departmentIds, partnerIds });
+      await insertInitiative(manager, initiative, { planId, goalIds, departmentIds, partnerIds, coCreationDate: plan.coCreationDate });
       result.initiatives += 1;
     }
     result.plans += 1;
@@ -107,12 +109,19 @@ async function seedWith(manager: EntityManager, data: DemoData): Promise<SeedRes
 async function insertInitiative(
   manager: EntityManager,
   initiative: DemoInitiative,
-  refs: { planId: string; goalIds: Map<string, string>; departmentIds: Map<string, string>; partnerIds: Map<string, string> },
+  refs: { planId: string; goalIds: Map<string, string>; departmentIds: Map<string, string>; partnerIds: Map<string, string>; coCreationDate: string },
 ): Promise<void> {
+  // The demo data obeys the lifecycle rule like every other path: a reason for a cancellation, no open milestones when completed.
+  const lifecycle = decideLifecycle({
+    current: null,
+    requested: { status: initiative.status, cancellationReason: initiative.cancellationReason },
+    openMilestoneCount: initiative.milestones.filter((milestone) => milestone.completedDate === null).length,
+  });
+  if (!lifecycle.ok) throw new Error(`Demo initiative "${initiative.title}" breaks the lifecycle rule: ${lifecycle.problem}`);
   const [{ id }] = await manager.query(
     `INSERT INTO initiative (action_plan_id, goal_id, title, summary, description, lead_department_id, owner_name, status,
-       health, start_date, target_date, published, public_summary, internal_notes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       health, start_date, target_date, published, public_summary, internal_notes, cancellation_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
     [
       refs.planId,
       required(refs.goalIds, initiative.goal, 'goal'),
@@ -128,6 +137,7 @@ async function insertInitiative(
       initiative.published,
       initiative.publicSummary,
       initiative.internalNotes,
+      lifecycle.cancellationReason,
     ],
   );
   for (const code of initiative.participatingDepartments) {
@@ -171,12 +181,26 @@ async function insertInitiative(
     baselineHealth = update.health;
   }
   for (const link of initiative.partners) {
-    await manager.query('INSERT INTO initiative_partner (initiative_id, partner_id, role, public_consent) VALUES ($1, $2, $3, $4)', [
-      id,
-      required(refs.partnerIds, link.partner, 'partner'),
-      link.role,
-      link.publicConsent,
-    ]);
+    // Demo partners consented at the co-creation workshop; the consent rule holds here as on every other path.
+    const consent = applyConsentChange(
+      null,
+      link.publicConsent ? { publicConsent: true, consentGivenOn: refs.coCreationDate, consentMethod: 'workshop' } : {},
+      todayIn(MUNICIPAL_TIME_ZONE),
+    );
+    if (!consent.consent) throw new Error(`Demo partner link "${link.partner}" breaks the consent rule: ${JSON.stringify(consent.errors)}`);
+    await manager.query(
+      `INSERT INTO initiative_partner (initiative_id, partner_id, role, public_consent, consent_given_on, consent_method, consent_withdrawn_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        id,
+        required(refs.partnerIds, link.partner, 'partner'),
+        link.role,
+        consent.consent.publicConsent,
+        consent.consent.consentGivenOn,
+        consent.consent.consentMethod,
+        consent.consent.consentWithdrawnOn,
+      ],
+    );
   }
 }
 

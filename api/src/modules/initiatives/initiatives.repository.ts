@@ -130,6 +130,24 @@ export class InitiativesRepository {
     return result;
   }
 
+  /** How many of the initiative's milestones have no completed date; locks them until the transaction ends. */
+  async lockOpenMilestones(initiativeId: string): Promise<number> {
+    const rows: unknown[] = await this.db.manager.query('SELECT id FROM milestone WHERE initiative_id = $1 AND completed_date IS NULL FOR UPDATE', [
+      initiativeId,
+    ]);
+    return rows.length;
+  }
+
+  /** Marks every open milestone of the initiative completed on `date`; each row's version goes up, and the audit trail records each. */
+  async completeOpenMilestones(initiativeId: string, date: string): Promise<void> {
+    await this.db.manager
+      .createQueryBuilder()
+      .update(MilestoneEntity)
+      .set({ completedDate: date })
+      .where('initiative_id = :initiativeId AND completed_date IS NULL', { initiativeId })
+      .execute();
+  }
+
   async create(fields: InitiativeFields, participatingDepartmentIds: string[]): Promise<string> {
     const { manager } = this.db;
     const saved = await manager.save(InitiativeEntity, manager.create(InitiativeEntity, fields));

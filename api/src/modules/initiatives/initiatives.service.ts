@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { canCreateInitiative, canEditInitiative, canReportOn, publishesDirectly, type InitiativeDepartments } from '@fremdrift/access';
-import type { FieldError, FieldErrorCode, Health, Page } from '@fremdrift/contracts';
+import { LIMITS, type FieldError, type FieldErrorCode, type Health, type Page } from '@fremdrift/contracts';
+import { decideLifecycle, type LifecycleInput } from '@fremdrift/progress';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { Clock } from '../../core/clock/clock';
 import { pageWindow, toPage } from '../../core/http/pagination';
-import { ConflictProblemException, fieldError, ForbiddenProblemException, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
+import {
+  ConflictProblemException,
+  fieldError,
+  ForbiddenProblemException,
+  invalidField,
+  InvalidFieldsException,
+  ResourceNotFoundException,
+} from '../../core/http/problem';
 import type { ActionPlanEntity } from '../action-plans/action-plan.entity';
 import { ActionPlansRepository } from '../action-plans/action-plans.repository';
 import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
@@ -66,14 +74,17 @@ export class InitiativesService {
       throw new ForbiddenProblemException('You can create initiatives led by your own department only.');
     }
     const plan = await this.checkReferences({ ...fields, participatingDepartmentIds });
+    const lifecycle = lifecycleOrThrow({ current: null, requested: fields, openMilestoneCount: 0 });
     const face = publicFaceWrite(user, plan, NOT_PUBLIC, null, { published, publicSummary });
-    const id = await this.tx.run(actorOf(user), () => this.initiatives.create({ ...fields, ...face }, participatingDepartmentIds));
+    const id = await this.tx.run(actorOf(user), () =>
+      this.initiatives.create({ ...fields, cancellationReason: lifecycle.cancellationReason, ...face }, participatingDepartmentIds),
+    );
     return this.get(id);
   }
 
   async update(user: AuthenticatedUser, id: string, expectedVersion: number, input: UpdateInitiativeDto): Promise<InitiativeDto> {
     const current = await this.require(id);
-    const { participatingDepartmentIds, published, publicSummary, ...fields } = input;
+    const { participatingDepartmentIds, published, publicSummary, openMilestones, ...fields } = input;
     const currentParticipants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];
     if (!canEditInitiative(user, { leadDepartmentId: current.leadDepartmentId, participatingDepartmentIds: currentParticipants.map((d) => d.id) })) {
       throw new ForbiddenProblemException('Only the lead department can change this initiative.');
@@ -93,8 +104,18 @@ export class InitiativesService {
       kept: { leadDepartmentId: current.leadDepartmentId, participatingDepartmentIds: currentParticipants.map((d) => d.id) },
     });
     if (fields.actionPlanId && fields.actionPlanId !== current.actionPlanId && fields.goalId === undefined) fields.goalId = null;
+    const requested = { status: fields.status, cancellationReason: fields.cancellationReason, openMilestones };
+    // The reason is checked before the version (a 400 like the other fields); the open milestones
+    // are counted again under lock, so that the decision and the milestones' change commit together.
+    lifecycleOrThrow({ current, requested, openMilestoneCount: 0 });
     const face = publicFaceWrite(user, plan, current, proposedFaceOf(current), { published, publicSummary });
-    await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.update(id, { ...fields, ...face }, participatingDepartmentIds));
+    await this.writeIfCurrent(user, id, expectedVersion, async () => {
+      const lifecycle = lifecycleOrThrow({ current, requested, openMilestoneCount: await this.initiatives.lockOpenMilestones(id) });
+      const { cancellationReason: _sent, ...rest } = fields;
+      const reason = lifecycle.cancellationReason !== current.cancellationReason ? { cancellationReason: lifecycle.cancellationReason } : {};
+      if (lifecycle.completeOpenMilestones) await this.initiatives.completeOpenMilestones(id, this.clock.today());
+      await this.initiatives.update(id, { ...rest, ...reason, ...face }, participatingDepartmentIds);
+    });
     return this.get(id);
   }
 
@@ -221,6 +242,23 @@ export class InitiativesService {
     if (Object.keys(errors).length > 0 || !plan) throw new InvalidFieldsException(errors);
     return plan;
   }
+}
+
+/** The lifecycle rule's decision, or the problem that refuses the change: 400 for the reason, 409 for open milestones. */
+function lifecycleOrThrow(input: LifecycleInput) {
+  const decision = decideLifecycle(input);
+  if (decision.ok) return decision;
+  if (decision.problem === 'cancellationReason') {
+    const { min, max } = LIMITS.cancellationReason;
+    throw invalidField('cancellationReason', 'cancellationReason', `a cancelled initiative needs a cancellationReason of ${min} to ${max} characters`, {
+      min,
+      max,
+    });
+  }
+  throw new ConflictProblemException(
+    `${decision.count} milestone(s) are not completed. Send openMilestones: "complete" to mark them completed today, or "keep" to leave them open.`,
+    { code: 'openMilestones', params: { count: decision.count } },
+  );
 }
 
 const NOT_PUBLIC: PublicFace = { published: false, publicSummary: '' };

@@ -30,6 +30,8 @@ export interface Problem {
   errors?: Record<string, FieldError[]>;
   /** The current state of the resource, on a conflict. */
   current?: unknown;
+  /** Figures a translation of the code needs, e.g. `{ count: 3 }` for `openMilestones`. */
+  params?: Record<string, string | number>;
   /** Finds the request in the server's log. */
   requestId?: string;
 }

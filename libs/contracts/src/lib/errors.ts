@@ -30,6 +30,12 @@ export const PROBLEM_CODES = [
   'headersTooLarge',
   'unexpected',
   'databaseUnavailable',
+  'openMilestones',
+  'importInvalid',
+  'importChanged',
+  'unreadableFile',
+  'missingColumns',
+  'tooManyRows',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -75,6 +81,11 @@ export const FIELD_ERROR_CODES = [
   'wrongPassword',
   'samePassword',
   'ifMatch',
+  'cancellationReason',
+  'consentDateRequired',
+  'consentMethodRequired',
+  'consentNotGiven',
+  'samePartner',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

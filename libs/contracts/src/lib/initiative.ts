@@ -90,7 +90,15 @@ export interface CreateInitiative {
   cancellationReason?: string;
   externalReference?: string | null;
 }
-export type UpdateInitiative = Partial<CreateInitiative>;
+
+/** What completing an initiative does with its open milestones: mark them completed today, or leave them open. */
+export const OPEN_MILESTONE_CHOICES = ['complete', 'keep'] as const;
+export type OpenMilestoneChoice = (typeof OPEN_MILESTONE_CHOICES)[number];
+
+export type UpdateInitiative = Partial<CreateInitiative> & {
+  /** Required when the status becomes `completed` while milestones are open (else 409 `openMilestones`). */
+  openMilestones?: OpenMilestoneChoice;
+};
 
 export interface InitiativeQuery extends PageQuery {
   /** Department id or code; matches the lead or a participating department. */

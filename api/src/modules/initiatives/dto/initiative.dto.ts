@@ -4,6 +4,9 @@ import {
   INITIATIVE_SORT_FIELDS,
   INITIATIVE_STATUSES,
   LIMITS,
+  OPEN_MILESTONE_CHOICES,
+  type OpenMilestoneChoice,
+  type UpdateInitiative,
   REPORTING_PERIODS,
   REPORTING_STATES,
   type Reporting,
@@ -261,7 +264,15 @@ export class CreateInitiativeDto implements CreateInitiative {
   externalReference?: string | null;
 }
 
-export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) {}
+export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) implements UpdateInitiative {
+  @ApiPropertyOptional({
+    enum: OPEN_MILESTONE_CHOICES,
+    description: 'When `status` becomes `completed` while milestones are open: `complete` marks them completed today, `keep` leaves them open',
+  })
+  @IsOptionalNonNull()
+  @IsIn(OPEN_MILESTONE_CHOICES)
+  openMilestones?: OpenMilestoneChoice;
+}
 
 export class InitiativeQueryDto extends PageQueryDto implements InitiativeQuery {
   @DepartmentParameter()

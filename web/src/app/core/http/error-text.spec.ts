@@ -24,4 +24,11 @@ describe('error texts', () => {
       detail: 'errors.reference:r-1',
     });
   });
+
+  it('gives a problem’s own figures to its text', () => {
+    const t = (key: string, params?: Readonly<Record<string, unknown>>) => `${key} ${JSON.stringify(params ?? {})}`;
+    expect(problemText({ type: 'about:blank', title: 'Conflict', status: 409, code: 'openMilestones', params: { count: 3 } }, t).title).toBe(
+      'errors.problem.openMilestones {"count":3}',
+    );
+  });
 });

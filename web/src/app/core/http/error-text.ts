@@ -12,7 +12,7 @@ export function fieldErrorText(error: FieldError, t: Translate): string {
 /** The user's words for a problem the API answered: by its code, with the reference that finds it in the log. */
 export function problemText(problem: Problem, t: Translate): Pick<Problem, 'title' | 'detail'> {
   return {
-    title: t(`errors.problem.${problem.code}`),
+    title: t(`errors.problem.${problem.code}`, problem.params),
     detail: problem.requestId ? t('errors.reference', { id: problem.requestId }) : undefined,
   };
 }

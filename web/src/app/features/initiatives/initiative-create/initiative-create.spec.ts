@@ -175,6 +175,12 @@ describe('InitiativeCreate', () => {
     expect((element.querySelector('#ni-goal') as HTMLSelectElement).value).toBe('');
   });
 
+  it('offers only the statuses a new initiative can start in; completing and cancelling happen on its page', async () => {
+    const { fixture, options } = setup(() => of(anInitiative()));
+    await fixture.whenStable();
+    expect(options('ni-status')).toEqual(['Idé', 'Planlagt', 'I gang', 'Sat på pause']);
+  });
+
   it('tells a lead when the public face becomes a proposal for management', async () => {
     const { element, type } = setup(() => of(anInitiative()));
     const hint = () => text(element.querySelector('#ni-public-hint'));

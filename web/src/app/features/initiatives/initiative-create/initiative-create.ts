@@ -104,7 +104,8 @@ export class InitiativeCreate implements HasUnsavedChanges {
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
-  protected readonly statuses = INITIATIVE_STATUSES;
+  /** A new initiative starts before its end: completing and cancelling happen on its page, where they ask what they need. */
+  protected readonly statuses = INITIATIVE_STATUSES.filter((status) => status !== 'completed' && status !== 'cancelled');
   protected readonly titleMin = LIMITS.title.min;
   protected readonly titleMax = LIMITS.title.max;
   protected readonly textMax = { ownerName: LIMITS.ownerName.max, summary: LIMITS.summary.max, longText: LIMITS.longText.max };

@@ -56,6 +56,19 @@ function setup(
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('InitiativeField', () => {
+  it('never edits the status in place: its button opens the status dialog, which asks what cancelling and completing need', async () => {
+    const { fixture, element, api, button, pageState } = setup('status', () => of(anInitiative()));
+    await fixture.whenStable();
+    expect(text(element.querySelector('dd'))).toBe('I gang');
+
+    const edit = button('Redigér Status');
+    edit?.click();
+    await fixture.whenStable();
+    expect(pageState.statusChange()).toEqual({ returnFocus: edit });
+    expect(element.querySelector('form')).toBeNull();
+    expect(api.update).not.toHaveBeenCalled();
+  });
+
   it('shows the value, edits it in place and saves it with If-Match', async () => {
     const { fixture, element, api, button, control, type, save, unsaved } = setup('summary', (_id, _v, changes) =>
       of(anInitiative({ ...changes, version: 4 })),

@@ -82,9 +82,14 @@ export class InitiativeField {
     return this.editing() && base !== null && this.draft() !== this.config().toDraft(base);
   }
 
-  protected open(): void {
+  protected open(event?: Event): void {
     const initiative = this.pageState.initiative();
     if (!initiative) return;
+    if (this.field() === 'status') {
+      // Cancelling and completing ask for more than a value: the status dialog handles every change of status.
+      this.pageState.requestStatusChange((event?.currentTarget as HTMLElement | undefined) ?? null);
+      return;
+    }
     this.base.set(initiative);
     this.draft.set(this.config().toDraft(initiative));
     this.fieldForm().reset();

@@ -65,6 +65,10 @@ export class InitiativePageState {
   readonly announcement = signal('');
   /** A suggested health the user chose to adopt elsewhere on the page; the status update form takes it up. */
   readonly adoptedHealth = signal<{ health: Health } | null>(null);
+  /** The status dialog while it is open, with the control focus returns to when it closes. */
+  readonly statusChange = signal<{ returnFocus: HTMLElement | null } | null>(null);
+  /** Goes up when milestones changed outside the milestone list (completing the initiative), so that it reads them again. */
+  readonly milestonesRevision = signal(0);
 
   private readonly departments = computed(() => {
     const initiative = this.current();
@@ -90,6 +94,11 @@ export class InitiativePageState {
   /** Pre-selects `health` in the status update form (a new object each time, so that a repeat counts). */
   adoptHealth(health: Health): void {
     this.adoptedHealth.set({ health });
+  }
+
+  /** Opens the status dialog: every change of status goes through it, so that cancelling and completing ask what they must. */
+  requestStatusChange(returnFocus: HTMLElement | null = null): void {
+    this.statusChange.set({ returnFocus });
   }
 
   announce(message: string): void {

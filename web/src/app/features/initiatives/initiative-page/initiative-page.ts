@@ -19,6 +19,7 @@ import { InitiativeField } from '../initiative-field/initiative-field';
 import type { EditableInitiativeField } from '../initiative-field/initiative-fields';
 import { InitiativeDelete } from '../initiative-delete/initiative-delete';
 import { InitiativeHistory } from '../initiative-history/initiative-history';
+import { InitiativeLifecycle } from '../initiative-lifecycle/initiative-lifecycle';
 import { InitiativesApi } from '../initiatives-api';
 import { MilestoneList } from '../milestone-list/milestone-list';
 import { ParticipatingDepartments } from '../participating-departments/participating-departments';
@@ -27,6 +28,7 @@ import { reportingText } from '../reporting-text';
 import { StatusUpdateForm } from '../status-update-form/status-update-form';
 import { StatusUpdateList } from '../status-update-list/status-update-list';
 import { InitiativePageState } from './initiative-page-state';
+import { PageNav, type PageSection } from './page-nav';
 
 /**
  * One initiative and everything about it, where its department lead keeps it up to date (`/initiativer/:id`).
@@ -49,6 +51,8 @@ import { InitiativePageState } from './initiative-page-state';
     ParticipatingDepartments,
     InitiativeHistory,
     InitiativeDelete,
+    InitiativeLifecycle,
+    PageNav,
     ConflictDialog,
   ],
   providers: [InitiativePageState, ConflictPrompt, UnsavedChanges],
@@ -90,7 +94,6 @@ export class InitiativePage implements HasUnsavedChanges {
     'title',
     'summary',
     'description',
-    'status',
     'ownerName',
     'startDate',
     'targetDate',
@@ -98,6 +101,18 @@ export class InitiativePage implements HasUnsavedChanges {
     'publicSummary',
     'internalNotes',
   ];
+
+  /** The page's sections, in order, for the in-page navigation: each link says what its section's heading says. */
+  protected readonly sections = computed<PageSection[]>(() => [
+    { id: 'overblik', heading: 'overview-heading', label: 'initiative.overview' },
+    { id: 'milepaele', heading: 'milestones-heading', label: 'milestones.title' },
+    ...(this.canReport() ? [{ id: 'ny-statusopdatering', heading: 'status-form-heading', label: 'statusUpdate.title' }] : []),
+    { id: 'statusopdateringer', heading: 'status-list-heading', label: 'statusUpdate.history' },
+    { id: 'partnere', heading: 'partners-heading', label: 'partners.title' },
+    { id: 'afdelinger', heading: 'departments-heading', label: 'departments.title' },
+    { id: 'historik', heading: 'history-heading', label: 'history.title' },
+  ]);
+  protected readonly pagePath = computed(() => `/initiativer/${encodeURIComponent(this.id())}`);
 
   constructor() {
     const titles = inject(I18nTitleStrategy);

@@ -42,8 +42,11 @@ export class MilestoneList {
   protected readonly today = todayInMunicipality();
 
   private readonly loaded = rxResource({
-    params: () => this.pageState.initiative()?.id,
-    stream: ({ params }) => this.api.milestones(params),
+    params: () => {
+      const id = this.pageState.initiative()?.id;
+      return id ? { id, revision: this.pageState.milestonesRevision() } : undefined;
+    },
+    stream: ({ params }) => this.api.milestones(params.id),
   });
   protected readonly loadProblem = computed(() => {
     const error = this.loaded.error();

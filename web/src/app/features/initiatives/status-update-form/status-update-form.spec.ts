@@ -93,6 +93,27 @@ describe('StatusUpdateForm', () => {
     expect(localStorage.getItem(draftKey)).toBeNull();
   });
 
+  it('confirms the sent update by the send button, in a status region brought into view, not at the top of the page', async () => {
+    const { fixture, element, type, send } = setup((_id, update) => of(aStatusUpdate({ ...update, publicTextState: 'approved' } as StatusUpdate)));
+    await fixture.whenStable();
+    const region = element.querySelector<HTMLElement>('.status-form__sent');
+    expect(region?.getAttribute('role')).toBe('status');
+    expect(text(region)).toBe('');
+    const scrolled = jest.fn();
+    (region as HTMLElement).scrollIntoView = scrolled;
+
+    await type('su-narrative', 'Det går fremad.');
+    await send();
+    await fixture.whenStable();
+
+    expect(text(region)).toBe('Statusopdateringen er sendt.');
+    // It follows the send button, where the user is.
+    const button = element.querySelector('button[type="submit"]') as HTMLElement;
+    expect(button.compareDocumentPosition(region as HTMLElement) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(scrolled).toHaveBeenCalledWith({ block: 'nearest' });
+    expect(TestBed.inject(InitiativePageState).announcement()).toBe('');
+  });
+
   it('requires a cause and an explanation when the health drops, in Danish, before sending', async () => {
     const { fixture, element, api, control, type, chooseHealth, send } = setup((_id, update) => of(aStatusUpdate(update as Partial<StatusUpdate>)));
     await fixture.whenStable();

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, linkedSignal, signal, untracked } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  linkedSignal,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, required, submit, validate } from '@angular/forms/signals';
 import { HEALTHS, LIMITS, type CreateStatusUpdate, type Health, type Initiative, type Problem } from '@fremdrift/contracts';
@@ -134,6 +147,10 @@ export class StatusUpdateForm {
 
   protected readonly failure = signal<Problem | null>(null);
   protected readonly sending = signal(false);
+  /** The confirmation of the update just sent, shown by the send button where the user is, not at the top of the page. */
+  protected readonly sent = signal('');
+  private readonly sentRegion = viewChild.required<ElementRef<HTMLElement>>('sentRegion');
+  private readonly injector = inject(Injector);
 
   constructor() {
     // The draft lives in the browser's storage, outside Angular: keep it in step with the form.
@@ -157,6 +174,12 @@ export class StatusUpdateForm {
     this.focus(`input[type="radio"][value="${health}"]`);
   }
 
+  /** Shows the confirmation in the live region by the button and keeps it in view; focus stays on the button for the next step. */
+  private confirmSent(message: string): void {
+    this.sent.set(message);
+    afterNextRender(() => this.sentRegion().nativeElement.scrollIntoView?.({ block: 'nearest' }), { injector: this.injector });
+  }
+
   protected discardDraft(): void {
     const id = this.initiativeId();
     if (id) this.drafts.clear(id);
@@ -169,6 +192,7 @@ export class StatusUpdateForm {
     event.preventDefault();
     if (this.sending()) return;
     this.failure.set(null);
+    this.sent.set('');
     const f = this.statusForm;
     const fields = [f.periodStart, f.periodEnd, f.health, f.delayCauseId, f.delayReason, f.narrative, f.blockers, f.nextSteps, f.internalText, f.publicText];
     await submit(f, {
@@ -198,7 +222,7 @@ export class StatusUpdateForm {
           this.defaults.set(defaultsFor(this.pageState.initiative()));
           this.model.set(this.defaults());
           f().reset();
-          this.pageState.announce(this.i18n.t(created.publicTextState === 'pending' ? 'statusUpdate.sentPending' : 'statusUpdate.sent'));
+          this.confirmSent(this.i18n.t(created.publicTextState === 'pending' ? 'statusUpdate.sentPending' : 'statusUpdate.sent'));
           return undefined;
         } catch (error) {
           const { fieldErrors, problem } = toSubmitFailure(
