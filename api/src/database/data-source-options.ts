@@ -15,6 +15,7 @@ import { PublicApproval1795000000004 } from './migrations/1795000000004-PublicAp
 import { RuleFunctions1795000000005 } from './migrations/1795000000005-RuleFunctions';
 import { ActionPlanArchive1795000000007 } from './migrations/1795000000007-ActionPlanArchive';
 import { InitiativeLifecycleAndReference1795000000008 } from './migrations/1795000000008-InitiativeLifecycleAndReference';
+import { PartnerConsent1795000000009 } from './migrations/1795000000009-PartnerConsent';
 import { DepartmentActive1795000000006 } from './migrations/1795000000006-DepartmentActive';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   RuleFunctions1795000000005,
   ActionPlanArchive1795000000007,
   InitiativeLifecycleAndReference1795000000008,
+  PartnerConsent1795000000009,
   DepartmentActive1795000000006,
 ];
 

@@ -34,7 +34,13 @@ const CREATES: [string, number, (t: TestApp, w: World, n: number) => Promise<Tes
   [
     "initiative's partner",
     200,
-    (t, w, n) => t.put(`/api/initiatives/${w.initiative.id}/partners/${w.partners[n].id}`, { role: 'Medskaber', publicConsent: true }),
+    (t, w, n) =>
+      t.put(`/api/initiatives/${w.initiative.id}/partners/${w.partners[n].id}`, {
+        role: 'Medskaber',
+        publicConsent: true,
+        consentGivenOn: '2026-03-12',
+        consentMethod: 'workshop',
+      }),
   ],
   ['delay cause', 201, (t, _, n) => t.post('/api/delay-causes', { code: `burst_${n}`, labelDa: `Årsag ${n}`, labelEn: `Cause ${n}` })],
   ['user', 201, (t, _, n) => t.post('/api/users', { email: `burst-${n}@test.example`, displayName: `Burst ${n}`, role: 'viewer', password: TEST_PASSWORD })],

@@ -4,6 +4,10 @@ import { type Factories, UNKNOWN_ID } from '../support/factories';
 import { type TestApp, type TestResponse, useTestApp } from '../support/test-app';
 
 const PROBLEM_JSON = 'application/problem+json';
+/** Consent to be named publicly, as a workshop gave it. */
+const CONSENT = { publicConsent: true, consentGivenOn: '2026-03-12', consentMethod: 'workshop' } as const;
+const CONSENT_STATE = { publicConsent: true, consentGivenOn: '2026-03-12', consentMethod: 'workshop', consentWithdrawnOn: null };
+const NO_CONSENT_STATE = { publicConsent: false, consentGivenOn: null, consentMethod: null, consentWithdrawnOn: null };
 
 type PartnerBody = Pick<Partner, 'name' | 'initiativeCount'>;
 
@@ -31,6 +35,7 @@ describe('Partners API', () => {
         type: 'volunteer_organisation',
         description: 'Formidler frivillige.',
         initiativeCount: 0,
+        initiatives: [],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -206,13 +211,13 @@ describe('Partners API', () => {
     it('refuses with 409 to delete a partner linked to an initiative, and deletes it once unlinked', async () => {
       const { initiative } = await make.world();
       const partner = await make.partner();
-      await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Værtsforening', publicConsent: true });
+      await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Værtsforening', ...CONSENT });
 
       const refused = await rejected(() => t.delete(`/api/partners/${partner.id}`));
       expect(refused.status).toBe(409);
       expect(refused.body).toMatchObject({ title: 'Conflict', status: 409 });
       expect((await t.get(`/api/initiatives/${initiative.id}/partners`)).body).toEqual([
-        { partner: { id: partner.id, name: partner.name, type: partner.type }, role: 'Værtsforening', publicConsent: true },
+        { partner: { id: partner.id, name: partner.name, type: partner.type }, role: 'Værtsforening', ...CONSENT_STATE },
       ]);
 
       expect((await t.delete(`/api/initiatives/${initiative.id}/partners/${partner.id}`)).status).toBe(204);
@@ -249,12 +254,12 @@ describe('Partners API', () => {
 
       expect((await t.get(`/api/initiatives/${initiative.id}/partners`)).body).toEqual([]);
 
-      const linked = await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Matcher familier', publicConsent: true });
+      const linked = await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Matcher familier', ...CONSENT });
       expect(linked.status).toBe(200);
       const link = {
         partner: { id: partner.id, name: 'Venskabsfamilier Østjylland', type: 'volunteer_organisation' },
         role: 'Matcher familier',
-        publicConsent: true,
+        ...CONSENT_STATE,
       };
       expect(linked.body).toEqual(link);
 
@@ -289,12 +294,12 @@ describe('Partners API', () => {
       await t.put(url, { role: 'Sparringspartner', publicConsent: false });
       const countsAfterLink = await t.rowCounts();
 
-      const changed = await t.put(url, { role: 'Medarrangør', publicConsent: true });
+      const changed = await t.put(url, { role: 'Medarrangør', ...CONSENT });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ role: 'Medarrangør', publicConsent: true });
       expect(await t.rowCounts()).toEqual(countsAfterLink);
 
-      const again = await t.put(url, { role: 'Medarrangør', publicConsent: true });
+      const again = await t.put(url, { role: 'Medarrangør', ...CONSENT });
       expect(again.status).toBe(200);
       expect(again.body).toEqual(changed.body);
       expect(await t.rowCounts()).toEqual(countsAfterLink);
@@ -305,7 +310,7 @@ describe('Partners API', () => {
       const { initiative } = await make.world();
       const partner = await make.partner();
       const url = `/api/initiatives/${initiative.id}/partners/${partner.id}`;
-      await t.put(url, { role: 'Medarrangør', publicConsent: true });
+      await t.put(url, { role: 'Medarrangør', ...CONSENT });
 
       const withdrawn = await t.put(url, { role: '', publicConsent: false });
       expect(withdrawn.status).toBe(200);
@@ -319,7 +324,7 @@ describe('Partners API', () => {
       const url = `/api/initiatives/${initiative.id}/partners/${partner.id}`;
       await t.put(url, { role: 'Lektiehjælp', publicConsent: false });
 
-      expect((await t.put(url, { publicConsent: true })).body).toMatchObject({ role: 'Lektiehjælp', publicConsent: true });
+      expect((await t.put(url, CONSENT)).body).toMatchObject({ role: 'Lektiehjælp', ...CONSENT_STATE });
       expect((await t.put(url, { role: 'Lektiehjælp og mentorer' })).body).toMatchObject({ role: 'Lektiehjælp og mentorer', publicConsent: true });
       expect((await t.rowCounts()).initiative_partner).toBe(1);
     });
@@ -348,7 +353,7 @@ describe('Partners API', () => {
       await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Vært' });
       await t.patch(`/api/partners/${partner.id}`, { name: 'Nyt navn', type: 'public_body' });
       expect((await t.get(`/api/initiatives/${initiative.id}/partners`)).body).toEqual([
-        { partner: { id: partner.id, name: 'Nyt navn', type: 'public_body' }, role: 'Vært', publicConsent: false },
+        { partner: { id: partner.id, name: 'Nyt navn', type: 'public_body' }, role: 'Vært', ...NO_CONSENT_STATE },
       ]);
     });
 
@@ -377,7 +382,7 @@ describe('Partners API', () => {
       const { initiative } = await make.world();
       const partner = await make.partner();
       const url = `/api/initiatives/${initiative.id}/partners/${partner.id}`;
-      const link = (await t.put(url, { role: 'Vært', publicConsent: true })).body;
+      const link = (await t.put(url, { role: 'Vært', ...CONSENT })).body;
       expect((await rejected(() => t.put(url, { role: 'Ny rolle', publicConsent: 'no' }))).status).toBe(400);
       expect((await t.get(`/api/initiatives/${initiative.id}/partners`)).body).toEqual([link]);
     });
@@ -437,7 +442,7 @@ describe('Partners API', () => {
     it('removes the links but keeps the partner when the initiative is deleted', async () => {
       const { initiative } = await make.world();
       const partner = await make.partner();
-      await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Vært', publicConsent: true });
+      await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Vært', ...CONSENT });
 
       expect((await t.delete(`/api/initiatives/${initiative.id}`, { ifMatch: initiative.version })).status).toBe(204);
       expect((await t.get(`/api/partners/${partner.id}`)).body).toMatchObject({ id: partner.id, initiativeCount: 0 });

@@ -86,7 +86,12 @@ describe('The public API', () => {
 
     const named = await make.partner({ name: 'Frivilligcenter Aarhus' });
     const anonymous = await make.partner({ name: SECRET.partnerWithoutConsent });
-    await t.put(`/api/initiatives/${published.id}/partners/${named.id}`, { role: 'Mentorer', publicConsent: true });
+    await t.put(`/api/initiatives/${published.id}/partners/${named.id}`, {
+      role: 'Mentorer',
+      publicConsent: true,
+      consentGivenOn: '2026-03-12',
+      consentMethod: 'workshop',
+    });
     await t.put(`/api/initiatives/${published.id}/partners/${anonymous.id}`, { role: 'Sponsor', publicConsent: false });
     return { plan, draft, published };
   }

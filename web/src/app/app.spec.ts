@@ -49,6 +49,7 @@ describe('App header', () => {
       'Overblik',
       'Initiativer',
       'Handleplaner',
+      'Partnere',
       'Godkendelser',
       'Brugere',
       'Afdelinger',
@@ -65,14 +66,14 @@ describe('App header', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('.site-header__user'))).toContain('Lene Leder, Afdelingsleder');
-    expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Handleplaner', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Handleplaner', 'Partnere', 'Skift adgangskode']);
   });
 
   it('shows management the dashboard first, named in the current language', async () => {
     const { fixture, element } = setup({ ...admin, role: 'management', displayName: 'Mona Ledelse' });
     await fixture.whenStable();
 
-    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Handleplaner', 'Godkendelser', 'Skift adgangskode']);
+    expect(navLabels(element)).toEqual(['Overblik', 'Initiativer', 'Handleplaner', 'Partnere', 'Godkendelser', 'Skift adgangskode']);
     expect(element.querySelector('nav a')?.getAttribute('href')).toBe('/dashboard');
     button(element, 'English')?.click();
     await fixture.whenStable();
@@ -118,7 +119,7 @@ describe('App header', () => {
     toEnglish?.click();
     await fixture.whenStable();
 
-    expect(navLabels(element)).toEqual(['My initiatives', 'Initiatives', 'Action plans', 'Change password']);
+    expect(navLabels(element)).toEqual(['My initiatives', 'Initiatives', 'Action plans', 'Partners', 'Change password']);
     expect(button(element, 'Sign out')).not.toBeNull();
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('fremdrift.language')).toBe('en');

@@ -1,7 +1,8 @@
+import { CONSENT_METHODS, type ConsentMethod } from '@fremdrift/contracts';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { PartnerEntity } from './partner.entity';
 
-/** A partner's part in one initiative, and whether it may be named publicly there. */
+/** A partner's part in one initiative, and whether it may be named publicly there (see `applyConsentChange`). */
 @Entity({ name: 'initiative_partner' })
 export class InitiativePartnerEntity {
   @PrimaryColumn({ name: 'initiative_id', type: 'uuid' })
@@ -19,6 +20,15 @@ export class InitiativePartnerEntity {
 
   @Column({ name: 'public_consent', type: 'boolean', default: false })
   publicConsent: boolean;
+
+  @Column({ name: 'consent_given_on', type: 'date', nullable: true })
+  consentGivenOn: string | null;
+
+  @Column({ name: 'consent_method', type: 'enum', enum: CONSENT_METHODS, enumName: 'consent_method', nullable: true })
+  consentMethod: ConsentMethod | null;
+
+  @Column({ name: 'consent_withdrawn_on', type: 'date', nullable: true })
+  consentWithdrawnOn: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

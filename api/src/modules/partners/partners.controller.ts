@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { canDeletePartners, canEditPartners } from '@fremdrift/access';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { canDeletePartners, canEditPartners, canMergePartners } from '@fremdrift/access';
 import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
-import { PageDto, PageQueryDto } from '../../core/http/pagination';
-import { CreatePartnerDto, InitiativePartnerDto, LinkPartnerDto, PartnerDto, UpdatePartnerDto } from './dto/partner.dto';
+import { PageDto } from '../../core/http/pagination';
+import { CreatePartnerDto, InitiativePartnerDto, LinkPartnerDto, MergePartnersDto, PartnerDto, PartnerQueryDto, UpdatePartnerDto } from './dto/partner.dto';
 import { PartnersService } from './partners.service';
 
 @ApiTags('partners')
@@ -16,9 +16,9 @@ export class PartnersController {
   constructor(private readonly partners: PartnersService) {}
 
   @Get()
-  @ApiOkResponse({ type: PageDto(PartnerDto) })
+  @ApiOkResponse({ type: PageDto(PartnerDto), description: 'Partners by name, each with the initiatives it takes part in' })
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: PartnerQueryDto) {
     return this.partners.list(query);
   }
 
@@ -43,6 +43,22 @@ export class PartnersController {
   @ApiProblems(400, 404, 409)
   update(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: UpdatePartnerDto) {
     return this.partners.update(user, id, input);
+  }
+
+  @Post(':id/merge')
+  @RequireAccess(canMergePartners)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Merge a duplicate into this partner (admins)',
+    description:
+      'In one transaction, moves every initiative link of the duplicate to this partner and deletes the duplicate. Where both are linked to the ' +
+      'same initiative, this partner’s link stays (with the duplicate’s role if its own is empty), and consent to be named publicly stands if ' +
+      'either had it, with the earlier date and that consent’s method. An empty description is filled from the duplicate’s. Answers the kept partner.',
+  })
+  @ApiOkResponse({ type: PartnerDto, description: 'The kept partner, with the initiatives of both' })
+  @ApiProblems(400, 404)
+  merge(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() input: MergePartnersDto) {
+    return this.partners.merge(user, id, input);
   }
 
   @Delete(':id')

@@ -1,22 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { canEditInitiative, canEditPartner } from '@fremdrift/access';
-import type { Page } from '@fremdrift/contracts';
+import { applyConsentChange, canEditInitiative, canEditPartner, mergeConsent } from '@fremdrift/access';
+import type { Page, PartnerConsent } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
+import { Clock } from '../../core/clock/clock';
 import { TransactionRunner } from '../../core/database/transaction-runner';
-import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
-import { ForbiddenProblemException, ResourceNotFoundException } from '../../core/http/problem';
+import { pageWindow, toPage } from '../../core/http/pagination';
+import { fieldError, ForbiddenProblemException, invalidField, InvalidFieldsException, ResourceNotFoundException } from '../../core/http/problem';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import {
   type CreatePartnerDto,
   type InitiativePartnerDto,
   type LinkPartnerDto,
+  type MergePartnersDto,
   type PartnerDto,
+  type PartnerQueryDto,
   type UpdatePartnerDto,
   toInitiativePartnerDto,
   toPartnerDto,
 } from './dto/partner.dto';
+import type { InitiativePartnerEntity } from './initiative-partner.entity';
 import type { PartnerEntity } from './partner.entity';
 import { PartnersRepository } from './partners.repository';
+
+const CONSENT_MESSAGES = {
+  consentDateRequired: (field: string) => `${field} is required when publicConsent is true`,
+  consentMethodRequired: (field: string) => `${field} is required when publicConsent is true`,
+  notInFuture: (field: string) => `${field} cannot be in the future`,
+  consentNotGiven: (field: string) => `${field} can only be sent when publicConsent is true`,
+} as const;
+
+const consentOf = (link: InitiativePartnerEntity): PartnerConsent => ({
+  publicConsent: link.publicConsent,
+  consentGivenOn: link.consentGivenOn,
+  consentMethod: link.consentMethod,
+  consentWithdrawnOn: link.consentWithdrawnOn,
+});
 
 @Injectable()
 export class PartnersService {
@@ -24,14 +42,15 @@ export class PartnersService {
     private readonly partners: PartnersRepository,
     private readonly initiatives: InitiativesService,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
-  async list(query: PageQueryDto): Promise<Page<PartnerDto>> {
+  async list(query: PartnerQueryDto): Promise<Page<PartnerDto>> {
     const window = pageWindow(query);
-    const [rows, total] = await this.partners.findPage(window);
-    const counts = await this.partners.countInitiatives(rows.map((row) => row.id));
+    const [rows, total] = await this.partners.findPage(query, window);
+    const initiatives = await this.partners.initiativesOf(rows.map((row) => row.id));
     return toPage(
-      rows.map((row) => toPartnerDto(row, counts.get(row.id) ?? 0)),
+      rows.map((row) => toPartnerDto(row, initiatives.get(row.id) ?? [])),
       total,
       window,
     );
@@ -39,12 +58,12 @@ export class PartnersService {
 
   async get(id: string): Promise<PartnerDto> {
     const partner = await this.require(id);
-    const counts = await this.partners.countInitiatives([id]);
-    return toPartnerDto(partner, counts.get(id) ?? 0);
+    const initiatives = await this.partners.initiativesOf([id]);
+    return toPartnerDto(partner, initiatives.get(id) ?? []);
   }
 
   async create(user: AuthenticatedUser, input: CreatePartnerDto): Promise<PartnerDto> {
-    return toPartnerDto(await this.tx.run(actorOf(user), () => this.partners.save(input)), 0);
+    return toPartnerDto(await this.tx.run(actorOf(user), () => this.partners.save(input)), []);
   }
 
   async update(user: AuthenticatedUser, id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
@@ -64,25 +83,63 @@ export class PartnersService {
     await this.tx.run(actorOf(user), () => this.partners.delete(id));
   }
 
+  /**
+   * Merges a duplicate record into the partner kept, in one transaction: every initiative link of
+   * the duplicate moves to the kept partner. Where both were linked to the same initiative, the kept
+   * partner's link stays (its role, or the duplicate's when its own is empty) and consent stands if
+   * either had it, with the earlier date (`mergeConsent`). An empty description is filled from the
+   * duplicate's; then the duplicate is deleted.
+   */
+  async merge(user: AuthenticatedUser, keptId: string, input: MergePartnersDto): Promise<PartnerDto> {
+    if (input.duplicateId === keptId) throw invalidField('duplicateId', 'samePartner', 'duplicateId must be another partner than the one kept');
+    await this.tx.run(actorOf(user), async () => {
+      await this.partners.lockPartners([keptId, input.duplicateId]);
+      const kept = await this.require(keptId);
+      const duplicate = await this.require(input.duplicateId);
+      const keptLinks = new Map((await this.partners.findLinksOfPartnerForUpdate(keptId)).map((link) => [link.initiativeId, link]));
+      for (const link of await this.partners.findLinksOfPartnerForUpdate(duplicate.id)) {
+        const own = keptLinks.get(link.initiativeId);
+        if (!own) {
+          await this.partners.moveLink(link.initiativeId, duplicate.id, kept.id);
+          continue;
+        }
+        await this.partners.upsertLink({
+          initiativeId: own.initiativeId,
+          partnerId: kept.id,
+          role: own.role || link.role,
+          ...mergeConsent(consentOf(own), consentOf(link)),
+        });
+        await this.partners.deleteLink(link.initiativeId, duplicate.id);
+      }
+      if (!kept.description.trim() && duplicate.description.trim()) await this.partners.save(Object.assign(kept, { description: duplicate.description }));
+      await this.partners.delete(duplicate.id);
+    });
+    return this.get(keptId);
+  }
+
   async listLinks(initiativeId: string): Promise<InitiativePartnerDto[]> {
     await this.initiatives.assertExists(initiativeId);
     return (await this.partners.findLinks(initiativeId)).map(toInitiativePartnerDto);
   }
 
-  /** Links a partner to an initiative, or changes its role and consent there. */
+  /** Links a partner to an initiative, or changes its role and consent there (`applyConsentChange`). */
   async link(user: AuthenticatedUser, initiativeId: string, partnerId: string, input: LinkPartnerDto): Promise<InitiativePartnerDto> {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     await this.require(partnerId);
-    const existing = await this.partners.findLink(initiativeId, partnerId);
-    await this.tx.run(actorOf(user), () =>
-      this.partners.upsertLink({
-        initiativeId,
-        partnerId,
-        role: input.role ?? existing?.role ?? '',
-        publicConsent: input.publicConsent ?? existing?.publicConsent ?? false,
-      }),
-    );
-    return toInitiativePartnerDto((await this.partners.findLink(initiativeId, partnerId))!);
+    await this.tx.run(actorOf(user), async () => {
+      const existing = await this.partners.findLink(initiativeId, partnerId);
+      const outcome = applyConsentChange(existing && consentOf(existing), input, this.clock.today());
+      if (outcome.errors) {
+        throw new InvalidFieldsException(
+          Object.fromEntries(Object.entries(outcome.errors).map(([field, code]) => [field, [fieldError(code, CONSENT_MESSAGES[code](field))]])),
+        );
+      }
+      await this.partners.upsertLink({ initiativeId, partnerId, role: input.role ?? existing?.role ?? '', ...outcome.consent });
+    });
+    const saved = await this.partners.findLink(initiativeId, partnerId);
+    // Only a concurrent unlink can have removed it since.
+    if (!saved) throw new ResourceNotFoundException('Partner link', partnerId);
+    return toInitiativePartnerDto(saved);
   }
 
   async unlink(user: AuthenticatedUser, initiativeId: string, partnerId: string): Promise<void> {

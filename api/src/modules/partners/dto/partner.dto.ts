@@ -1,9 +1,60 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { LIMITS, PARTNER_TYPES, type CreatePartner, type InitiativePartner, type LinkPartner, type Partner, type PartnerType } from '@fremdrift/contracts';
-import { IsBoolean, IsIn } from 'class-validator';
-import { IsOptionalNonNull, OptionalTextField, TextField } from '../../../core/http/validation';
+import {
+  CONSENT_METHODS,
+  LIMITS,
+  PARTNER_SORT_FIELDS,
+  PARTNER_TYPES,
+  SORT_DIRECTIONS,
+  type ConsentMethod,
+  type CreatePartner,
+  type InitiativePartner,
+  type LinkPartner,
+  type MergePartners,
+  type Partner,
+  type PartnerInitiative,
+  type PartnerQuery,
+  type PartnerSortField,
+  type PartnerType,
+  type SortDirection,
+} from '@fremdrift/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/pagination';
+import { IsNullable, IsOptionalNonNull, NullableDateField, OptionalTextField, TextField, UuidField } from '../../../core/http/validation';
 import type { InitiativePartnerEntity } from '../initiative-partner.entity';
 import type { PartnerEntity } from '../partner.entity';
+
+const CONSENT_DOCS = {
+  publicConsent: 'Whether the partner may be named on the public page and in open data for this initiative now',
+  consentGivenOn: 'The date the consent was given (kept after a withdrawal)',
+  consentMethod: 'How the consent was given (kept after a withdrawal)',
+  consentWithdrawnOn: 'The date the consent was last withdrawn; null while it stands or was never withdrawn',
+};
+
+export class PartnerInitiativeDto implements PartnerInitiative {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The initiative’s lead department: its leads may correct the partner record' })
+  leadDepartmentId: string;
+
+  @ApiProperty({ description: 'The partner’s part in this initiative' })
+  role: string;
+
+  @ApiProperty({ description: CONSENT_DOCS.publicConsent })
+  publicConsent: boolean;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentGivenOn })
+  consentGivenOn: string | null;
+
+  @ApiProperty({ enum: CONSENT_METHODS, nullable: true, description: CONSENT_DOCS.consentMethod })
+  consentMethod: ConsentMethod | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentWithdrawnOn })
+  consentWithdrawnOn: string | null;
+}
 
 export class PartnerDto implements Partner {
   @ApiProperty({ format: 'uuid' })
@@ -21,11 +72,37 @@ export class PartnerDto implements Partner {
   @ApiProperty({ description: 'Number of initiatives the partner takes part in' })
   initiativeCount: number;
 
+  @ApiProperty({ type: [PartnerInitiativeDto], description: 'The initiatives the partner takes part in, by title, with its role and consent there' })
+  initiatives: PartnerInitiativeDto[];
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+}
+
+export class PartnerQueryDto extends PageQueryDto implements PartnerQuery {
+  @ApiPropertyOptional({ description: 'Part of the name; case and accents (é, ü …) do not matter', maxLength: LIMITS.searchText.max })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.searchText.max)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PARTNER_TYPES })
+  @IsOptional()
+  @IsIn(PARTNER_TYPES)
+  type?: PartnerType;
+
+  @ApiPropertyOptional({ enum: PARTNER_SORT_FIELDS, default: 'name' })
+  @IsOptional()
+  @IsIn(PARTNER_SORT_FIELDS)
+  sort?: PartnerSortField;
+
+  @ApiPropertyOptional({ enum: SORT_DIRECTIONS, default: 'asc' })
+  @IsOptional()
+  @IsIn(SORT_DIRECTIONS)
+  direction?: SortDirection;
 }
 
 export class CreatePartnerDto implements CreatePartner {
@@ -41,6 +118,11 @@ export class CreatePartnerDto implements CreatePartner {
 }
 
 export class UpdatePartnerDto extends PartialType(CreatePartnerDto, { skipNullProperties: false }) {}
+
+export class MergePartnersDto implements MergePartners {
+  @UuidField({ description: 'The duplicate record, merged into the partner in the path and then deleted' })
+  duplicateId: string;
+}
 
 export class PartnerRefDto {
   @ApiProperty({ format: 'uuid' })
@@ -60,27 +142,50 @@ export class InitiativePartnerDto implements InitiativePartner {
   @ApiProperty({ description: 'The partner’s part in this initiative' })
   role: string;
 
-  @ApiProperty({ description: 'Whether the partner agrees to be named on the public page for this initiative' })
+  @ApiProperty({ description: CONSENT_DOCS.publicConsent })
   publicConsent: boolean;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentGivenOn })
+  consentGivenOn: string | null;
+
+  @ApiProperty({ enum: CONSENT_METHODS, nullable: true, description: CONSENT_DOCS.consentMethod })
+  consentMethod: ConsentMethod | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentWithdrawnOn })
+  consentWithdrawnOn: string | null;
 }
 
 export class LinkPartnerDto implements LinkPartner {
   @OptionalTextField(LIMITS.partnerRole.max)
   role?: string;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true gives consent to be named publicly: it needs consentGivenOn (not after today) and consentMethod, unless a standing consent keeps its own. ' +
+      'false withdraws a standing consent as of today.',
+  })
   @IsOptionalNonNull()
   @IsBoolean()
   publicConsent?: boolean;
+
+  @NullableDateField({ description: 'The date the consent was given; only with consent' })
+  consentGivenOn?: string | null;
+
+  @ApiPropertyOptional({ enum: CONSENT_METHODS, nullable: true, description: 'How the consent was given; only with consent' })
+  @IsNullable()
+  @IsIn(CONSENT_METHODS)
+  consentMethod?: ConsentMethod | null;
 }
 
-export function toPartnerDto(entity: PartnerEntity, initiativeCount: number): PartnerDto {
+export function toPartnerDto(entity: PartnerEntity, initiatives: PartnerInitiativeDto[]): PartnerDto {
   return {
     id: entity.id,
     name: entity.name,
     type: entity.type,
     description: entity.description,
-    initiativeCount,
+    initiativeCount: initiatives.length,
+    initiatives,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };
@@ -92,5 +197,8 @@ export function toInitiativePartnerDto(link: InitiativePartnerEntity): Initiativ
     partner: { id: link.partner.id, name: link.partner.name, type: link.partner.type },
     role: link.role,
     publicConsent: link.publicConsent,
+    consentGivenOn: link.consentGivenOn,
+    consentMethod: link.consentMethod,
+    consentWithdrawnOn: link.consentWithdrawnOn,
   };
 }

@@ -1,10 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { form, FormField, submit, validate } from '@angular/forms/signals';
-import { LIMITS, PARTNER_TYPES, type InitiativePartner, type PartnerType, type Problem } from '@fremdrift/contracts';
+import { form, FormField, submit, validate, type SchemaPath, type SchemaPathTree } from '@angular/forms/signals';
+import { applyConsentChange } from '@fremdrift/access';
+import {
+  CONSENT_METHODS,
+  LIMITS,
+  PARTNER_TYPES,
+  type ConsentMethod,
+  type InitiativePartner,
+  type LinkPartner,
+  type PartnerType,
+  type Problem,
+} from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
-import { PartnersApi } from '../../../core/api/partners-api';
+import { consentSummary, PartnersApi } from '../../../core/api/partners-api';
 import { httpStatus, toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { labelKeys } from '../../../core/labels';
@@ -17,6 +27,7 @@ import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
+import { todayInMunicipality } from '../../../core/time/today';
 
 interface LinkModel {
   mode: 'existing' | 'new';
@@ -25,9 +36,26 @@ interface LinkModel {
   type: PartnerType | '';
   role: string;
   publicConsent: boolean;
+  consentGivenOn: string;
+  consentMethod: ConsentMethod | '';
 }
 
-const EMPTY_LINK: LinkModel = { mode: 'existing', partnerId: '', name: '', type: '', role: '', publicConsent: false };
+/** Role and consent as the forms edit them; the date and method count only when consent is ticked. */
+interface ConsentModel {
+  publicConsent: boolean;
+  consentGivenOn: string;
+  consentMethod: ConsentMethod | '';
+}
+
+const EMPTY_LINK: LinkModel = { mode: 'existing', partnerId: '', name: '', type: '', role: '', publicConsent: false, consentGivenOn: '', consentMethod: '' };
+
+/** What a form sends: consent with its date and method when ticked, and nothing about consent when it is not to change. */
+export function linkRequest(role: string, model: ConsentModel, current: InitiativePartner | null): LinkPartner {
+  if (model.publicConsent && !current?.publicConsent) {
+    return { role, publicConsent: true, consentGivenOn: model.consentGivenOn || null, consentMethod: model.consentMethod || null };
+  }
+  return current ? { role } : { role, publicConsent: false };
+}
 
 /**
  * The initiative's co-creation partners with their role and whether they consented to being shown
@@ -52,6 +80,8 @@ export class PartnerList {
   protected readonly types = PARTNER_TYPES;
   protected readonly typeKey = labelKeys.partnerType;
   protected readonly roleMax = LIMITS.partnerRole.max;
+  protected readonly methods = CONSENT_METHODS;
+  protected readonly today = todayInMunicipality();
 
   private readonly initiativeId = computed(() => this.pageState.initiative()?.id);
   private readonly links = rxResource({ params: () => this.initiativeId(), stream: ({ params }) => this.api.partners(params) });
@@ -80,19 +110,24 @@ export class PartnerList {
 
   // Editing one link's role and consent.
   protected readonly editingId = signal<string | null>(null);
-  private readonly editModel = signal({ role: '', publicConsent: false });
-  private editBase = { role: '', publicConsent: false };
+  private readonly editModel = signal<{ role: string } & ConsentModel>({ role: '', publicConsent: false, consentGivenOn: '', consentMethod: '' });
+  private editBase = { ...this.editModel() };
   protected readonly editForm = form(this.editModel, (path) => {
     maxChars(path.role, LIMITS.partnerRole.max, () =>
       this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
     );
+    this.consentRules(path);
   });
+  protected readonly editConsent = computed(() => this.editModel().publicConsent);
+
+  protected readonly confirmingWithdrawId = signal<string | null>(null);
 
   protected readonly confirmingRemoveId = signal<string | null>(null);
 
   // Linking a partner, existing or new.
   protected readonly adding = signal(false);
   private readonly linkModel = signal<LinkModel>({ ...EMPTY_LINK });
+  private linkBase: LinkModel = { ...EMPTY_LINK };
   protected readonly linkForm = form(this.linkModel, (path) => {
     validate(path.partnerId, ({ value, valueOf }) =>
       valueOf(path.mode) === 'existing' && !value() ? { kind: 'required', message: this.i18n.t('validation.partnerRequired') } : undefined,
@@ -113,20 +148,33 @@ export class PartnerList {
     maxChars(path.role, LIMITS.partnerRole.max, () =>
       this.i18n.t('validation.maxLength', { field: this.i18n.t('partners.role'), max: LIMITS.partnerRole.max }),
     );
+    this.consentRules(path);
   });
   protected readonly linkMode = computed(() => this.linkModel().mode);
+  protected readonly linkConsent = computed(() => this.linkModel().publicConsent);
 
   constructor() {
     inject(UnsavedChanges).track(
       () =>
         (this.editingId() !== null && JSON.stringify(this.editModel()) !== JSON.stringify(this.editBase)) ||
-        (this.adding() && JSON.stringify(this.linkModel()) !== JSON.stringify(EMPTY_LINK)),
+        (this.adding() && JSON.stringify(this.linkModel()) !== JSON.stringify(this.linkBase)),
     );
+  }
+
+  protected consentText(link: InitiativePartner): string {
+    const summary = consentSummary(link, (iso) => this.i18n.date(iso));
+    return this.i18n.t(summary.key, summary.params);
   }
 
   protected startEdit(link: InitiativePartner): void {
     this.confirmingRemoveId.set(null);
-    this.editBase = { role: link.role, publicConsent: link.publicConsent };
+    this.confirmingWithdrawId.set(null);
+    this.editBase = {
+      role: link.role,
+      publicConsent: link.publicConsent,
+      consentGivenOn: link.publicConsent ? (link.consentGivenOn ?? '') : this.today,
+      consentMethod: link.publicConsent ? (link.consentMethod ?? '') : '',
+    };
     this.editModel.set({ ...this.editBase });
     this.editForm().reset();
     this.editingId.set(link.partner.id);
@@ -142,7 +190,7 @@ export class PartnerList {
     event.preventDefault();
     await submit(this.editForm, {
       action: async () => {
-        const saved = await this.link(link.partner.id, { role: this.editModel().role.trim(), publicConsent: this.editModel().publicConsent });
+        const saved = await this.link(link.partner.id, linkRequest(this.editModel().role.trim(), this.editModel(), link));
         if (saved) {
           this.editingId.set(null);
           this.pageState.announce(this.i18n.t('partners.saved', { name: link.partner.name }));
@@ -150,12 +198,34 @@ export class PartnerList {
         }
         return undefined;
       },
-      onInvalid: () => focusFirstInvalid([this.editForm.role]),
+      onInvalid: () => focusFirstInvalid([this.editForm.role, this.editForm.consentGivenOn, this.editForm.consentMethod]),
     });
+  }
+
+  protected askWithdraw(link: InitiativePartner): void {
+    this.editingId.set(null);
+    this.confirmingRemoveId.set(null);
+    this.confirmingWithdrawId.set(link.partner.id);
+    this.focus(`#partner-${link.partner.id}-withdraw-confirm`);
+  }
+
+  protected cancelWithdraw(link: InitiativePartner): void {
+    this.confirmingWithdrawId.set(null);
+    this.focus(`#partner-${link.partner.id}-withdraw`);
+  }
+
+  protected async withdraw(link: InitiativePartner): Promise<void> {
+    if (this.busy()) return;
+    if (await this.link(link.partner.id, { publicConsent: false })) {
+      this.confirmingWithdrawId.set(null);
+      this.pageState.announce(this.i18n.t('partners.withdrawn', { name: link.partner.name }));
+      this.focus(`#partner-${link.partner.id}-edit`);
+    }
   }
 
   protected askRemove(link: InitiativePartner): void {
     this.editingId.set(null);
+    this.confirmingWithdrawId.set(null);
     this.confirmingRemoveId.set(link.partner.id);
     this.focus(`#partner-${link.partner.id}-confirm`);
   }
@@ -185,7 +255,8 @@ export class PartnerList {
   }
 
   protected startAdd(): void {
-    this.linkModel.set({ ...EMPTY_LINK, mode: this.available().length > 0 ? 'existing' : 'new' });
+    this.linkBase = { ...EMPTY_LINK, mode: this.available().length > 0 ? 'existing' : 'new', consentGivenOn: this.today };
+    this.linkModel.set({ ...this.linkBase });
     this.linkForm().reset();
     this.failure.set(null);
     this.adding.set(true);
@@ -224,18 +295,34 @@ export class PartnerList {
             return undefined;
           }
         }
-        if (await this.link(partnerId, { role: value.role.trim(), publicConsent: value.publicConsent }, 'new')) {
+        if (await this.link(partnerId, linkRequest(value.role.trim(), value, null), 'new')) {
           this.adding.set(false);
           this.pageState.announce(this.i18n.t('partners.linked', { name }));
           this.focus('.partners__add');
         }
         return undefined;
       },
-      onInvalid: () => focusFirstInvalid([f.partnerId, f.name, f.type, f.role]),
+      onInvalid: () => focusFirstInvalid([f.partnerId, f.name, f.type, f.role, f.consentGivenOn, f.consentMethod]),
     });
   }
 
-  private async link(partnerId: string, link: { role: string; publicConsent: boolean }, failureId = partnerId): Promise<boolean> {
+  /** The consent rule the API applies (`applyConsentChange`), checked here first so that each field says what it lacks. */
+  private consentRules(path: SchemaPathTree<ConsentModel>): void {
+    const check = (field: 'consentGivenOn' | 'consentMethod', ctx: { valueOf: <T>(p: SchemaPath<T>) => T }) => {
+      if (!ctx.valueOf(path.publicConsent)) return undefined;
+      const outcome = applyConsentChange(
+        null,
+        { publicConsent: true, consentGivenOn: ctx.valueOf(path.consentGivenOn) || null, consentMethod: ctx.valueOf(path.consentMethod) || null },
+        todayInMunicipality(),
+      );
+      const code = outcome.errors?.[field];
+      return code ? { kind: code, message: this.i18n.t(`errors.field.${code}`) } : undefined;
+    };
+    validate(path.consentGivenOn, (ctx) => check('consentGivenOn', ctx));
+    validate(path.consentMethod, (ctx) => check('consentMethod', ctx));
+  }
+
+  private async link(partnerId: string, link: LinkPartner, failureId = partnerId): Promise<boolean> {
     const id = this.initiativeId();
     if (!id) return false;
     this.busy.set(true);
