@@ -122,10 +122,10 @@ test.describe('A department lead reports on their initiatives', () => {
 
     // The history, newest first, in Danish: the status update, the health and the milestone.
     const history = section(page, 'Historik');
-    await expect(history).toContainText('Statusopdatering: Oprettet');
-    await expect(history).toContainText(/Vurdering: På sporet\s*→\s*ændret til\s*Bagud/);
-    await expect(history).toContainText('Milepæl: Ændret');
-    await expect(history).toContainText(`Nået den: tom → ændret til ${todayInDanish()}`);
+    await expect(history).toContainText(/Statusopdatering »[^«]+«: Oprettet/);
+    await expect(history).toContainText('Vurdering ændret fra På sporet til Bagud');
+    await expect(history).toContainText('Milepæl »Aftale om behandlingsforløb med regionen«: Ændret');
+    await expect(history).toContainText(`Nået den ændret fra tom til ${todayInDanish()}`);
     const earlier = section(page, 'Tidligere statusopdateringer');
     await expect(earlier).toContainText('Regionen har ikke budget til forløbene i år');
   });

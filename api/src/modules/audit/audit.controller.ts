@@ -6,7 +6,7 @@ import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
 import { AuditService } from './audit.service';
-import { AuditEventDto, AuditQueryDto } from './dto/audit-event.dto';
+import { AuditEventDto, AuditFilterOptionsDto, AuditQueryDto } from './dto/audit-event.dto';
 
 @ApiTags('audit')
 @Controller()
@@ -20,6 +20,13 @@ export class AuditController {
   @ApiProblems(400)
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
+  }
+
+  @Get('audit-events/filter-options')
+  @RequireAccess(canViewAuditLog)
+  @ApiOkResponse({ type: AuditFilterOptionsDto, description: 'The users and initiatives the trail can be filtered by' })
+  filterOptions() {
+    return this.audit.filterOptions();
   }
 
   @Get('initiatives/:id/history')

@@ -1,11 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   AUDIT_ACTIONS,
   AUDITED_ENTITIES,
   type AuditAction,
   type AuditedEntity,
   type AuditEvent,
+  type AuditFilterOptions,
+  type AuditLabel,
   type AuditQuery,
+  type AuditRecord,
   type FieldChange,
 } from '@fremdrift/contracts';
 import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
@@ -20,6 +23,30 @@ export class AuditActorDto {
   name: string;
 }
 
+export class AuditLabelDto implements AuditLabel {
+  @ApiProperty({ example: 'Sprogcafé for nye borgere' })
+  da: string;
+
+  @ApiProperty({ example: 'Sprogcafé for nye borgere', description: 'The same as `da` unless the record has an English name (delay causes)' })
+  en: string;
+}
+
+export class AuditRecordDto implements AuditRecord {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty({
+    type: AuditLabelDto,
+    nullable: true,
+    description: 'A title or name; for a status update its period, `2026-10-01/2026-10-31`; null when nothing knows it',
+  })
+  label: AuditLabelDto | null;
+
+  @ApiProperty({ description: 'The record no longer exists; its label is the last one the trail recorded' })
+  deleted: boolean;
+}
+
+@ApiExtraModels(AuditLabelDto)
 export class AuditEventDto implements AuditEvent {
   @ApiProperty({ description: 'Increasing with time' })
   id: string;
@@ -49,6 +76,39 @@ export class AuditEventDto implements AuditEvent {
     example: { health: { before: 'on_track', after: 'at_risk' } },
   })
   changes: Record<string, FieldChange>;
+
+  @ApiProperty({ type: AuditRecordDto, description: 'The changed record in words; for a link row the linked department, partner or user' })
+  subject: AuditRecordDto;
+
+  @ApiProperty({ type: AuditRecordDto, nullable: true, description: 'The initiative the record belongs to' })
+  initiative: AuditRecordDto | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(AuditLabelDto) },
+    description: 'The name of each record an id in `changes` refers to, by id',
+    example: { '0b7c1e2a-1111-2222-3333-444455556666': { da: 'Børn og Unge', en: 'Børn og Unge' } },
+  })
+  references: Record<string, AuditLabel>;
+}
+
+export class AuditActorOptionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Mette Holm' })
+  name: string;
+
+  @ApiProperty({ example: 'leder.mso@fremdrift.example' })
+  email: string;
+}
+
+export class AuditFilterOptionsDto implements AuditFilterOptions {
+  @ApiProperty({ type: [AuditActorOptionDto], description: 'Everyone who has changed something, by name' })
+  actors: AuditActorOptionDto[];
+
+  @ApiProperty({ type: [AuditRecordDto], description: 'Every initiative, deleted ones included, by title' })
+  initiatives: AuditRecordDto[];
 }
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
@@ -99,7 +159,14 @@ interface AuditRow {
 
 const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-export function toAuditEventDto(row: AuditRow): AuditEventDto {
+/** What an event is about, in words. */
+export interface AuditNames {
+  subject: AuditRecord;
+  initiative: AuditRecord | null;
+  references: Record<string, AuditLabel>;
+}
+
+export function toAuditEventDto(row: AuditRow, names: AuditNames): AuditEventDto {
   return {
     id: String(row.id),
     occurredAt: new Date(row.occurredAt).toISOString(),
@@ -109,6 +176,9 @@ export function toAuditEventDto(row: AuditRow): AuditEventDto {
     initiativeId: row.initiativeId,
     action: row.action,
     changes: Object.fromEntries(Object.entries(row.changes).map(([field, change]) => [camelCase(field), change])),
+    subject: names.subject,
+    initiative: names.initiative,
+    references: names.references,
   };
 }
 

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AuditEvent, AuditQuery, Page } from '@fremdrift/contracts';
+import type { AuditEvent, AuditFilterOptions, AuditQuery, Page } from '@fremdrift/contracts';
 import { Observable } from 'rxjs';
 import { toHttpParams } from '../../core/http/query-params';
 
@@ -11,5 +11,10 @@ export class AuditLogApi {
 
   list(query: AuditQuery): Observable<Page<AuditEvent>> {
     return this.http.get<Page<AuditEvent>>('/api/audit-events', { params: toHttpParams({ ...query }) });
+  }
+
+  /** The users and initiatives to filter by. */
+  filterOptions(): Observable<AuditFilterOptions> {
+    return this.http.get<AuditFilterOptions>('/api/audit-events/filter-options');
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, submit, validate } from '@angular/forms/signals';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   AUDIT_ACTIONS,
   AUDITED_ENTITIES,
@@ -10,6 +10,7 @@ import {
   type AuditAction,
   type AuditedEntity,
   type AuditEvent,
+  type AuditFilterOptions,
   type AuditQuery,
   type Page,
 } from '@fremdrift/contracts';
@@ -18,7 +19,7 @@ import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
-import { changeLines, splitActor, type ChangeLine } from '../../../shared/audit-format/audit-format';
+import { changeLines, eventSubject, isUuid, labelText, splitActor, type ChangeLine, type EventSubject } from '../../../shared/audit-format/audit-format';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
@@ -26,6 +27,8 @@ import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { AuditLogApi } from '../audit-log-api';
 
 interface AuditFilters {
+  actorId: string;
+  initiativeId: string;
   entityType: AuditedEntity | '';
   action: AuditAction | '';
   from: string;
@@ -35,16 +38,23 @@ interface AuditFilters {
 interface AuditRow {
   event: AuditEvent;
   actor: { name: string; email: string | null };
+  subject: EventSubject;
   changes: ChangeLine[];
 }
 
+interface Choice {
+  id: string;
+  text: string;
+}
+
 /**
- * The audit trail: who changed what, when, with each field's value before and after. Filters
- * and page live in the URL (`?entityType=initiative&from=2026-01-01&page=2`).
+ * The audit trail: who changed what, when, with each field's value before and after, every
+ * record and reference by name. Filters and page live in the URL
+ * (`?actorId=…&initiativeId=…&entityType=milestone&from=2026-01-01&page=2`).
  */
 @Component({
   selector: 'fd-audit-log',
-  imports: [LocalDatePipe, FormField, FieldAria, FieldErrors, Pagination, TranslatePipe],
+  imports: [LocalDatePipe, FormField, RouterLink, FieldAria, FieldErrors, Pagination, TranslatePipe],
   templateUrl: './audit-log.html',
   styleUrl: './audit-log.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,6 +66,8 @@ export class AuditLog {
   private readonly i18n = inject(I18n);
 
   /** Query parameters. */
+  readonly actorId = input<string>();
+  readonly initiativeId = input<string>();
   readonly entityType = input<string>();
   readonly action = input<string>();
   readonly from = input<string>();
@@ -73,6 +85,8 @@ export class AuditLog {
 
   /** The filters in force, from the URL; anything malformed there is ignored. */
   protected readonly filters = computed<AuditFilters>(() => ({
+    actorId: uuid(this.actorId()),
+    initiativeId: uuid(this.initiativeId()),
     entityType: oneOf(this.entityType(), AUDITED_ENTITIES) ?? '',
     action: oneOf(this.action(), AUDIT_ACTIONS) ?? '',
     from: isoDate(this.from()),
@@ -88,11 +102,45 @@ export class AuditLog {
     );
   });
 
+  private readonly options = rxResource({ stream: () => this.api.filterOptions() });
+  protected readonly optionsFailed = computed(() => Boolean(this.options.error()));
+  private readonly loadedOptions = computed<AuditFilterOptions>(() => (this.options.hasValue() ? this.options.value() : { actors: [], initiatives: [] }));
+
+  /** Everyone who has changed something, by name; a user in the URL but not in the list still shows as chosen. */
+  protected readonly actorChoices = computed<Choice[]>(() => {
+    const choices = this.loadedOptions()
+      .actors.map(({ id, name, email }) => ({ id, text: `${name} (${email})` }))
+      .sort((a, b) => this.i18n.compare(a.text, b.text));
+    return withChosen(choices, this.draft().actorId, this.i18n.t('auditNames.unknownUser'));
+  });
+
+  /** The text that narrows the initiative list; not a filter of the trail itself. */
+  protected readonly initiativeSearch = signal('');
+  private readonly allInitiatives = computed<Choice[]>(() =>
+    this.loadedOptions()
+      .initiatives.map(({ id, label, deleted }) => {
+        const text = labelText(label, this.i18n) ?? this.i18n.t('auditNames.unnamed', { entity: this.i18n.t(labelKeys.auditEntity('initiative')) });
+        return { id, text: deleted ? this.i18n.t('auditNames.deletedOption', { label: text }) : text };
+      })
+      .sort((a, b) => this.i18n.compare(a.text, b.text)),
+  );
+  protected readonly initiativeChoices = computed<Choice[]>(() => {
+    const search = fold(this.initiativeSearch().trim());
+    const chosen = this.draft().initiativeId;
+    const matching = this.allInitiatives().filter((choice) => !search || choice.id === chosen || fold(choice.text).includes(search));
+    return withChosen(matching, chosen, this.i18n.t('auditNames.unknownInitiative'));
+  });
+  protected readonly initiativeMatches = computed(() =>
+    this.initiativeSearch().trim() ? this.i18n.plural('auditLog.initiativeMatches', this.initiativeChoices().length) : '',
+  );
+
   private readonly query = computed<AuditQuery>(() => {
-    const { entityType, action, from, to } = this.filters();
+    const { actorId, initiativeId, entityType, action, from, to } = this.filters();
     return {
       page: parsePage(this.page(), LIMITS.page.max),
       pageSize: this.pageSize,
+      actorId: actorId || undefined,
+      initiativeId: initiativeId || undefined,
       entityType: entityType || undefined,
       action: action || undefined,
       from: from ? startOfLocalDay(from, 0) : undefined,
@@ -104,7 +152,12 @@ export class AuditLog {
   protected readonly events = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
   protected readonly result = computed<Page<AuditEvent> | undefined>(() => (this.events.hasValue() ? this.events.value() : undefined));
   protected readonly rows = computed<AuditRow[]>(() =>
-    (this.result()?.items ?? []).map((event) => ({ event, actor: splitActor(event.actor.name), changes: changeLines(event, this.i18n) })),
+    (this.result()?.items ?? []).map((event) => ({
+      event,
+      actor: splitActor(event.actor.name),
+      subject: eventSubject(event, this.i18n),
+      changes: changeLines(event, this.i18n),
+    })),
   );
   protected readonly problem = computed(() => {
     const error = this.events.error();
@@ -127,10 +180,18 @@ export class AuditLog {
     const f = this.filterForm;
     await submit(f, {
       action: async () => {
-        const { entityType, action, from, to } = this.draft();
+        const { actorId, initiativeId, entityType, action, from, to } = this.draft();
         await this.router.navigate([], {
           relativeTo: this.route,
-          queryParams: { entityType: entityType || null, action: action || null, from: from || null, to: to || null, page: null },
+          queryParams: {
+            actorId: actorId || null,
+            initiativeId: initiativeId || null,
+            entityType: entityType || null,
+            action: action || null,
+            from: from || null,
+            to: to || null,
+            page: null,
+          },
           queryParamsHandling: 'merge',
         });
         return undefined;
@@ -140,12 +201,26 @@ export class AuditLog {
   }
 
   protected clearFilters(): void {
+    this.initiativeSearch.set('');
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { entityType: null, action: null, from: null, to: null, page: null },
+      queryParams: { actorId: null, initiativeId: null, entityType: null, action: null, from: null, to: null, page: null },
       queryParamsHandling: 'merge',
     });
   }
+}
+
+function uuid(value: string | undefined): string {
+  return isUuid(value) ? value.toLowerCase() : '';
+}
+
+/** Lower case without accents, so that "sprogcafe" finds "Sprogcafé". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function withChosen(choices: Choice[], chosen: string, fallback: string): Choice[] {
+  return !chosen || choices.some((choice) => choice.id === chosen) ? choices : [{ id: chosen, text: fallback }, ...choices];
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {

@@ -7,25 +7,13 @@ import { toProblem } from '../../../core/http/problem';
 import { I18n } from '../../../core/i18n/i18n';
 import { LocalDatePipe } from '../../../core/i18n/i18n-pipes';
 import { labelKeys } from '../../../core/labels';
-import { changeLines, splitActor } from '../../../shared/audit-format/audit-format';
+import { changeLines, eventSubject, splitActor } from '../../../shared/audit-format/audit-format';
 import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 
 const PAGE_SIZE = 20;
-/** Record keys mean nothing to a reader of the initiative's history (the audit log keeps them). */
-const HIDDEN_FIELDS = new Set(['id', 'initiativeId', 'authorId', 'reviewerId', 'actionPlanId', 'goalId']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isKey = (value: unknown) => typeof value === 'string' && UUID.test(value);
 
-/** The changed fields worth showing: no record keys, and no references shown as bare ids. */
-function readable(event: AuditEvent): AuditEvent {
-  const changes = Object.fromEntries(
-    Object.entries(event.changes).filter(([field, change]) => !HIDDEN_FIELDS.has(field) && !isKey(change.before) && !isKey(change.after)),
-  );
-  return { ...event, changes };
-}
-
-/** Every recorded change to the initiative and what belongs to it, newest first, field by field. */
+/** Every recorded change to the initiative and what belongs to it, newest first, field by field, with names for every record. */
 @Component({
   selector: 'fd-initiative-history',
   imports: [TranslatePipe, LocalDatePipe],
@@ -38,7 +26,6 @@ export class InitiativeHistory {
   private readonly pageState = inject(InitiativePageState);
   private readonly i18n = inject(I18n);
 
-  protected readonly entityKey = labelKeys.auditEntity;
   protected readonly actionKey = labelKeys.auditAction;
   protected readonly pages = signal(1);
 
@@ -57,7 +44,9 @@ export class InitiativeHistory {
     (this.history.hasValue() ? this.history.value().items : []).map((event: AuditEvent) => ({
       event,
       actor: splitActor(event.actor.name).name,
-      changes: changeLines(readable(event), this.i18n),
+      subject: eventSubject(event, this.i18n).text,
+      deleted: event.subject.deleted,
+      changes: changeLines(event, this.i18n),
     })),
   );
   protected readonly hasMore = computed(() => this.history.hasValue() && this.history.value().total > this.rows().length);
