@@ -17,6 +17,7 @@ import { PublicModule } from './modules/public/public.module';
 import { DelayCausesModule } from './modules/delay-causes/delay-causes.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { InitiativesModule } from './modules/initiatives/initiatives.module';
+import { InitiativeTransferModule } from './modules/initiative-transfer/initiative-transfer.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { StatusUpdatesModule } from './modules/status-updates/status-updates.module';
@@ -43,6 +44,7 @@ export class AppModule {
         DepartmentsModule,
         ActionPlansModule,
         InitiativesModule,
+        InitiativeTransferModule,
         MilestonesModule,
         StatusUpdatesModule,
         PartnersModule,

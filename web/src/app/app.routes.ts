@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Route, type Routes, type UrlSegment } from '@angular/router';
 import type { UserRole } from '@fremdrift/contracts';
-import { canApprovePublicTexts, canManageReferenceData, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import { canApprovePublicTexts, canImportInitiatives, canManageReferenceData, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
 import { Auth } from './core/auth/auth';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
 import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
@@ -78,6 +78,12 @@ export const routes: Routes = [
       },
       { path: 'initiativer/ny', title: 'titles.forbidden', loadComponent: loadForbidden },
       {
+        path: 'initiativer/import',
+        canMatch: [requireAccess(canImportInitiatives)],
+        loadChildren: () => import('./features/initiative-transfer/initiative-transfer.routes').then((m) => m.initiativeTransferRoutes),
+      },
+      { path: 'initiativer/import', title: 'titles.forbidden', loadComponent: loadForbidden },
+      {
         path: 'initiativer/:id',
         title: 'titles.initiative',
         canDeactivate: [unsavedChangesGuard],
@@ -88,6 +94,11 @@ export const routes: Routes = [
         loadChildren: () => import('./features/action-plans/action-plans.routes').then((m) => m.actionPlansRoutes),
       },
       noAccessAt('handleplaner'),
+      {
+        path: 'partnere',
+        title: 'partnerRegister.title',
+        loadComponent: () => import('./features/partners/partner-register/partner-register').then((m) => m.PartnerRegister),
+      },
       {
         path: 'godkendelser',
         title: 'titles.approvals',

@@ -50,6 +50,7 @@ export class App {
       ...(user.role === 'department_lead' ? [{ label: 'nav.mine', link: '/mine' }] : []),
       { label: 'nav.initiatives', link: '/initiativer' },
       { label: 'plans.nav', link: '/handleplaner' },
+      { label: 'partnerRegister.nav', link: '/partnere' },
       ...(this.auth.allows(canApprovePublicTexts) ? [{ label: 'nav.approvals', link: '/godkendelser' }] : []),
       ...(this.auth.allows(canManageUsers) ? [{ label: 'nav.users', link: '/brugere' }] : []),
       ...(this.auth.allows(canManageReferenceData)

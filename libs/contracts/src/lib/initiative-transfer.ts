@@ -73,6 +73,8 @@ export const IMPORT_CELL_ERROR_CODES = [
   'openMilestones',
   'cancellationReason',
   'notAllowed',
+  /** The API refused the change for a reason without a cell of its own; `params.detail` says which. */
+  'rejected',
 ] as const;
 export type ImportCellErrorCode = (typeof IMPORT_CELL_ERROR_CODES)[number];
 

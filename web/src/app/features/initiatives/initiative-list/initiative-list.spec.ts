@@ -95,7 +95,7 @@ const text = (element: Element | null) =>
     .trim();
 
 describe('InitiativeList', () => {
-  it('offers “Opret initiativ” to admins and department leads, not to viewers or management', async () => {
+  it('offers “Opret initiativ” to admins, management and department leads, not to viewers', async () => {
     const createLink = async (user: SessionUser) => {
       TestBed.resetTestingModule();
       const { fixture, element } = setup(() => of(page([initiative()])), user);
@@ -106,7 +106,7 @@ describe('InitiativeList', () => {
     expect(text(await createLink({ ...viewer, role: 'admin' }))).toBe('Opret initiativ');
     expect(await createLink(lead)).not.toBeNull();
     expect(await createLink(viewer)).toBeNull();
-    expect(await createLink({ ...viewer, role: 'management' })).toBeNull();
+    expect(await createLink({ ...viewer, role: 'management' })).not.toBeNull();
   });
 
   it('says which initiative was deleted when the initiative page sends the user here', async () => {
@@ -360,6 +360,54 @@ describe('InitiativeList', () => {
       expect(parseStatuses(undefined)).toEqual([]);
       expect(parseSort('targetDate', 'desc')).toEqual({ sort: 'targetDate', direction: 'desc' });
       expect(parseSort('owner', 'sideways')).toEqual({ sort: 'title', direction: 'asc' });
+    });
+  });
+
+  describe('export and import', () => {
+    const links = (element: HTMLElement) => Array.from(element.querySelectorAll<HTMLAnchorElement>('a[download]'));
+
+    it('exports exactly the filtered and sorted list, on all pages, as Excel and CSV in the user’s language', async () => {
+      const { fixture, element } = setup(() => of(page([initiative()])));
+      fixture.componentRef.setInput('department', 'BU');
+      fixture.componentRef.setInput('status', 'in_progress,completed');
+      fixture.componentRef.setInput('health', 'off_track');
+      fixture.componentRef.setInput('q', 'sprog & café');
+      fixture.componentRef.setInput('sort', 'targetDate');
+      fixture.componentRef.setInput('direction', 'desc');
+      fixture.componentRef.setInput('page', '3');
+      await fixture.whenStable();
+
+      const [xlsx, csv] = links(element);
+      expect(text(xlsx)).toBe('Excel (XLSX)');
+      expect(text(csv)).toBe('CSV');
+      const url = new URL(xlsx.getAttribute('href') ?? '', 'http://localhost');
+      expect(url.pathname).toBe('/api/initiatives/export');
+      expect(url.searchParams.get('format')).toBe('xlsx');
+      expect(url.searchParams.get('lang')).toBe('da');
+      expect(url.searchParams.get('department')).toBe('BU');
+      expect(url.searchParams.getAll('status')).toEqual(['in_progress', 'completed']);
+      expect(url.searchParams.getAll('health')).toEqual(['off_track']);
+      expect(url.searchParams.get('q')).toBe('sprog & café');
+      expect(url.searchParams.get('sort')).toBe('targetDate');
+      expect(url.searchParams.get('direction')).toBe('desc');
+      expect(url.searchParams.has('page')).toBe(false);
+      expect(url.searchParams.has('pageSize')).toBe(false);
+      expect(new URL(csv.getAttribute('href') ?? '', 'http://localhost').searchParams.get('format')).toBe('csv');
+      expect(element.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Eksportér de viste initiativer');
+    });
+
+    it('offers “Importér fra Excel” to management and admins only', async () => {
+      const importLink = async (user: SessionUser) => {
+        TestBed.resetTestingModule();
+        const { fixture, element } = setup(() => of(page([initiative()])), user);
+        await fixture.whenStable();
+        return element.querySelector('a[href="/initiativer/import"]');
+      };
+      const lead: SessionUser = { ...viewer, role: 'department_lead', departments: [{ id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg' }] };
+      expect(text(await importLink({ ...viewer, role: 'admin' }))).toBe('Importér fra Excel');
+      expect(await importLink({ ...viewer, role: 'management' })).not.toBeNull();
+      expect(await importLink(lead)).toBeNull();
+      expect(await importLink(viewer)).toBeNull();
     });
   });
 });

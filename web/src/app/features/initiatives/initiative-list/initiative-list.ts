@@ -14,6 +14,7 @@ import {
   type Page,
   type SortDirection,
 } from '@fremdrift/contracts';
+import { canImportInitiatives } from '@fremdrift/access';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ActionPlansApi } from '../../../core/api/action-plans-api';
 import { DepartmentsApi } from '../../../core/api/departments-api';
@@ -28,6 +29,7 @@ import { SearchField } from '../../../shared/search-field/search-field';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { canCreateSomeInitiative } from '../initiative-access';
 import { InitiativesApi } from '../initiatives-api';
+import { initiativeExportUrl } from './export-url';
 
 /** A change to the URL's query: a value, or null to drop the parameter. */
 export type FilterChanges = Partial<Record<'department' | 'departmentRole' | 'status' | 'health' | 'actionPlanId' | 'goalId', string | null>>;
@@ -74,6 +76,8 @@ export class InitiativeList {
 
   private readonly auth = inject(Auth);
   protected readonly canCreate = computed(() => this.auth.allows(canCreateSomeInitiative));
+  /** Management and admins import initiatives from a spreadsheet. */
+  protected readonly canImport = computed(() => this.auth.allows(canImportInitiatives));
   /** "… is deleted", when the initiative page sent the user here after deleting one. */
   protected readonly deletedMessage = signal('');
 
@@ -116,6 +120,13 @@ export class InitiativeList {
     ...(this.statusFilter().length > 0 ? { status: this.statusFilter() } : {}),
     ...this.drillDown(),
   }));
+
+  /** The export of exactly what the list shows (all its pages), in the language the user reads. */
+  protected readonly exportLinks = computed(() => {
+    const { page: _page, pageSize: _pageSize, ...filter } = this.query();
+    const lang = this.i18n.language();
+    return { xlsx: initiativeExportUrl('xlsx', lang, filter), csv: initiativeExportUrl('csv', lang, filter) };
+  });
 
   protected readonly initiatives = rxResource({
     params: () => this.query(),
