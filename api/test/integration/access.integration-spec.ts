@@ -18,8 +18,10 @@ const ALLOWED = {
   planKeepers: ['admin', 'management'],
   /** Partner records are shared: any department lead keeps them. */
   partnerKeepers: ['admin', 'leadOfLead', 'leadOfParticipant', 'leadOfOther'],
-  /** The initiative's lead department (and admins). */
+  /** The initiative's lead department (and admins): correcting status updates and shared partner records. */
   editors: ['admin', 'leadOfLead'],
+  /** The initiative itself, its milestones and partner links: management too, which enters and imports the plan. */
+  initiativeKeepers: ['admin', 'management', 'leadOfLead'],
   /** Lead and participating departments report progress. */
   reporters: ['admin', 'leadOfLead', 'leadOfParticipant'],
 } satisfies Record<string, Who[]>;
@@ -44,6 +46,8 @@ interface Request {
   url: string;
   body?: unknown;
   ifMatch?: number;
+  /** Sends `body` as it is, as this media type instead of JSON: a file upload. */
+  contentType?: string;
 }
 
 interface Case {
@@ -102,6 +106,12 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'POST', url: `/api/users/${w.viewer.id}/password`, body: { password: 'temporary-password-4821' } }),
   },
   { route: 'GET /api/audit-events', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/audit-events' }) },
+  {
+    route: 'GET /api/audit-events/filter-options',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/audit-events/filter-options' }),
+  },
   { route: 'GET /api/initiatives/{id}/history', allowed: ALLOWED.signedIn, success: 200, request: (w) => ({ method: 'GET', url: `${init(w)}/history` }) },
 
   { route: 'GET /api/departments', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/departments' }) },
@@ -180,7 +190,7 @@ const CASES: Case[] = [
   {
     route: 'POST /api/initiatives',
     variant: 'led by the caller’s department',
-    allowed: ['admin', 'leadOfLead'],
+    allowed: ['admin', 'management', 'leadOfLead'],
     success: 201,
     request: (w) => ({
       method: 'POST',
@@ -190,7 +200,7 @@ const CASES: Case[] = [
   },
   {
     route: 'PATCH /api/initiatives/{id}',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.initiativeKeepers,
     success: 200,
     request: (w) => ({ method: 'PATCH', url: init(w), body: { health: 'at_risk' }, ifMatch: w.initiative.version }),
   },
@@ -215,7 +225,7 @@ const CASES: Case[] = [
   },
   {
     route: 'POST /api/initiatives/{initiativeId}/milestones',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.initiativeKeepers,
     success: 201,
     request: (w) => ({ method: 'POST', url: `${init(w)}/milestones`, body: { title: 'Ny milepæl' } }),
   },
@@ -229,13 +239,13 @@ const CASES: Case[] = [
   {
     route: 'PATCH /api/initiatives/{initiativeId}/milestones/{id}',
     variant: 'changing the plan',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.initiativeKeepers,
     success: 200,
     request: (w) => ({ method: 'PATCH', url: `${init(w)}/milestones/${w.milestone.id}`, body: { title: 'Omdøbt milepæl' }, ifMatch: w.milestone.version }),
   },
   {
     route: 'DELETE /api/initiatives/{initiativeId}/milestones/{id}',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.initiativeKeepers,
     success: 204,
     request: (w) => ({ method: 'DELETE', url: `${init(w)}/milestones/${w.milestone.id}`, ifMatch: w.milestone.version }),
   },
@@ -318,6 +328,24 @@ const CASES: Case[] = [
     success: 200,
     request: () => ({ method: 'GET', url: '/api/dashboard/export.csv' }),
   },
+  {
+    route: 'GET /api/initiatives/export',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/initiatives/export?format=csv' }),
+  },
+  {
+    route: 'GET /api/initiatives/import/template',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/initiatives/import/template' }),
+  },
+  {
+    route: 'POST /api/initiatives/import',
+    allowed: ['admin', 'management'],
+    success: 200,
+    request: () => ({ method: 'POST', url: '/api/initiatives/import', body: 'Titel\r\nNyt initiativ', contentType: 'text/csv' }),
+  },
   { route: 'GET /api/delay-causes', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/delay-causes' }) },
   {
     route: 'POST /api/delay-causes',
@@ -371,6 +399,12 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'PATCH', url: `/api/partners/${w.linkedPartner}`, body: { description: 'Opdateret' } }),
   },
   {
+    route: 'POST /api/partners/{id}/merge',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'POST', url: `/api/partners/${w.linkedPartner}/merge`, body: { duplicateId: w.unlinkedPartner } }),
+  },
+  {
     route: 'DELETE /api/partners/{id}',
     allowed: ALLOWED.admin,
     success: 204,
@@ -384,13 +418,17 @@ const CASES: Case[] = [
   },
   {
     route: 'PUT /api/initiatives/{initiativeId}/partners/{partnerId}',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.initiativeKeepers,
     success: 200,
-    request: (w) => ({ method: 'PUT', url: `${init(w)}/partners/${w.unlinkedPartner}`, body: { role: 'Medarrangør', publicConsent: true } }),
+    request: (w) => ({
+      method: 'PUT',
+      url: `${init(w)}/partners/${w.unlinkedPartner}`,
+      body: { role: 'Medarrangør', publicConsent: true, consentGivenOn: '2026-03-12', consentMethod: 'workshop' },
+    }),
   },
   {
     route: 'DELETE /api/initiatives/{initiativeId}/partners/{partnerId}',
-    allowed: ALLOWED.editors,
+    allowed: ALLOWED.initiativeKeepers,
     success: 204,
     request: (w) => ({ method: 'DELETE', url: `${init(w)}/partners/${w.linkedPartner}` }),
   },
@@ -473,6 +511,7 @@ describe('Access to every endpoint by every role', () => {
       case 'GET':
         return client.get(request.url, options);
       case 'POST':
+        if (request.contentType) return client.send('POST', request.url, String(request.body), request.contentType);
         return client.post(request.url, request.body ?? {}, options);
       case 'PATCH':
         return client.patch(request.url, request.body ?? {}, options);

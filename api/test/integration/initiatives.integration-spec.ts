@@ -361,7 +361,12 @@ describe('Initiatives API: the life of an initiative', () => {
       for (const initiative of [doomed, survivor]) {
         await make.milestone(initiative.id);
         await make.statusUpdate(initiative.id);
-        const link = await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, { role: 'Frivillige', publicConsent: true });
+        const link = await t.put(`/api/initiatives/${initiative.id}/partners/${partner.id}`, {
+          role: 'Frivillige',
+          publicConsent: true,
+          consentGivenOn: '2026-03-12',
+          consentMethod: 'workshop',
+        });
         expect(link.status).toBe(200);
       }
       await make.milestone(doomed.id);

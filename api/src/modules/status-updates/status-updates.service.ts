@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canEditInitiative, canReportOn, publishesDirectly } from '@fremdrift/access';
+import { canEditStatusUpdates, canReportOn, publishesDirectly } from '@fremdrift/access';
 import { LIMITS, type FieldError, type Health, type Page } from '@fremdrift/contracts';
 import { isHealthDrop } from '@fremdrift/progress';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
@@ -68,7 +68,7 @@ export class StatusUpdatesService {
   }
 
   async update(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: UpdateStatusUpdateDto): Promise<StatusUpdateDto> {
-    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
+    await this.initiatives.requireAccess(user, initiativeId, canEditStatusUpdates);
     const update = await this.require(initiativeId, id);
     checkPeriod(input.periodStart ?? update.periodStart, input.periodEnd ?? update.periodEnd);
     if (input.health !== undefined || input.delayCauseId !== undefined || input.delayReason !== undefined) {
@@ -94,7 +94,7 @@ export class StatusUpdatesService {
   }
 
   async remove(user: AuthenticatedUser, initiativeId: string, id: string, version: number): Promise<void> {
-    await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
+    await this.initiatives.requireAccess(user, initiativeId, canEditStatusUpdates);
     await this.writeIfCurrent(user, initiativeId, id, version, () => this.updates.delete(id));
   }
 

@@ -7,7 +7,10 @@ import {
   canEditInitiative,
   canEditPartner,
   canEditPartners,
+  canEditStatusUpdates,
+  canMergePartners,
   canExport,
+  canImportInitiatives,
   canManageActionPlans,
   canManageReferenceData,
   canManageUsers,
@@ -45,12 +48,25 @@ describe('access rules', () => {
     expect(canCreateInitiative(lead, MKB)).toBe(false);
   });
 
-  it('does not give department rights to other roles that happen to have departments', () => {
-    for (const role of ['management', 'viewer'] as const) {
-      expect(canEditInitiative(as(role, [MSO]), ledByMso)).toBe(false);
-      expect(canReportOn(as(role, [MSO]), ledByMso)).toBe(false);
-      expect(canCreateInitiative(as(role, [MSO]), MSO)).toBe(false);
-    }
+  it('does not give a viewer department rights for departments it happens to have', () => {
+    expect(canEditInitiative(as('viewer', [MSO]), ledByMso)).toBe(false);
+    expect(canReportOn(as('viewer', [MSO]), ledByMso)).toBe(false);
+    expect(canCreateInitiative(as('viewer', [MSO]), MSO)).toBe(false);
+  });
+
+  it('lets management enter and change initiatives of any department, but not report on them or rewrite reports', () => {
+    const management = as('management');
+    expect(canCreateInitiative(management, MBU)).toBe(true);
+    expect(canEditInitiative(management, ledByMso)).toBe(true);
+    expect(canReportOn(management, ledByMso)).toBe(false);
+    expect(canEditStatusUpdates(management, ledByMso)).toBe(false);
+    expect(canDeleteInitiatives(management)).toBe(false);
+  });
+
+  it('lets only admins and the lead department correct a status update already sent', () => {
+    expect(canEditStatusUpdates(as('admin'), ledByMso)).toBe(true);
+    expect(canEditStatusUpdates(as('department_lead', [MSO]), ledByMso)).toBe(true);
+    expect(canEditStatusUpdates(as('department_lead', [MKB]), ledByMso)).toBe(false);
   });
 
   it('lets an admin do everything', () => {
@@ -84,6 +100,13 @@ describe('access rules', () => {
     expect(canExport(as('department_lead', [MSO]))).toBe(false);
   });
 
+  it('lets management and admins import initiatives, and neither leads nor viewers', () => {
+    expect(canImportInitiatives(as('admin'))).toBe(true);
+    expect(canImportInitiatives(as('management'))).toBe(true);
+    expect(canImportInitiatives(as('department_lead', [MSO]))).toBe(false);
+    expect(canImportInitiatives(as('viewer'))).toBe(false);
+  });
+
   it('publishes directly for those who approve, and for leads only where the plan allows it', () => {
     const reviewed = { leadsPublishDirectly: false };
     const direct = { leadsPublishDirectly: true };
@@ -112,6 +135,11 @@ describe('access rules', () => {
     expect(canEditPartners(as('admin'))).toBe(true);
     expect(canEditPartners(as('viewer'))).toBe(false);
     expect(canEditPartners(as('management'))).toBe(false);
+  });
+
+  it('lets only admins merge duplicate partner records', () => {
+    expect(canMergePartners(as('admin'))).toBe(true);
+    for (const role of ['management', 'department_lead', 'viewer'] as const) expect(canMergePartners(as(role, [MSO]))).toBe(false);
   });
 
   it('shows the dashboard to management, viewers and admins, not to department leads', () => {

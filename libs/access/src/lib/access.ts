@@ -55,25 +55,44 @@ export function canExport(principal: Principal): boolean {
   return principal.role === 'admin' || principal.role === 'management';
 }
 
-/** Creating an initiative: an admin, or a lead for a department of their own as the lead department. */
-export function canCreateInitiative(principal: Principal, leadDepartmentId: string): boolean {
-  return isAdmin(principal) || isLeadOf(principal, leadDepartmentId);
+/**
+ * Importing initiatives and milestones from a spreadsheet changes many at once: management and
+ * admins. Each row still goes through the rules of creating and changing one (canCreateInitiative,
+ * canEditInitiative).
+ */
+export function canImportInitiatives(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'management';
 }
 
 /**
- * Changing an initiative itself, its milestones, its status updates and its partner links: an
- * admin, or a lead of its lead department.
+ * Creating an initiative: management and admins for any department (they enter and import the
+ * plan), a lead for a department of their own as the lead department.
+ */
+export function canCreateInitiative(principal: Principal, leadDepartmentId: string): boolean {
+  return isAdmin(principal) || principal.role === 'management' || isLeadOf(principal, leadDepartmentId);
+}
+
+/**
+ * Changing an initiative itself, its milestones and its partner links: management and admins (who
+ * enter and import the plan), or a lead of its lead department.
  */
 export function canEditInitiative(principal: Principal, initiative: InitiativeDepartments): boolean {
+  return isAdmin(principal) || principal.role === 'management' || isLeadOf(principal, initiative.leadDepartmentId);
+}
+
+/** Correcting or removing a status update already sent: an admin, or a lead of the lead department. Management reads reports; it does not rewrite them. */
+export function canEditStatusUpdates(principal: Principal, initiative: InitiativeDepartments): boolean {
   return isAdmin(principal) || isLeadOf(principal, initiative.leadDepartmentId);
 }
 
 /**
- * Reporting on an initiative (adding a status update, recording milestone progress): those who may
- * edit it, and leads of a participating department.
+ * Reporting on an initiative (adding a status update, recording milestone progress): an admin, and
+ * leads of its lead or a participating department. Management reads the reports; it does not write them.
  */
 export function canReportOn(principal: Principal, initiative: InitiativeDepartments): boolean {
-  return canEditInitiative(principal, initiative) || initiative.participatingDepartmentIds.some((departmentId) => isLeadOf(principal, departmentId));
+  return (
+    isAdmin(principal) || [initiative.leadDepartmentId, ...initiative.participatingDepartmentIds].some((departmentId) => isLeadOf(principal, departmentId))
+  );
 }
 
 /** Partner records (name, type, description) are shared: any lead may add and correct them. */
@@ -96,5 +115,10 @@ export function canDeleteInitiatives(principal: Principal): boolean {
 
 /** Removing a partner record affects every initiative: admins only. */
 export function canDeletePartners(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+/** Merging two partner records rewrites links on initiatives of any department: admins only. */
+export function canMergePartners(principal: Principal): boolean {
   return isAdmin(principal);
 }
