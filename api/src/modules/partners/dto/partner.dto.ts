@@ -30,16 +30,8 @@ const CONSENT_DOCS = {
   consentWithdrawnOn: 'The date the consent was last withdrawn; null while it stands or was never withdrawn',
 };
 
-export class PartnerInitiativeDto implements PartnerInitiative {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  title: string;
-
-  @ApiProperty({ format: 'uuid', description: 'The initiative’s lead department: its leads may correct the partner record' })
-  leadDepartmentId: string;
-
+/** A partner's part in one initiative: its role, and its consent to be named publicly there. */
+class PartnerLinkDto {
   @ApiProperty({ description: 'The partner’s part in this initiative' })
   role: string;
 
@@ -54,6 +46,17 @@ export class PartnerInitiativeDto implements PartnerInitiative {
 
   @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentWithdrawnOn })
   consentWithdrawnOn: string | null;
+}
+
+export class PartnerInitiativeDto extends PartnerLinkDto implements PartnerInitiative {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The initiative’s lead department: its leads may correct the partner record' })
+  leadDepartmentId: string;
 }
 
 export class PartnerDto implements Partner {
@@ -135,24 +138,9 @@ export class PartnerRefDto {
   type: PartnerType;
 }
 
-export class InitiativePartnerDto implements InitiativePartner {
+export class InitiativePartnerDto extends PartnerLinkDto implements InitiativePartner {
   @ApiProperty({ type: PartnerRefDto })
   partner: PartnerRefDto;
-
-  @ApiProperty({ description: 'The partner’s part in this initiative' })
-  role: string;
-
-  @ApiProperty({ description: CONSENT_DOCS.publicConsent })
-  publicConsent: boolean;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentGivenOn })
-  consentGivenOn: string | null;
-
-  @ApiProperty({ enum: CONSENT_METHODS, nullable: true, description: CONSENT_DOCS.consentMethod })
-  consentMethod: ConsentMethod | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: CONSENT_DOCS.consentWithdrawnOn })
-  consentWithdrawnOn: string | null;
 }
 
 export class LinkPartnerDto implements LinkPartner {

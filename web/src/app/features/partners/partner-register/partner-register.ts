@@ -28,6 +28,7 @@ import { FieldErrors } from '../../../shared/forms/field-errors';
 import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
+import { SearchField } from '../../../shared/search-field/search-field';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 400;
@@ -63,7 +64,7 @@ export function mergePreview(kept: Partner, duplicate: Partner): { lines: MergeL
  */
 @Component({
   selector: 'fd-partner-register',
-  imports: [RouterLink, NgTemplateOutlet, TranslatePipe, Pagination, FormField, FieldAria, FieldErrors, CharCounter],
+  imports: [RouterLink, NgTemplateOutlet, TranslatePipe, Pagination, SearchField, FormField, FieldAria, FieldErrors, CharCounter],
   templateUrl: './partner-register.html',
   styleUrl: './partner-register.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,7 +87,6 @@ export class PartnerRegister {
   protected readonly types = PARTNER_TYPES;
   protected readonly typeKey = labelKeys.partnerType;
   protected readonly pageSize = LIMITS.pageSize.default;
-  protected readonly searchMax = LIMITS.searchText.max;
   protected readonly descriptionMax = LIMITS.longText.max;
 
   protected readonly searchFilter = computed(() => (this.q() ?? '').trim().slice(0, LIMITS.searchText.max));
