@@ -27,7 +27,22 @@ import { TranslatePipe } from '@ngx-translate/core';
       </div>
     </div>
   `,
-  styles: ':host { display: contents; }',
+  styles: `
+    :host {
+      display: contents;
+    }
+    .filters__field--grow {
+      flex: 2 1 18rem;
+    }
+    .filters__search {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .filters__search input {
+      flex: 1;
+      min-width: 0;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SearchField {
