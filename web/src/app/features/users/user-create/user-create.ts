@@ -10,7 +10,8 @@ import { DepartmentsApi } from '../../../core/api/departments-api';
 import { FieldAria } from '../../../shared/forms/field-aria';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { maxChars } from '../../../shared/forms/length-limit';
-import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
+import { NewPasswordField } from '../../../shared/forms/new-password-field/new-password-field';
+import { newPasswordRules } from '../../../shared/forms/password-rules';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { UserFields } from '../user-fields/user-fields';
 import { departmentIdsFor, userDetailsRules, type NewUserModel } from '../user-form';
@@ -19,7 +20,7 @@ import { UsersApi } from '../users-api';
 /** The admin's form for a new user account. */
 @Component({
   selector: 'fd-user-create',
-  imports: [RouterLink, FormField, FieldAria, FieldErrors, UserFields, TranslatePipe],
+  imports: [RouterLink, FormField, FieldAria, FieldErrors, NewPasswordField, UserFields, TranslatePipe],
   templateUrl: './user-create.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -28,10 +29,6 @@ export class UserCreate {
   private readonly departmentsApi = inject(DepartmentsApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
-
-  protected readonly passwordHint = PASSWORD_RULES_KEY;
-  protected readonly passwordHintParams = PASSWORD_RULES_PARAMS;
-  protected readonly showPassword = signal(false);
 
   private readonly departmentList = rxResource({ stream: () => this.departmentsApi.listAll() });
   protected readonly departments = computed(() => {

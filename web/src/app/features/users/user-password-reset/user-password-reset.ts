@@ -1,12 +1,11 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, signal, viewChild } from '@angular/core';
-import { form, FormField, submit } from '@angular/forms/signals';
+import { form, submit } from '@angular/forms/signals';
 import type { Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { I18n } from '../../../core/i18n/i18n';
-import { FieldAria } from '../../../shared/forms/field-aria';
-import { FieldErrors } from '../../../shared/forms/field-errors';
-import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
+import { NewPasswordField } from '../../../shared/forms/new-password-field/new-password-field';
+import { newPasswordRules } from '../../../shared/forms/password-rules';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { UsersApi } from '../users-api';
 
@@ -16,7 +15,7 @@ import { UsersApi } from '../users-api';
  */
 @Component({
   selector: 'fd-user-password-reset',
-  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
+  imports: [NewPasswordField, TranslatePipe],
   templateUrl: './user-password-reset.html',
   styleUrl: './user-password-reset.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,10 +27,6 @@ export class UserPasswordReset {
 
   readonly userId = input.required<string>();
   readonly userName = input.required<string>();
-
-  protected readonly passwordHint = PASSWORD_RULES_KEY;
-  protected readonly passwordHintParams = PASSWORD_RULES_PARAMS;
-  protected readonly showPassword = signal(false);
 
   private readonly model = signal({ password: '' });
   protected readonly resetForm = form(this.model, (path) => newPasswordRules(path.password, this.i18n, 'deadEndsB.resetRequired'));
@@ -85,7 +80,6 @@ export class UserPasswordReset {
   private close(): void {
     this.model.set({ password: '' });
     this.resetForm().reset();
-    this.showPassword.set(false);
     this.failure.set(null);
     this.open.set(false);
     afterNextRender(() => this.openButton()?.nativeElement.focus(), { injector: this.injector });
