@@ -21,7 +21,8 @@ describe('NewPasswordField', () => {
     const element = fixture.nativeElement as HTMLElement;
     document.body.appendChild(element);
     await fixture.whenStable();
-    const input = element.querySelector<HTMLInputElement>('#pw')!;
+    const input = element.querySelector<HTMLInputElement>('#pw');
+    if (!input) throw new Error('no password field');
     return { fixture, element, input };
   }
 
@@ -32,7 +33,8 @@ describe('NewPasswordField', () => {
     expect(element.querySelector('#pw-hint')?.textContent).toContain('12');
     expect(input.type).toBe('password');
 
-    const show = element.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const show = element.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    if (!show) throw new Error('no show switch');
     show.checked = true;
     show.dispatchEvent(new Event('change'));
     await fixture.whenStable();
