@@ -17,6 +17,7 @@ import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { ApprovalsApi } from '../approvals-api';
 import { injectFocusAfterRender } from '../../../shared/focus/focus-after-render';
+import { LoadFailed } from '../../../shared/load-failed/load-failed';
 
 /** One item of the queue, with a key that is unique across kinds (a status update and an initiative may share an id). */
 export interface QueueEntry {
@@ -56,7 +57,7 @@ const TEXTS: Readonly<Record<PendingApproval['kind'], QueueEntry['texts']>> = {
  */
 @Component({
   selector: 'fd-approval-queue',
-  imports: [RouterLink, TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors, CharCounter, HealthBadge, Pagination],
+  imports: [LoadFailed, RouterLink, TranslatePipe, LocalDatePipe, FormField, FieldAria, FieldErrors, CharCounter, HealthBadge, Pagination],
   templateUrl: './approval-queue.html',
   styleUrl: './approval-queue.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -25,6 +25,7 @@ import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid } from '../../../shared/forms/server-errors';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { AuditLogApi } from '../audit-log-api';
+import { LoadFailed } from '../../../shared/load-failed/load-failed';
 
 interface AuditFilters {
   actorId: string;
@@ -54,7 +55,7 @@ interface Choice {
  */
 @Component({
   selector: 'fd-audit-log',
-  imports: [LocalDatePipe, FormField, RouterLink, FieldAria, FieldErrors, Pagination, TranslatePipe],
+  imports: [LoadFailed, LocalDatePipe, FormField, RouterLink, FieldAria, FieldErrors, Pagination, TranslatePipe],
   templateUrl: './audit-log.html',
   styleUrl: './audit-log.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -29,6 +29,7 @@ import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { SearchField } from '../../../shared/search-field/search-field';
+import { LoadFailed } from '../../../shared/load-failed/load-failed';
 
 /** How long typing pauses before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 400;
@@ -64,7 +65,7 @@ export function mergePreview(kept: Partner, duplicate: Partner): { lines: MergeL
  */
 @Component({
   selector: 'fd-partner-register',
-  imports: [RouterLink, NgTemplateOutlet, TranslatePipe, Pagination, SearchField, FormField, FieldAria, FieldErrors, CharCounter],
+  imports: [LoadFailed, RouterLink, NgTemplateOutlet, TranslatePipe, Pagination, SearchField, FormField, FieldAria, FieldErrors, CharCounter],
   templateUrl: './partner-register.html',
   styleUrl: './partner-register.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
