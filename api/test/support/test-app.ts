@@ -13,6 +13,8 @@ import { factories, type Factories } from './factories';
 
 /** Every table, children first, as the database holds them. */
 export const TABLES = [
+  'outbox_message',
+  'scheduled_job',
   'audit_event',
   'login_attempt',
   'user_session',
@@ -97,7 +99,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, url = pro
   if (!url) throw new Error('DATABASE_URL is not set: run the integration tests through jest.integration.config.cjs');
   await runMigrations(url);
   const logger = await createLogger({ level: logs ? 'info' : process.env['TEST_LOG'] ? 'warn' : 'silent', format: 'json' }, logs);
-  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url, ...overrides }, url, logger);
+  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url, jobsEnabled: false, ...overrides }, url, logger);
   const dataSource = app.get(DataSource);
   const fastify = app.getHttpAdapter().getInstance();
 

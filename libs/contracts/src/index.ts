@@ -16,3 +16,5 @@ export * from './lib/audit';
 export * from './lib/dashboard';
 export * from './lib/public';
 export * from './lib/initiative-transfer';
+export * from './lib/jobs';
+export * from './lib/outbox';

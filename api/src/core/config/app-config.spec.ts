@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA must be true or false/);
   });
+
+  it('anchors the demo data to DEMO_TODAY when set, refusing anything but a real day', () => {
+    expect(loadConfig({}).demoToday).toBeNull();
+    expect(loadConfig({ DEMO_TODAY: '2027-03-01' }).demoToday).toBe('2027-03-01');
+    for (const value of ['2027-02-29', '2027-13-01', '1/3/2027', '2027-3-1', 'today'])
+      expect(() => loadConfig({ DEMO_TODAY: value })).toThrow(/DEMO_TODAY must be a date/);
+  });
 });
 
 describe('loadConfig: sessions and proxies', () => {
@@ -73,5 +80,34 @@ describe('loadConfig: logs', () => {
     expect(loadConfig({ LOG_LEVEL: 'silent' }).log.level).toBe('silent');
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"/);
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be json or pretty/);
+  });
+});
+
+describe('loadConfig: jobs and mail', () => {
+  it('runs jobs and holds mail by default, with a From address of its own', () => {
+    const config = loadConfig({});
+    expect(config.jobsEnabled).toBe(true);
+    expect(config.mail).toEqual({ smtpUrl: null, from: 'Fremdrift <noreply@fremdrift.invalid>' });
+  });
+
+  it('reads JOBS_ENABLED, SMTP_URL and MAIL_FROM', () => {
+    const config = loadConfig({ JOBS_ENABLED: 'false', SMTP_URL: 'smtps://user:secret@mail.example:465', MAIL_FROM: 'Kommunen <noreply@kommune.example>' });
+    expect(config.jobsEnabled).toBe(false);
+    expect(config.mail).toEqual({ smtpUrl: 'smtps://user:secret@mail.example:465', from: 'Kommunen <noreply@kommune.example>' });
+  });
+
+  it('refuses an SMTP_URL that is not smtp(s) without repeating it, and a MAIL_FROM that is no address', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://user:secret@mail.example' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMTP_URL: 'http://user:secret@mail.example' })).not.toThrow(/secret/);
+    expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => loadConfig({ MAIL_FROM: 'Kommunen' })).toThrow(/MAIL_FROM must be an e-mail address/);
+    expect(() => loadConfig({ JOBS_ENABLED: 'maybe' })).toThrow(/JOBS_ENABLED must be true or false/);
+  });
+
+  it('reads UNSUBSCRIBE_SECRET, and refuses a short one without repeating it', () => {
+    expect(loadConfig({}).unsubscribeSecret).toBeNull();
+    expect(loadConfig({ UNSUBSCRIBE_SECRET: 'x'.repeat(32) }).unsubscribeSecret).toBe('x'.repeat(32));
+    expect(() => loadConfig({ UNSUBSCRIBE_SECRET: 'kort-hemmelighed' })).toThrow(/UNSUBSCRIBE_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ UNSUBSCRIBE_SECRET: 'kort-hemmelighed' })).not.toThrow(/kort-hemmelighed/);
   });
 });

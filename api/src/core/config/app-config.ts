@@ -22,6 +22,8 @@ export interface AppConfig {
   embeddedPostgres: { dataDir: string; port: number };
   /** Load the demo data when the database is empty. */
   demoData: boolean;
+  /** The day the demo data is anchored to (`YYYY-MM-DD`); null for today in the municipality. */
+  demoToday: string | null;
   /** The built web app, served on the same port; null to serve the API alone. */
   webRoot: string | null;
   timeZone: string;
@@ -35,6 +37,16 @@ export interface AppConfig {
   };
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limiting, HTTPS for cookies). */
   trustProxy: boolean;
+  /** Signs the unsubscribe links in e-mails; when null, a key generated at installation (in the database) is used. */
+  unsubscribeSecret: string | null;
+  /** Run scheduled and queued jobs (pg-boss) in this process; off in tests that do not test jobs. */
+  jobsEnabled: boolean;
+  mail: {
+    /** SMTP server for outgoing e-mail (smtp:// or smtps://); when null messages are held in the outbox. */
+    smtpUrl: string | null;
+    /** The From address of every message. */
+    from: string;
+  };
   log: {
     /** The least severe level written; `silent` writes nothing. */
     level: LevelWithSilent;
@@ -62,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: portFrom(env, 'EMBEDDED_PG_PORT', 5433),
     },
     demoData: booleanFrom(env, 'DEMO_DATA', true),
+    demoToday: dayFrom(env, 'DEMO_TODAY'),
     webRoot: env['WEB_ROOT'] === '' ? null : resolve(env['WEB_ROOT'] || 'dist/web/browser'),
     timeZone: env['TZ_MUNICIPALITY'] || MUNICIPAL_TIME_ZONE,
     auth: {
@@ -73,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : booleanFrom(env, 'SECURE_COOKIES', false),
     },
     trustProxy: booleanFrom(env, 'TRUST_PROXY', false),
+    unsubscribeSecret: secretFrom(env, 'UNSUBSCRIBE_SECRET'),
+    jobsEnabled: booleanFrom(env, 'JOBS_ENABLED', true),
+    mail: { smtpUrl: smtpUrlFrom(env), from: mailFromFrom(env) },
     log: { level: logLevelFrom(env), format: logFormatFrom(env) },
   };
 }
@@ -108,6 +124,48 @@ function publicUrlFrom(env: NodeJS.ProcessEnv, port: number): string {
     throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL without query, fragment or credentials, got "${raw}"`);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function smtpUrlFrom(env: NodeJS.ProcessEnv): string | null {
+  const raw = env['SMTP_URL'];
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  // The URL may hold a password: it is never repeated in the message.
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  return raw;
+}
+
+/** An address, optionally with a display name: `Fremdrift <noreply@kommune.dk>`. */
+function mailFromFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env['MAIL_FROM']?.trim();
+  if (raw === undefined || raw === '') return 'Fremdrift <noreply@fremdrift.invalid>';
+  const address = /<([^<>\s]+)>$/.exec(raw)?.[1] ?? raw;
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(address) || /[\r\n]/.test(raw)) throw new ConfigError(`MAIL_FROM must be an e-mail address, got "${raw}"`);
+  return raw;
+}
+
+/** A secret of at least 32 characters, or null when unset. */
+function secretFrom(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters long`);
+  return raw;
+}
+
+/** A calendar day written `YYYY-MM-DD`, or null when unset. */
+function dayFrom(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  const time = Date.parse(`${raw}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== raw) {
+    throw new ConfigError(`${name} must be a date written YYYY-MM-DD, got "${raw}"`);
+  }
+  return raw;
 }
 
 function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
