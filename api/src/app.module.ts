@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { PublicModule } from './modules/public/public.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { DelayCausesModule } from './modules/delay-causes/delay-causes.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { InitiativesModule } from './modules/initiatives/initiatives.module';
@@ -22,6 +23,8 @@ import { MilestonesModule } from './modules/milestones/milestones.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { StatusUpdatesModule } from './modules/status-updates/status-updates.module';
 import { UsersModule } from './modules/users/users.module';
+import { JobsModule } from './core/jobs/jobs.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +52,9 @@ export class AppModule {
         StatusUpdatesModule,
         PartnersModule,
         ApprovalsModule,
+        JobsModule,
+        OutboxModule,
+        RemindersModule,
       ],
     };
   }

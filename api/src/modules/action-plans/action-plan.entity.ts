@@ -41,6 +41,15 @@ export class ActionPlanEntity extends VersionedEntity {
   @Column({ name: 'leads_publish_directly', type: 'boolean', default: false })
   leadsPublishDirectly: boolean;
 
+  @Column({ name: 'reminders_enabled', type: 'boolean', default: true })
+  remindersEnabled: boolean;
+
+  @Column({ name: 'reminder_days_before', type: 'integer', default: 5 })
+  reminderDaysBefore: number;
+
+  @Column({ name: 'escalation_grace_days', type: 'integer', default: 3 })
+  escalationGraceDays: number;
+
   /** When the plan was archived: it keeps its initiatives but takes no new ones. */
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

@@ -29,7 +29,15 @@ function viewWith(departmentName: string, initiativeTitle: string, daysOverdue: 
     healthOverTime: [],
     milestoneWeeks: [],
     compliance: [
-      { initiative: { id: 'i1', title: initiativeTitle }, leadDepartment: department, state: 'overdue', lastReportedPeriodEnd: '2026-09-30', daysOverdue },
+      {
+        initiative: { id: 'i1', title: initiativeTitle },
+        leadDepartment: department,
+        state: 'overdue',
+        lastReportedPeriodEnd: '2026-09-30',
+        daysOverdue,
+        lastReminder: null,
+        lastEscalation: null,
+      },
     ],
   };
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 
 @Module({
+  imports: [OutboxModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository],
 })

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { HEALTHS, INITIATIVE_STATUSES, type ComplianceRow, type HealthCounts, type InitiativeStatus } from '@fremdrift/contracts';
+import {
+  HEALTHS,
+  INITIATIVE_STATUSES,
+  type ComplianceMail,
+  type ComplianceRow,
+  type HealthCounts,
+  type InitiativeStatus,
+  type MailKind,
+} from '@fremdrift/contracts';
 import { computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
+import { OutboxService } from '../outbox/outbox.service';
 import { DashboardRepository } from './dashboard.repository';
 import type { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
 
@@ -13,6 +22,7 @@ export class DashboardService {
   constructor(
     private readonly dashboard: DashboardRepository,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** One view: five statements, whatever the number of initiatives. */
@@ -50,20 +60,48 @@ export class DashboardService {
       })),
       healthOverTime,
       milestoneWeeks,
-      compliance: reporting
-        .map((row): ComplianceRow | null => {
-          const state = computeReporting({ ...row }, today);
-          if (state.state !== 'due' && state.state !== 'overdue') return null;
-          return {
-            initiative: { id: row.id, title: row.title },
-            leadDepartment: row.leadDepartment,
-            state: state.state,
-            lastReportedPeriodEnd: row.lastReportedPeriodEnd,
-            daysOverdue: state.daysOverdue,
-          };
-        })
-        .filter((row): row is ComplianceRow => row !== null)
-        .sort((a, b) => b.daysOverdue - a.daysOverdue || a.initiative.title.localeCompare(b.initiative.title, 'da')),
+      compliance: await this.withMails(
+        reporting
+          .map((row): ComplianceRow | null => {
+            const state = computeReporting({ ...row }, today);
+            if (state.state !== 'due' && state.state !== 'overdue') return null;
+            return {
+              initiative: { id: row.id, title: row.title },
+              leadDepartment: row.leadDepartment,
+              state: state.state,
+              lastReportedPeriodEnd: row.lastReportedPeriodEnd,
+              daysOverdue: state.daysOverdue,
+              lastReminder: null,
+              lastEscalation: null,
+            };
+          })
+          .filter((row): row is ComplianceRow => row !== null)
+          .sort((a, b) => b.daysOverdue - a.daysOverdue || a.initiative.title.localeCompare(b.initiative.title, 'da')),
+      ),
     };
+  }
+
+  /** Adds the latest reminder and escalation to each row of the compliance table. */
+  private async withMails(rows: ComplianceRow[]): Promise<ComplianceRow[]> {
+    if (rows.length === 0) return rows;
+    const records = await this.outbox.sentFor(rows.map((row) => row.initiative.id));
+    const latest = (initiativeId: string, kinds: MailKind[]): ComplianceMail | null => {
+      const found = records
+        .filter((record) => record.initiativeId === initiativeId && kinds.includes(record.kind))
+        .map((record) => ({
+          kind: record.kind,
+          to: record.to,
+          recipientName: record.recipientName,
+          at: record.sentAt ?? record.createdAt,
+          state: record.state,
+        }))
+        .sort((a, b) => b.at.localeCompare(a.at));
+      return found[0] ?? null;
+    };
+    return rows.map((row) => ({
+      ...row,
+      lastReminder: latest(row.initiative.id, ['reminder', 'final_reminder', 'manual_reminder']),
+      lastEscalation: latest(row.initiative.id, ['escalation']),
+    }));
   }
 }

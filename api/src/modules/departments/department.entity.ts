@@ -15,4 +15,8 @@ export class DepartmentEntity extends RecordEntity {
   /** Inactive departments stay where they are used but cannot be chosen anew. */
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Where late reports are escalated: an address, so that it may be a shared mailbox without an account. */
+  @Column({ name: 'management_contact_email', type: 'varchar', length: 254, nullable: true })
+  managementContactEmail: string | null;
 }

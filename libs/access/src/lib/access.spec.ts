@@ -9,6 +9,8 @@ import {
   canEditPartners,
   canEditStatusUpdates,
   canMergePartners,
+  canOperateInstallation,
+  canSendManualReminders,
   canExport,
   canImportInitiatives,
   canManageActionPlans,
@@ -145,5 +147,14 @@ describe('access rules', () => {
   it('shows the dashboard to management, viewers and admins, not to department leads', () => {
     expect(['admin', 'management', 'viewer'].every((role) => canViewDashboard(as(role as UserRole)))).toBe(true);
     expect(canViewDashboard(as('department_lead', [MSO]))).toBe(false);
+  });
+
+  it('keeps the jobs and the outbox to admins, and lets management and admins send a reminder by hand', () => {
+    expect(canOperateInstallation(as('admin'))).toBe(true);
+    for (const role of ['management', 'department_lead', 'viewer'] as const) expect(canOperateInstallation(as(role, [MSO]))).toBe(false);
+    expect(canSendManualReminders(as('admin'))).toBe(true);
+    expect(canSendManualReminders(as('management'))).toBe(true);
+    expect(canSendManualReminders(as('department_lead', [MSO]))).toBe(false);
+    expect(canSendManualReminders(as('viewer'))).toBe(false);
   });
 });

@@ -29,6 +29,16 @@ export function canManageUsers(principal: Principal): boolean {
   return isAdmin(principal);
 }
 
+/** The jobs panel and the outbox (Udbakke) show the inner workings of the installation: admins only. */
+export function canOperateInstallation(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+/** A reminder by hand, from the compliance table: management, whose table it is, and admins. */
+export function canSendManualReminders(principal: Principal): boolean {
+  return isAdmin(principal) || principal.role === 'management';
+}
+
 export function canViewAuditLog(principal: Principal): boolean {
   return isAdmin(principal);
 }

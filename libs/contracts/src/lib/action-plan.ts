@@ -34,6 +34,10 @@ export interface ActionPlan {
   reportingPeriod: ReportingPeriod;
   /** Leads publish public texts themselves; otherwise management approves them first. */
   leadsPublishDirectly: boolean;
+  /** The reporting cycle: reminders before a period ends, escalation after it (the API always sends these). */
+  remindersEnabled?: boolean;
+  reminderDaysBefore?: number;
+  escalationGraceDays?: number;
   /** An archived plan is hidden from the plan list by default and takes no new initiatives. */
   archived: boolean;
   archivedAt: IsoDateTime | null;
@@ -50,7 +54,16 @@ export interface CreateActionPlan {
   goals?: CreateGoal[];
   reportingPeriod?: ReportingPeriod;
   leadsPublishDirectly?: boolean;
+  remindersEnabled?: boolean;
+  reminderDaysBefore?: number;
+  escalationGraceDays?: number;
 }
+
+/** The range of the reporting-cycle settings (within the shortest period, a month). */
+export const CYCLE_SETTING_LIMITS = {
+  reminderDaysBefore: { min: 1, max: 27, default: 5 },
+  escalationGraceDays: { min: 0, max: 27, default: 3 },
+} as const;
 export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>> & {
   /** Archives the plan (true) or brings it back (false). */
   archived?: boolean;

@@ -1,6 +1,7 @@
 import type { IsoDate, IsoDateTime } from './common';
 import type { DepartmentRef, DepartmentRole } from './department';
 import type { Health, InitiativeStatus } from './initiative';
+import type { MailKind, OutboxState } from './outbox';
 import type { ReportingState } from './reporting';
 
 /** The filters of a dashboard view; they live in the URL so that a view can be shared. */
@@ -64,6 +65,17 @@ export interface ComplianceRow {
   state: Extract<ReportingState, 'due' | 'overdue'>;
   lastReportedPeriodEnd: IsoDate | null;
   daysOverdue: number;
+  /** The latest reminder (scheduled or manual) and escalation about it: when, to whom. */
+  lastReminder: ComplianceMail | null;
+  lastEscalation: ComplianceMail | null;
+}
+
+export interface ComplianceMail {
+  kind: MailKind;
+  to: string;
+  recipientName: string | null;
+  at: IsoDateTime;
+  state: OutboxState;
 }
 
 /** Everything one dashboard view shows, in one response. */

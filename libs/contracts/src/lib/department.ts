@@ -10,6 +10,8 @@ export interface Department extends DepartmentRef {
   sortOrder: number;
   /** Inactive departments stay on existing initiatives and in history, but are not offered for new choices. */
   active: boolean;
+  /** Where late reports of the initiatives it leads are escalated (a person or a shared mailbox); null for none. */
+  managementContactEmail?: string | null;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -18,6 +20,7 @@ export interface CreateDepartment {
   code: string;
   name: string;
   sortOrder?: number;
+  managementContactEmail?: string | null;
 }
 export type UpdateDepartment = Partial<CreateDepartment> & { active?: boolean };
 

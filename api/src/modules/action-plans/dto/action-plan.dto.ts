@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
+  CYCLE_SETTING_LIMITS,
   LIMITS,
   type ActionPlan,
   type ActionPlanQuery,
@@ -117,6 +118,15 @@ export class ActionPlanDto implements ActionPlan {
   @ApiProperty({ description: 'Leads publish public texts themselves; otherwise management approves them first' })
   leadsPublishDirectly: boolean;
 
+  @ApiProperty({ description: 'Leads are reminded before a period ends, and late reports escalated' })
+  remindersEnabled: boolean;
+
+  @ApiProperty({ description: 'The first reminder goes out this many days before the period ends' })
+  reminderDaysBefore: number;
+
+  @ApiProperty({ description: 'A period still unreported this many days after it ended is escalated to the department’s management contact' })
+  escalationGraceDays: number;
+
   @ApiProperty({ description: 'An archived plan is hidden from the list by default and takes no new initiatives' })
   archived: boolean;
 
@@ -158,6 +168,33 @@ export class CreateActionPlanDto implements CreateActionPlan {
   @IsOptionalNonNull()
   @IsBoolean()
   leadsPublishDirectly?: boolean;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  remindersEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    default: CYCLE_SETTING_LIMITS.reminderDaysBefore.default,
+    minimum: CYCLE_SETTING_LIMITS.reminderDaysBefore.min,
+    maximum: CYCLE_SETTING_LIMITS.reminderDaysBefore.max,
+  })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(CYCLE_SETTING_LIMITS.reminderDaysBefore.min)
+  @Max(CYCLE_SETTING_LIMITS.reminderDaysBefore.max)
+  reminderDaysBefore?: number;
+
+  @ApiPropertyOptional({
+    default: CYCLE_SETTING_LIMITS.escalationGraceDays.default,
+    minimum: CYCLE_SETTING_LIMITS.escalationGraceDays.min,
+    maximum: CYCLE_SETTING_LIMITS.escalationGraceDays.max,
+  })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(CYCLE_SETTING_LIMITS.escalationGraceDays.min)
+  @Max(CYCLE_SETTING_LIMITS.escalationGraceDays.max)
+  escalationGraceDays?: number;
 
   @ApiPropertyOptional({ type: [CreateGoalDto], description: 'Goals created with the plan, in one transaction' })
   @IsOptionalNonNull()
@@ -225,6 +262,9 @@ export function toActionPlanDto(plan: ActionPlanEntity, initiativeCount: number)
     participants: participantsOf(plan),
     reportingPeriod: plan.reportingPeriod,
     leadsPublishDirectly: plan.leadsPublishDirectly,
+    remindersEnabled: plan.remindersEnabled,
+    reminderDaysBefore: plan.reminderDaysBefore,
+    escalationGraceDays: plan.escalationGraceDays,
     archived: plan.archivedAt !== null,
     archivedAt: plan.archivedAt?.toISOString() ?? null,
     goals: inGoalOrder(plan.goals ?? []).map(toGoalDto),

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  MAIL_KINDS,
+  OUTBOX_STATES,
+  type ComplianceMail,
+  type MailKind,
+  type OutboxState,
   type ComplianceRow,
   type Dashboard,
   type DashboardHeadline,
@@ -121,12 +126,23 @@ class ComplianceInitiativeDto {
   @ApiProperty() title: string;
 }
 
+class ComplianceMailDto implements ComplianceMail {
+  @ApiProperty({ enum: MAIL_KINDS }) kind: MailKind;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: String, nullable: true }) recipientName: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it was sent, or written to the outbox if not sent yet' }) at: string;
+  @ApiProperty({ enum: OUTBOX_STATES }) state: OutboxState;
+}
+
 export class ComplianceRowDto implements ComplianceRow {
   @ApiProperty({ type: ComplianceInitiativeDto }) initiative: ComplianceInitiativeDto;
   @ApiProperty({ type: DepartmentRefDto }) leadDepartment: DepartmentRefDto;
   @ApiProperty({ enum: ['due', 'overdue'] }) state: 'due' | 'overdue';
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastReportedPeriodEnd: string | null;
   @ApiProperty() daysOverdue: number;
+  @ApiProperty({ type: ComplianceMailDto, nullable: true, description: 'The latest reminder about it, scheduled or manual' })
+  lastReminder: ComplianceMailDto | null;
+  @ApiProperty({ type: ComplianceMailDto, nullable: true, description: 'The latest escalation about it' }) lastEscalation: ComplianceMailDto | null;
 }
 
 export class DashboardDto implements Dashboard {

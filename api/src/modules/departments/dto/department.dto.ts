@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LIMITS, type CreateDepartment, type Department, type DepartmentRef, type UpdateDepartment } from '@fremdrift/contracts';
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
-import { IsOptionalNonNull, TextField } from '../../../core/http/validation';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { HasNoInvisibleCharacters, IsNullable, IsOptionalNonNull, TextField } from '../../../core/http/validation';
 import type { DepartmentEntity } from '../department.entity';
 
 export class DepartmentRefDto implements DepartmentRef {
@@ -21,6 +22,9 @@ export class DepartmentDto extends DepartmentRefDto implements Department {
 
   @ApiProperty({ description: 'Inactive departments stay on existing initiatives but cannot be chosen for new or changed ones' })
   active: boolean;
+
+  @ApiProperty({ type: String, format: 'email', nullable: true, description: 'Where late reports of its initiatives are escalated' })
+  managementContactEmail: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -43,6 +47,14 @@ export class CreateDepartmentDto implements CreateDepartment {
   @Min(LIMITS.position.min)
   @Max(LIMITS.position.max)
   sortOrder?: number;
+
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, example: 'ledelse.mso@aarhus.dk', description: 'null or an empty string clears it' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value))
+  @IsNullable()
+  @IsEmail({}, { message: 'managementContactEmail must be an e-mail address' })
+  @HasNoInvisibleCharacters()
+  @MaxLength(LIMITS.email.max)
+  managementContactEmail?: string | null;
 }
 
 export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) implements UpdateDepartment {
@@ -61,6 +73,7 @@ export function toDepartmentDto(entity: DepartmentEntity): DepartmentDto {
     ...toDepartmentRef(entity),
     sortOrder: entity.sortOrder,
     active: entity.active,
+    managementContactEmail: entity.managementContactEmail ?? null,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };

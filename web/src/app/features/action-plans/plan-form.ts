@@ -1,5 +1,6 @@
-import { applyEach, max, min, minLength, required, type SchemaPathTree } from '@angular/forms/signals';
+import { applyEach, max, min, minLength, required, validate, type SchemaPathTree } from '@angular/forms/signals';
 import {
+  CYCLE_SETTING_LIMITS,
   LIMITS,
   PARTICIPANT_GROUPS,
   type ActionPlan,
@@ -27,6 +28,9 @@ export interface PlanModel {
   participants: Participants;
   reportingPeriod: ReportingPeriod;
   leadsPublishDirectly: boolean;
+  remindersEnabled: boolean;
+  reminderDaysBefore: number;
+  escalationGraceDays: number;
   goals: GoalModel[];
 }
 
@@ -50,6 +54,9 @@ export function toPlanModel(plan: ActionPlan | null): PlanModel {
     participants: { ...(plan?.participants ?? { citizens: 0, volunteers: 0, companies: 0, civilSociety: 0, staff: 0 }) },
     reportingPeriod: plan?.reportingPeriod ?? 'monthly',
     leadsPublishDirectly: plan?.leadsPublishDirectly ?? false,
+    remindersEnabled: plan?.remindersEnabled ?? true,
+    reminderDaysBefore: plan?.reminderDaysBefore ?? CYCLE_SETTING_LIMITS.reminderDaysBefore.default,
+    escalationGraceDays: plan?.escalationGraceDays ?? CYCLE_SETTING_LIMITS.escalationGraceDays.default,
     goals: (plan?.goals ?? []).map((goal) => ({ id: goal.id, title: goal.title, description: goal.description })),
   };
 }
@@ -64,6 +71,9 @@ export function planFields(model: PlanModel): Omit<CreateActionPlan, 'goals'> {
     participants: Object.fromEntries(PARTICIPANT_GROUPS.map((group) => [group, Number(model.participants[group]) || 0])) as Participants,
     reportingPeriod: model.reportingPeriod,
     leadsPublishDirectly: model.leadsPublishDirectly,
+    remindersEnabled: model.remindersEnabled,
+    reminderDaysBefore: Number(model.reminderDaysBefore),
+    escalationGraceDays: Number(model.escalationGraceDays),
   };
 }
 
@@ -81,6 +91,14 @@ export function planRules(path: SchemaPathTree<PlanModel>, i18n: I18n): void {
     required(path.participants[group], { message: () => i18n.t('plans.countRange', { max: LIMITS.participants.max }) });
     min(path.participants[group], 0, { message: () => i18n.t('plans.countRange', { max: LIMITS.participants.max }) });
     max(path.participants[group], LIMITS.participants.max, { message: () => i18n.t('plans.countRange', { max: LIMITS.participants.max }) });
+  }
+  for (const setting of ['reminderDaysBefore', 'escalationGraceDays'] as const) {
+    const limits = CYCLE_SETTING_LIMITS[setting];
+    const message = () => i18n.t('reminders.daysRange', limits);
+    required(path[setting], { message });
+    min(path[setting], limits.min, { message });
+    max(path[setting], limits.max, { message });
+    validate(path[setting], ({ value }) => (Number.isInteger(Number(value())) ? undefined : { kind: 'integer', message: message() }));
   }
   applyEach(path.goals, (goal) => {
     titleRules(goal.title);

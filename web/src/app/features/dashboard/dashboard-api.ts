@@ -4,6 +4,12 @@ import { LIMITS, type ActionPlan, type Dashboard, type DashboardQuery, type Page
 import type { Observable } from 'rxjs';
 import { toHttpParams } from '../../core/http/query-params';
 
+/** Who a manual reminder went to, and who had already had one today. */
+export interface ManualReminderResult {
+  sentTo: { id: string; name: string; email: string }[];
+  alreadyRemindedToday: { id: string; name: string; email: string }[];
+}
+
 /** The tables of a view that the API exports one at a time as CSV. */
 export const CSV_TABLES = ['headline', 'departments', 'healthOverTime', 'milestones', 'compliance'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -30,6 +36,11 @@ export class DashboardApi {
   /** All action plans with their goals; a municipality has a handful. */
   actionPlans(): Observable<Page<ActionPlan>> {
     return this.http.get<Page<ActionPlan>>('/api/action-plans', { params: toHttpParams({ page: 1, pageSize: LIMITS.pageSize.max }) });
+  }
+
+  /** Management's reminder to the leads of an initiative that has not reported (at most one a day per lead). */
+  remind(initiativeId: string): Observable<ManualReminderResult> {
+    return this.http.post<ManualReminderResult>(`/api/reminders/initiatives/${encodeURIComponent(initiativeId)}`, {});
   }
 
   /** The view as an Excel workbook (a download: the browser sends the session cookie itself). */

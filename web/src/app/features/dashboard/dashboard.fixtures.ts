@@ -53,6 +53,8 @@ export function dashboardFixture(overrides: Partial<Dashboard> = {}): Dashboard 
         state: 'overdue',
         lastReportedPeriodEnd: '2026-09-30',
         daysOverdue: 23,
+        lastReminder: { kind: 'reminder', to: 'leder@kommune.dk', recipientName: 'Mette Holm', at: '2026-11-26T06:00:00Z', state: 'sent' },
+        lastEscalation: { kind: 'escalation', to: 'ledelse@kommune.dk', recipientName: null, at: '2026-11-03T06:00:00Z', state: 'sent' },
       },
       {
         initiative: { id: 'i-2', title: 'Aftenskole for forældre' },
@@ -60,6 +62,8 @@ export function dashboardFixture(overrides: Partial<Dashboard> = {}): Dashboard 
         state: 'due',
         lastReportedPeriodEnd: '2026-10-31',
         daysOverdue: 0,
+        lastReminder: null,
+        lastEscalation: null,
       },
       {
         initiative: { id: 'i-3', title: 'Østergade-projektet' },
@@ -67,6 +71,8 @@ export function dashboardFixture(overrides: Partial<Dashboard> = {}): Dashboard 
         state: 'overdue',
         lastReportedPeriodEnd: null,
         daysOverdue: 5,
+        lastReminder: null,
+        lastEscalation: null,
       },
     ],
     ...overrides,

@@ -5,6 +5,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../../core/auth/auth';
 import { I18n } from '../../../core/i18n/i18n';
 import { FieldAria } from '../../../shared/forms/field-aria';
+import { MailSettingsSection } from '../mail-settings/mail-settings';
 import { FieldErrors } from '../../../shared/forms/field-errors';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { newPasswordRules, PASSWORD_RULES_KEY, PASSWORD_RULES_PARAMS } from '../../../shared/forms/password-rules';
@@ -20,7 +21,7 @@ const EMPTY: PasswordChange = { currentPassword: '', newPassword: '', repeatPass
 /** The signed-in user changes their own password. */
 @Component({
   selector: 'fd-change-password',
-  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
+  imports: [FormField, FieldAria, FieldErrors, TranslatePipe, MailSettingsSection],
   templateUrl: './change-password.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -70,6 +70,8 @@ describe('PlanEditor', () => {
       'Civilsamfund',
       'Medarbejdere og ledere',
       'Rapporteringsperiode',
+      'Første påmindelse (dage før periodens slutning)',
+      'Eskalér (dage efter periodens slutning)',
     ]);
     expect(element.querySelector('#plan-method')?.getAttribute('aria-describedby')).toBe('plan-method-hint');
   });
@@ -80,6 +82,23 @@ describe('PlanEditor', () => {
     await submit();
     expect(plansApi.create).not.toHaveBeenCalled();
     expect(text(element.querySelector('#plan-title-errors, fd-field-errors'))).toContain('Titlen skal være 3 til 200 tegn.');
+  });
+
+  it('checks the reminder days before sending anything, and sends the cycle settings', async () => {
+    const { element, plansApi, submit, type, control } = setup();
+    await type('#plan-title', 'Klimahandleplan');
+    await type('#plan-reminder-days', '40');
+    await type('#plan-grace-days', '-1');
+    await submit();
+    expect(plansApi.create).not.toHaveBeenCalled();
+    expect(text(element.querySelector('#plan-reminder-days-error'))).toContain('Skriv et helt tal fra 1 til 27');
+    expect(text(element.querySelector('#plan-grace-days-error'))).toContain('Skriv et helt tal fra 0 til 27');
+
+    await type('#plan-reminder-days', '7');
+    await type('#plan-grace-days', '0');
+    control<HTMLInputElement>('#plan-reminders').click();
+    await submit();
+    expect(plansApi.create).toHaveBeenCalledWith(expect.objectContaining({ remindersEnabled: false, reminderDaysBefore: 7, escalationGraceDays: 0 }));
   });
 
   it('creates a plan with its story and goals in the chosen order', async () => {
@@ -102,6 +121,9 @@ describe('PlanEditor', () => {
         participants: { citizens: 40, volunteers: 0, companies: 0, civilSociety: 0, staff: 0 },
         reportingPeriod: 'monthly',
         leadsPublishDirectly: false,
+        remindersEnabled: true,
+        reminderDaysBefore: 5,
+        escalationGraceDays: 3,
         goals: [
           { title: 'Grønne byrum', description: 'Parker og træer', sortOrder: 0 },
           { title: 'Mindre CO2', description: '', sortOrder: 1 },

@@ -185,6 +185,9 @@ export class PlanEditor {
       coCreationMethod: f.coCreationMethod,
       reportingPeriod: f.reportingPeriod,
       leadsPublishDirectly: f.leadsPublishDirectly,
+      remindersEnabled: f.remindersEnabled,
+      reminderDaysBefore: f.reminderDaysBefore,
+      escalationGraceDays: f.escalationGraceDays,
     };
     for (const group of PARTICIPANT_GROUPS) map[`participants.${group}`] = f.participants[group];
     Array.from(f.goals).forEach((goal, index) => {

@@ -136,6 +136,28 @@ describe('DepartmentList', () => {
     expect(document.activeElement?.id).toBe('rename-button-d2');
   });
 
+  it('sets and clears the management contact that late reports are escalated to', async () => {
+    const { fixture, element, api, type, click, submit } = setup([mso, mbu]);
+    await fixture.whenStable();
+    expect(text(element.querySelectorAll('.admin-list__contact')[1])).toBe('Ledelseskontakt (e-mail): Ingen ledelseskontakt');
+    await click('#rename-button-d2');
+    expect(text(element.querySelector('label[for="contact-d2"]'))).toBe('Ledelseskontakt (e-mail)');
+    type('#contact-d2', 'ikke en adresse');
+    await submit('li form');
+    expect(api.update).not.toHaveBeenCalled();
+    expect(text(element.querySelector('#contact-d2-error'))).toContain('Skriv en gyldig e-mailadresse');
+
+    type('#contact-d2', ' Ledelse.MBU@Kommune.dk ');
+    await submit('li form');
+    expect(api.update).toHaveBeenCalledWith('d2', { name: 'Børn og Unge', managementContactEmail: 'ledelse.mbu@kommune.dk' });
+    expect(text(element.querySelectorAll('.admin-list__contact')[1])).toBe('Ledelseskontakt (e-mail): ledelse.mbu@kommune.dk');
+
+    await click('#rename-button-d2');
+    type('#contact-d2', '');
+    await submit('li form');
+    expect(api.update).toHaveBeenLastCalledWith('d2', { name: 'Børn og Unge', managementContactEmail: null });
+  });
+
   it('moves a department up by swapping positions with its neighbour only', async () => {
     const { fixture, api, click, names, status } = setup([mso, mbu, old]);
     await fixture.whenStable();

@@ -16,6 +16,9 @@ import { OrderedAdminList } from '../ordered-admin-list/ordered-admin-list';
 import { OrderedListWrites } from '../ordered-admin-list/ordered-list-writes';
 import { inOrder, nextPosition } from '../ordering';
 
+/** The same loose check as the browser's type="email"; the API decides. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 interface NewDepartmentModel {
   code: string;
   name: string;
@@ -90,8 +93,14 @@ export class DepartmentList {
 
   // Renaming one at a time
   protected readonly editingId = signal<string | null>(null);
-  private readonly renameModel = signal({ name: '' });
-  protected readonly renameForm = form(this.renameModel, (path) => nameRules(path.name, this.t));
+  private readonly renameModel = signal({ name: '', managementContactEmail: '' });
+  protected readonly renameForm = form(this.renameModel, (path) => {
+    nameRules(path.name, this.t);
+    validate(path.managementContactEmail, ({ value }) => {
+      const email = value().trim();
+      return email && (!EMAIL.test(email) || email.length > LIMITS.email.max) ? { kind: 'email', message: this.t('reminders.invalidEmail') } : undefined;
+    });
+  });
   protected readonly renameFailure = signal<Problem | null>(null);
 
   protected async add(event: Event): Promise<void> {
@@ -125,7 +134,7 @@ export class DepartmentList {
   protected startRename(department: Department): void {
     this.confirmation.set('');
     this.renameFailure.set(null);
-    this.renameModel.set({ name: department.name });
+    this.renameModel.set({ name: department.name, managementContactEmail: department.managementContactEmail ?? '' });
     this.renameForm().reset();
     this.editingId.set(department.id);
     this.focus(`#rename-${department.id}`);
@@ -143,20 +152,27 @@ export class DepartmentList {
     await submit(f, {
       action: async () => {
         try {
-          const updated = await firstValueFrom(this.api.update(department.id, { name: this.renameModel().name.trim() }));
+          const { name, managementContactEmail } = this.renameModel();
+          const contact = managementContactEmail.trim().toLowerCase() || null;
+          const updated = await firstValueFrom(
+            this.api.update(department.id, {
+              name: name.trim(),
+              ...(contact !== (department.managementContactEmail ?? null) ? { managementContactEmail: contact } : {}),
+            }),
+          );
           this.replace(updated);
           this.editingId.set(null);
           this.confirmation.set(this.t('adminLists.departments.renamed', { name: updated.name }));
           this.focus(`#rename-button-${department.id}`);
           return undefined;
         } catch (error) {
-          const { fieldErrors, problem } = toSubmitFailure(error, { name: f.name }, this.t);
+          const { fieldErrors, problem } = toSubmitFailure(error, { name: f.name, managementContactEmail: f.managementContactEmail }, this.t);
           this.renameFailure.set(problem);
-          if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid([f.name]));
+          if (fieldErrors.length > 0) queueMicrotask(() => focusFirstInvalid([f.name, f.managementContactEmail]));
           return fieldErrors;
         }
       },
-      onInvalid: () => focusFirstInvalid([f.name]),
+      onInvalid: () => focusFirstInvalid([f.name, f.managementContactEmail]),
     });
   }
 

@@ -1,8 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { ComplianceRow } from '@fremdrift/contracts';
+import { canSendManualReminders } from '@fremdrift/access';
+import type { ComplianceMail, ComplianceRow } from '@fremdrift/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { Auth } from '../../../core/auth/auth';
+import { toProblem } from '../../../core/http/problem';
 import { LocalDatePipe, LocalNumberPipe } from '../../../core/i18n/i18n-pipes';
 import { I18n } from '../../../core/i18n/i18n';
+import { DashboardApi } from '../dashboard-api';
 import { DashboardPanel } from '../dashboard-panel/dashboard-panel';
 import { INITIATIVE_LIST_PATH } from '../dashboard-query';
 import { DashboardText, DashboardTextPipe } from '../texts/dashboard-texts';
@@ -35,7 +41,7 @@ const FIRST_DIRECTION: Record<ComplianceColumn, ComplianceSort['direction']> = {
 /** Initiatives without a status update for the current period, sortable by any column. */
 @Component({
   selector: 'fd-compliance-table',
-  imports: [RouterLink, DashboardPanel, DashboardTextPipe, LocalDatePipe, LocalNumberPipe],
+  imports: [RouterLink, DashboardPanel, DashboardTextPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe],
   templateUrl: './compliance-table.html',
   styleUrls: ['../dashboard-table.css', './compliance-table.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,6 +49,17 @@ const FIRST_DIRECTION: Record<ComplianceColumn, ComplianceSort['direction']> = {
 export class ComplianceTable {
   private readonly i18n = inject(I18n);
   private readonly texts = inject(DashboardText);
+  private readonly auth = inject(Auth);
+  private readonly api = inject(DashboardApi);
+
+  /** Management (and administrators) may remind the leads from here. */
+  protected readonly canRemind = computed(() => this.auth.allows(canSendManualReminders));
+  /** The initiative whose reminder is on its way. */
+  protected readonly sending = signal<string | null>(null);
+  /** What the last reminder did, for the live region. */
+  protected readonly notice = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  /** Reminders sent from this table since the view was loaded. */
+  private readonly sentHere = signal<ReadonlyMap<string, ComplianceMail>>(new Map());
 
   readonly rows = input.required<readonly ComplianceRow[]>();
   readonly csvHref = input<string | null>(null);
@@ -82,6 +99,35 @@ export class ComplianceTable {
     if (overdue > 0) parts.push(this.texts.count('compliance.summaryOverdue', overdue));
     return parts.join(' ');
   });
+
+  protected lastReminder(row: ComplianceRow): ComplianceMail | null {
+    return this.sentHere().get(row.initiative.id) ?? row.lastReminder;
+  }
+
+  protected mailText(key: string, mail: ComplianceMail): string {
+    return this.i18n.t(key, { date: this.i18n.date(mail.at), to: mail.recipientName ?? mail.to });
+  }
+
+  protected async remind(row: ComplianceRow): Promise<void> {
+    if (this.sending()) return;
+    this.sending.set(row.initiative.id);
+    this.notice.set(null);
+    try {
+      const result = await firstValueFrom(this.api.remind(row.initiative.id));
+      const names = result.sentTo.map((lead) => lead.name).join(', ');
+      const first = result.sentTo[0];
+      if (first) {
+        const mail: ComplianceMail = { kind: 'manual_reminder', to: first.email, recipientName: names, at: new Date().toISOString(), state: 'pending' };
+        this.sentHere.update((sent) => new Map(sent).set(row.initiative.id, mail));
+      }
+      this.notice.set({ kind: 'success', text: this.i18n.t('reminders.sent', { names }) });
+    } catch (error) {
+      const problem = toProblem(error, (key, params) => this.i18n.t(key, params));
+      this.notice.set({ kind: 'error', text: `${this.i18n.t('reminders.sendFailed')} ${problem.title}` });
+    } finally {
+      this.sending.set(null);
+    }
+  }
 
   protected ariaSort(column: ComplianceColumn): ComplianceSort['direction'] | null {
     const sort = this.sort();
