@@ -5,4 +5,6 @@ export * from './lib/overdue';
 export * from './lib/health';
 export * from './lib/initiative-metrics';
 export * from './lib/reporting';
+export * from './lib/carry-over';
 export * from './lib/lifecycle';
+export * from './lib/reminders';

@@ -59,6 +59,10 @@ export class StatusUpdateEntity extends VersionedEntity {
   @Column({ name: 'delay_reason', type: 'text', default: '' })
   delayReason: string;
 
+  /** Recorded as "no changes since last time": the previous update carried over. */
+  @Column({ name: 'no_change', type: 'boolean', default: false })
+  noChange: boolean;
+
   @Column({ name: 'author_name', type: 'varchar', length: 120 })
   authorName: string;
 

@@ -8,7 +8,7 @@ import { IdParam } from '../../core/http/id-param';
 import { ApiIfMatch, IfMatch, SendsVersionETag } from '../../core/http/versioning';
 import { PageDto, PageQueryDto } from '../../core/http/pagination';
 import { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
-import { CreateStatusUpdateDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
+import { CreateStatusUpdateDto, RecordNoChangeDto, StatusUpdateDto, UpdateStatusUpdateDto } from './dto/status-update.dto';
 import { StatusUpdatesService } from './status-updates.service';
 
 @ApiTags('status updates')
@@ -37,6 +37,18 @@ export class StatusUpdatesController {
   @ApiProblems(400, 404)
   create(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @Body() input: CreateStatusUpdateDto) {
     return this.updates.create(user, initiativeId, input);
+  }
+
+  @Post('no-change')
+  @ApiCreatedResponse({
+    type: StatusUpdateDto,
+    description:
+      'This period’s update as a copy of the latest (health, narrative, blockers, next steps), the note as its internal remark. ' +
+      '409 alreadyReported or nothingToCarryOver; 400 healthDropCause/healthDropReason when health has changed since the latest update.',
+  })
+  @ApiProblems(400, 404, 409)
+  recordNoChange(@CurrentUser() user: AuthenticatedUser, @IdParam('initiativeId') initiativeId: string, @Body() input: RecordNoChangeDto) {
+    return this.updates.recordNoChange(user, initiativeId, input);
   }
 
   @Patch(':id')

@@ -35,6 +35,16 @@ export class StatusUpdatesRepository {
     return latest?.id === id;
   }
 
+  /** The initiative's newest update, the one its health comes from; null when it has none. */
+  latest(initiativeId: string): Promise<StatusUpdateEntity | null> {
+    return this.updates.findOne({ where: { initiativeId }, order: { periodEnd: 'DESC', reportedAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Holds the initiative's row until the transaction ends, so that two reports for one period cannot both see it unreported. */
+  async lockInitiative(initiativeId: string): Promise<void> {
+    await this.db.manager.query('SELECT id FROM initiative WHERE id = $1 FOR UPDATE', [initiativeId]);
+  }
+
   create(values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {
     const { manager } = this.db;
     return manager.save(StatusUpdateEntity, manager.create(StatusUpdateEntity, values));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canEditStatusUpdates, canReportOn, publishesDirectly } from '@fremdrift/access';
 import { LIMITS, type FieldError, type Health, type Page } from '@fremdrift/contracts';
-import { isHealthDrop } from '@fremdrift/progress';
+import { carryOver, isHealthDrop } from '@fremdrift/progress';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { TransactionRunner } from '../../core/database/transaction-runner';
 import { PageQueryDto, pageWindow, toPage } from '../../core/http/pagination';
@@ -10,7 +10,13 @@ import { recordReview } from '../approvals/review';
 import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
 import { DelayCausesService } from '../delay-causes/delay-causes.service';
 import { InitiativesService } from '../initiatives/initiatives.service';
-import { type CreateStatusUpdateDto, type StatusUpdateDto, type UpdateStatusUpdateDto, toStatusUpdateDto } from './dto/status-update.dto';
+import {
+  type CreateStatusUpdateDto,
+  type RecordNoChangeDto,
+  type StatusUpdateDto,
+  type UpdateStatusUpdateDto,
+  toStatusUpdateDto,
+} from './dto/status-update.dto';
 import { writePublicText } from './public-text';
 import type { StatusUpdateEntity } from './status-update.entity';
 import { StatusUpdatesRepository } from './status-updates.repository';
@@ -63,6 +69,46 @@ export class StatusUpdatesService {
       });
       if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
       return created;
+    });
+    return this.get(initiativeId, saved.id);
+  }
+
+  /**
+   * "No changes since last time": this period's update repeats the latest one (`carryOver`), with
+   * the optional note as its internal remark. It brings no new public text, so nothing waits for
+   * approval and the public keeps reading the latest approved text. Health that has changed since
+   * the latest update is a change after all: refused with the health-drop codes, for the full form.
+   */
+  async recordNoChange(user: AuthenticatedUser, initiativeId: string, input: RecordNoChangeDto): Promise<StatusUpdateDto> {
+    await this.initiatives.requireAccess(user, initiativeId, canReportOn);
+    const { reporting } = await this.initiatives.get(initiativeId);
+    const saved = await this.tx.run(actorOf(user), async () => {
+      await this.updates.lockInitiative(initiativeId);
+      const previous = await this.updates.latest(initiativeId);
+      if (!previous) {
+        throw new ConflictProblemException('There is no earlier status update to carry over; write the first one in full.', { code: 'nothingToCarryOver' });
+      }
+      if (previous.periodEnd >= reporting.periodStart) {
+        throw new ConflictProblemException(`A status update for the period ${reporting.periodStart} to ${reporting.periodEnd} has already been sent.`, {
+          code: 'alreadyReported',
+        });
+      }
+      const context = await this.initiatives.reportingContext(initiativeId);
+      if (previous.health !== context.health) {
+        throw new InvalidFieldsException(
+          missingDropExplanation({ health: previous.health }),
+          'Health has changed since the latest status update: send a full status update with the cause and a reason.',
+        );
+      }
+      const update = carryOver(previous, { start: reporting.periodStart, end: reporting.periodEnd }, input.note);
+      return this.updates.create({
+        ...update,
+        authorName: user.displayName,
+        authorId: user.id,
+        initiativeId,
+        baselineHealth: context.health,
+        ...writePublicText(update.publicText, publishesDirectly(user, context)),
+      });
     });
     return this.get(initiativeId, saved.id);
   }
@@ -126,17 +172,7 @@ export class StatusUpdatesService {
 
   /** When health drops, the reporter must say why: a cause from the list and a reason in words. */
   private async checkDelayExplanation(baseline: Health, update: DelayExplanation): Promise<void> {
-    const errors: Record<string, FieldError[]> = {};
-    if (isHealthDrop(baseline, update.health)) {
-      if (!update.delayCauseId) errors['delayCauseId'] = [fieldError('healthDropCause', 'delayCauseId is required when health drops')];
-      if ((update.delayReason ?? '').length < LIMITS.delayReason.min) {
-        errors['delayReason'] = [
-          fieldError('healthDropReason', `delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`, {
-            min: LIMITS.delayReason.min,
-          }),
-        ];
-      }
-    }
+    const errors = isHealthDrop(baseline, update.health) ? missingDropExplanation(update) : {};
     if (Object.keys(errors).length > 0) throw new InvalidFieldsException(errors);
     if (update.delayCauseId) await this.delayCauses.assertUsable(update.delayCauseId);
   }
@@ -159,6 +195,20 @@ export class StatusUpdatesService {
     if (!update) throw new ResourceNotFoundException('Status update', id);
     return update;
   }
+}
+
+/** The cause and the reason a drop in health still lacks, on their fields. */
+function missingDropExplanation(update: DelayExplanation): Record<string, FieldError[]> {
+  const errors: Record<string, FieldError[]> = {};
+  if (!update.delayCauseId) errors['delayCauseId'] = [fieldError('healthDropCause', 'delayCauseId is required when health drops')];
+  if ((update.delayReason ?? '').length < LIMITS.delayReason.min) {
+    errors['delayReason'] = [
+      fieldError('healthDropReason', `delayReason must explain the drop in health (at least ${LIMITS.delayReason.min} characters)`, {
+        min: LIMITS.delayReason.min,
+      }),
+    ];
+  }
+  return errors;
 }
 
 function checkPeriod(periodStart: string, periodEnd: string): void {

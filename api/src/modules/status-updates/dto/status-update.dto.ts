@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { HEALTHS, LIMITS, PUBLIC_TEXT_STATES, type CreateStatusUpdate, type Health, type PublicTextState, type StatusUpdate } from '@fremdrift/contracts';
+import {
+  HEALTHS,
+  LIMITS,
+  NO_CHANGE_NOTE_MAX,
+  PUBLIC_TEXT_STATES,
+  type CreateStatusUpdate,
+  type RecordNoChange,
+  type Health,
+  type PublicTextState,
+  type StatusUpdate,
+} from '@fremdrift/contracts';
 import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { IsIsoDate, IsOptionalNonNull, NullableUuidField, OptionalTextField, Trim } from '../../../core/http/validation';
 import type { StatusUpdateEntity } from '../status-update.entity';
@@ -55,6 +65,9 @@ export class StatusUpdateDto implements StatusUpdate {
 
   @ApiProperty()
   delayReason: string;
+
+  @ApiPropertyOptional({ description: 'true when recorded as "no changes since last time" (the previous update carried over); absent otherwise' })
+  noChange?: boolean;
 
   @ApiProperty()
   authorName: string;
@@ -121,6 +134,11 @@ export class CreateStatusUpdateDto implements CreateStatusUpdate {
   authorName?: string;
 }
 
+export class RecordNoChangeDto implements RecordNoChange {
+  @OptionalTextField(NO_CHANGE_NOTE_MAX, { description: 'A short note, kept as the update’s internal remark' })
+  note?: string;
+}
+
 export class UpdateStatusUpdateDto extends PartialType(CreateStatusUpdateDto, { skipNullProperties: false }) {}
 
 export function toStatusUpdateDto(entity: StatusUpdateEntity): StatusUpdateDto {
@@ -142,6 +160,8 @@ export function toStatusUpdateDto(entity: StatusUpdateEntity): StatusUpdateDto {
     reviewerName: entity.reviewerName,
     delayCauseId: entity.delayCauseId,
     delayReason: entity.delayReason,
+    // Only on carried-over updates, so that every other update keeps the shape it had.
+    ...(entity.noChange ? { noChange: true } : {}),
     authorName: entity.authorName,
     reportedAt: entity.reportedAt.toISOString(),
     createdAt: entity.createdAt.toISOString(),

@@ -1,24 +1,36 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { InitiativeSummary, Page, SessionUser } from '@fremdrift/contracts';
+import type { InitiativeSummary, Page, SessionUser, StatusUpdate } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
 import { fakeAuth } from '../../../core/auth/testing';
 import { provideI18nTesting } from '../../../core/i18n/testing';
-import { aSummary, leadMso } from '../../../shared/testing/initiative.fixtures';
+import { aStatusUpdate, aSummary, leadMso } from '../../../shared/testing/initiative.fixtures';
 import { InitiativesApi } from '../initiatives-api';
 import { MyInitiatives } from './my-initiatives';
+import { NoChangeApi } from './no-change-update/no-change-api';
 
 const page = (items: InitiativeSummary[]): Page<InitiativeSummary> => ({ items, total: items.length, page: 1, pageSize: 100 });
 
-function setup(mine: () => Observable<Page<InitiativeSummary>>, user: SessionUser = leadMso) {
+function setup(
+  mine: () => Observable<Page<InitiativeSummary>>,
+  user: SessionUser = leadMso,
+  record: (id: string) => Observable<StatusUpdate> = (id) => of(aStatusUpdate({ initiativeId: id, noChange: true })),
+) {
   const api = { mine: jest.fn(mine) };
+  const noChange = { record: jest.fn(record) };
   TestBed.configureTestingModule({
     imports: [MyInitiatives],
-    providers: [provideRouter([]), provideI18nTesting(), fakeAuth(user), { provide: InitiativesApi, useValue: api }],
+    providers: [
+      provideRouter([]),
+      provideI18nTesting(),
+      fakeAuth(user),
+      { provide: InitiativesApi, useValue: api },
+      { provide: NoChangeApi, useValue: noChange },
+    ],
   });
   const fixture = TestBed.createComponent(MyInitiatives);
-  return { fixture, api, element: fixture.nativeElement as HTMLElement };
+  return { fixture, api, noChange, element: fixture.nativeElement as HTMLElement };
 }
 
 const text = (element: Element | null) =>
@@ -111,5 +123,54 @@ describe('MyInitiatives', () => {
     await fixture.whenStable();
     expect(api.mine).toHaveBeenCalledTimes(2);
     expect(titles(element)).toEqual(['Psykosocial støtte']);
+  });
+
+  describe('no changes since last time', () => {
+    const noChangeButtons = (element: HTMLElement) =>
+      Array.from(element.querySelectorAll('button')).filter((b) => (b.textContent ?? '').includes('Ingen ændringer siden sidst'));
+
+    it('offers it on initiatives due or overdue that the user reports on, and nowhere else', async () => {
+      const done = aSummary({ id: 'a', title: 'Afsluttet', reporting: { ...aSummary().reporting, state: 'done' } });
+      const due = aSummary({ id: 'b', title: 'Besøgsvenner' });
+      const overdue = aSummary({ id: 'c', title: 'Cykler', reporting: { ...aSummary().reporting, state: 'overdue', daysOverdue: 3 } });
+      const idea = aSummary({ id: 'd', title: 'Drømme', reporting: { ...aSummary().reporting, state: 'not_required' } });
+      const { fixture, element } = setup(() => of(page([done, due, overdue, idea])));
+      await fixture.whenStable();
+
+      expect(noChangeButtons(element).map((b) => b.getAttribute('aria-label'))).toEqual([
+        'Ingen ændringer siden sidst: Cykler',
+        'Ingen ændringer siden sidst: Besøgsvenner',
+      ]);
+    });
+
+    it('is not offered to someone who cannot report, such as management', async () => {
+      const { fixture, element } = setup(() => of(page([aSummary()])), { ...leadMso, role: 'management', departments: [] });
+      await fixture.whenStable();
+      expect(noChangeButtons(element)).toEqual([]);
+    });
+
+    it('marks the card reported once recorded, keeps it in place, and updates the summary', async () => {
+      const due = aSummary({ id: 'b', title: 'Besøgsvenner' });
+      const overdue = aSummary({ id: 'c', title: 'Cykler', reporting: { ...aSummary().reporting, state: 'overdue', daysOverdue: 3 } });
+      const { fixture, element, noChange } = setup(
+        () => of(page([due, overdue])),
+        leadMso,
+        () => of(aStatusUpdate({ initiativeId: 'c', periodStart: '2026-11-01', periodEnd: '2026-11-30', noChange: true })),
+      );
+      await fixture.whenStable();
+      expect(text(element.querySelector('.results__summary'))).toBe('Du har 2 initiativer. 2 mangler en statusopdatering.');
+
+      noChangeButtons(element)[0].click();
+      await fixture.whenStable();
+
+      expect(noChange.record).toHaveBeenCalledWith('c', {});
+      expect(titles(element)).toEqual(['Cykler', 'Besøgsvenner']);
+      const [first, second] = Array.from(element.querySelectorAll('.mine__card'));
+      expect(text(first.querySelector('.mine__reporting'))).toBe('Statusopdatering sendt for november 2026');
+      expect(first.classList).not.toContain('mine__card--overdue');
+      expect(text(first.querySelector('.no-change__done'))).toBe('✓ Rapporteret: ingen ændringer siden sidst for november 2026.');
+      expect(text(second.querySelector('.mine__reporting'))).toContain('mangler');
+      expect(text(element.querySelector('.results__summary'))).toBe('Du har 2 initiativer. 1 mangler en statusopdatering.');
+    });
   });
 });

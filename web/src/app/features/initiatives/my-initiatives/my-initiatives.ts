@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { InitiativeSummary, ReportingState } from '@fremdrift/contracts';
+import { canReportOn } from '@fremdrift/access';
+import type { InitiativeSummary, Reporting, ReportingState, StatusUpdate } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../../core/auth/auth';
 import { toProblem } from '../../../core/http/problem';
@@ -12,6 +13,7 @@ import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { canCreateSomeInitiative } from '../initiative-access';
 import { InitiativesApi } from '../initiatives-api';
 import { reportingText } from '../reporting-text';
+import { NoChangeUpdate } from './no-change-update/no-change-update';
 
 const REPORTING_ORDER: Readonly<Record<ReportingState, number>> = { overdue: 0, due: 1, done: 2, not_required: 3 };
 
@@ -20,6 +22,10 @@ export interface MyInitiative {
   /** The user's department leads it (rather than takes part). */
   led: boolean;
   reporting: string;
+  /** Whether this period's update is in, counting one just recorded here. */
+  reportingState: ReportingState;
+  /** Due or overdue when the list was read, and the user reports on it: offer "no changes since last time". */
+  offerNoChange: boolean;
   /** Management returned public texts of it: how many, said in words; empty when none. */
   returned: string;
 }
@@ -39,7 +45,7 @@ export function byUrgency(compare: (a: string, b: string) => number) {
 /** A department lead's own initiatives, those needing a status update first: the lead's start page. */
 @Component({
   selector: 'fd-my-initiatives',
-  imports: [RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar],
+  imports: [RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar, NoChangeUpdate],
   templateUrl: './my-initiatives.html',
   styleUrl: './my-initiatives.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,15 +59,25 @@ export class MyInitiatives {
   protected readonly hasDepartments = computed(() => (this.auth.user()?.departments.length ?? 0) > 0);
   protected readonly canCreate = computed(() => this.auth.allows(canCreateSomeInitiative));
 
+  /** Updates recorded on this page ("no changes since last time"), by initiative. */
+  private readonly recorded = signal<ReadonlyMap<string, StatusUpdate>>(new Map());
+
   protected readonly items = computed<MyInitiative[]>(() => {
     if (!this.initiatives.hasValue()) return [];
     const own = new Set(this.auth.user()?.departments.map((d) => d.id) ?? []);
-    return [...this.initiatives.value().items].sort(byUrgency((a, b) => this.i18n.compare(a, b))).map((initiative) => ({
-      initiative,
-      led: own.has(initiative.leadDepartment.id),
-      reporting: reportingText(initiative.reporting, this.i18n),
-      returned: initiative.returnedPublicTexts > 0 ? this.i18n.plural('deadEndsB.returnedCount', initiative.returnedPublicTexts) : '',
-    }));
+    const recorded = this.recorded();
+    // Sorted as read, so that a card does not move away from the user when its update is recorded.
+    return [...this.initiatives.value().items].sort(byUrgency((a, b) => this.i18n.compare(a, b))).map((initiative) => {
+      const reporting = recordedReporting(initiative.reporting, recorded.get(initiative.id));
+      return {
+        initiative,
+        led: own.has(initiative.leadDepartment.id),
+        reporting: reportingText(reporting, this.i18n),
+        reportingState: reporting.state,
+        offerNoChange: (initiative.reporting.state === 'due' || initiative.reporting.state === 'overdue') && this.mayReport(initiative),
+        returned: initiative.returnedPublicTexts > 0 ? this.i18n.plural('deadEndsB.returnedCount', initiative.returnedPublicTexts) : '',
+      };
+    });
   });
   protected readonly loaded = computed(() => this.initiatives.hasValue());
   protected readonly problem = computed(() => {
@@ -74,10 +90,25 @@ export class MyInitiatives {
     if (this.initiatives.isLoading()) return this.i18n.t('mine.loading');
     const items = this.items();
     if (!this.loaded() || items.length === 0) return '';
-    const missing = items.filter((item) => item.initiative.reporting.state === 'overdue' || item.initiative.reporting.state === 'due').length;
+    const missing = items.filter((item) => item.reportingState === 'overdue' || item.reportingState === 'due').length;
     const count = this.i18n.plural('mine.count', items.length);
     const returned = items.filter((item) => item.initiative.returnedPublicTexts > 0).length;
     const returnedText = returned > 0 ? ` ${this.i18n.plural('deadEndsB.returnedSummary', returned)}` : '';
     return `${count} ${missing > 0 ? this.i18n.plural('mine.missing', missing) : this.i18n.t('mine.allReported')}${returnedText}`;
   });
+
+  protected noteRecorded(update: StatusUpdate): void {
+    this.recorded.update((recorded) => new Map(recorded).set(update.initiativeId, update));
+  }
+
+  private mayReport(initiative: InitiativeSummary): boolean {
+    const departments = { leadDepartmentId: initiative.leadDepartment.id, participatingDepartmentIds: initiative.participatingDepartments.map((d) => d.id) };
+    return this.auth.allows((principal) => canReportOn(principal, departments));
+  }
+}
+
+/** The reporting state once an update for the current period has been recorded here. */
+function recordedReporting(reporting: Reporting, update: StatusUpdate | undefined): Reporting {
+  if (!update || update.periodEnd < reporting.periodStart) return reporting;
+  return { ...reporting, state: 'done', daysOverdue: 0, lastReportedPeriodEnd: update.periodEnd };
 }

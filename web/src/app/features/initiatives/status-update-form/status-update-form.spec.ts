@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import type { CreateStatusUpdate, DelayCause, Initiative, StatusUpdate } from '@fremdrift/contracts';
+import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import type { CreateStatusUpdate, DelayCause, Initiative, Page, StatusUpdate } from '@fremdrift/contracts';
 import { Observable, of, throwError } from 'rxjs';
 import { DelayCausesApi } from '../../../core/api/delay-causes-api';
 import { fakeAuth } from '../../../core/auth/testing';
@@ -19,11 +20,20 @@ const causes: DelayCause[] = [
 ];
 const draftKey = `fremdrift.statusDraft.${leadMso.id}.i1`;
 
-function setup(create: (id: string, update: CreateStatusUpdate) => Observable<StatusUpdate>, initiative: Initiative = anInitiative({ health: 'at_risk' })) {
-  const api = { createStatusUpdate: jest.fn(create), get: jest.fn(() => of({ ...initiative, health: 'off_track', version: 4 })) };
+function setup(
+  create: (id: string, update: CreateStatusUpdate) => Observable<StatusUpdate>,
+  initiative: Initiative = anInitiative({ health: 'at_risk' }),
+  arrival: { query?: Record<string, string>; latest?: () => Observable<Page<StatusUpdate>> } = {},
+) {
+  const api = {
+    createStatusUpdate: jest.fn(create),
+    get: jest.fn(() => of({ ...initiative, health: 'off_track', version: 4 })),
+    statusUpdates: jest.fn(arrival.latest ?? (() => of({ items: [], total: 0, page: 1, pageSize: 1 }))),
+  };
   TestBed.configureTestingModule({
     imports: [StatusUpdateForm],
     providers: [
+      { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap: convertToParamMap(arrival.query ?? {}) } } },
       provideI18nTesting(),
       fakeAuth(leadMso),
       InitiativePageState,
@@ -234,5 +244,77 @@ describe('StatusUpdateForm', () => {
     expect(counter()).toBe('10.001/10.000 tegn');
     await send();
     expect(text(element.querySelector('#su-narrative-error'))).toContain('10000');
+  });
+
+  describe('arriving by the reminder’s "no changes" link', () => {
+    const noChangeLink = { opdatering: 'ingen-aendringer' };
+    const latest = aStatusUpdate({
+      periodStart: '2026-10-01',
+      periodEnd: '2026-10-31',
+      health: 'at_risk',
+      narrative: 'To hold er i gang.',
+      blockers: 'Mangler lokaler.',
+      nextSteps: 'Finde lokaler.',
+      internalText: 'Budgettet er presset.',
+      publicText: 'Forløbet kører.',
+    });
+    const pageOf = (items: StatusUpdate[]) => () => of({ items, total: items.length, page: 1, pageSize: 1 });
+
+    it('fills the form in from the latest update for this period, says so, and sends nothing by itself', async () => {
+      const { fixture, element, api, control } = setup(() => of(aStatusUpdate()), anInitiative({ health: 'at_risk' }), {
+        query: noChangeLink,
+        latest: pageOf([latest]),
+      });
+      await fixture.whenStable();
+
+      expect(api.statusUpdates).toHaveBeenCalledWith('i1', 1);
+      const notice = element.querySelector('.status-form__prefill');
+      expect(text(notice)).toBe('Udfyldt med sidste opdatering – ret det, der har ændret sig, og send.');
+      expect(control<HTMLInputElement>('su-period-start').value).toBe('2026-11-01');
+      expect(control<HTMLInputElement>('su-period-end').value).toBe('2026-11-30');
+      expect(element.querySelector<HTMLInputElement>('input[type="radio"][value="at_risk"]')?.checked).toBe(true);
+      expect(control<HTMLTextAreaElement>('su-narrative').value).toBe('To hold er i gang.');
+      expect(control<HTMLTextAreaElement>('su-blockers').value).toBe('Mangler lokaler.');
+      expect(control<HTMLTextAreaElement>('su-next-steps').value).toBe('Finde lokaler.');
+      // The remark and the public text belonged to the previous period.
+      expect(control<HTMLTextAreaElement>('su-internal').value).toBe('');
+      expect(control<HTMLTextAreaElement>('su-public').value).toBe('');
+      expect(api.createStatusUpdate).not.toHaveBeenCalled();
+    });
+
+    it('asks for the cause when the latest update’s health is lower than the initiative’s now', async () => {
+      const { fixture, element } = setup(() => of(aStatusUpdate()), anInitiative({ health: 'on_track' }), { query: noChangeLink, latest: pageOf([latest]) });
+      await fixture.whenStable();
+      expect(element.querySelector('#su-delay-cause')).not.toBeNull();
+    });
+
+    it('says when there is no earlier update to fill in from', async () => {
+      const { fixture, element, control } = setup(() => of(aStatusUpdate()), anInitiative(), { query: noChangeLink, latest: pageOf([]) });
+      await fixture.whenStable();
+      expect(text(element.querySelector('.status-form__prefill'))).toBe('Der er ingen tidligere statusopdatering at udfylde med. Skriv den første her.');
+      expect(control<HTMLTextAreaElement>('su-narrative').value).toBe('');
+    });
+
+    it('keeps the user’s own draft rather than overwriting it', async () => {
+      localStorage.setItem(
+        draftKey,
+        JSON.stringify({
+          savedAt: '2026-11-20T10:00:00Z',
+          value: { narrative: 'Min egen kladde.', health: 'on_track', periodStart: '2026-11-01', periodEnd: '2026-11-30' },
+        }),
+      );
+      const { fixture, element, api, control } = setup(() => of(aStatusUpdate()), anInitiative(), { query: noChangeLink, latest: pageOf([latest]) });
+      await fixture.whenStable();
+      expect(api.statusUpdates).not.toHaveBeenCalled();
+      expect(control<HTMLTextAreaElement>('su-narrative').value).toBe('Min egen kladde.');
+      expect(element.querySelector('.status-form__prefill')).toBeNull();
+    });
+
+    it('does not fetch the latest update on an ordinary visit', async () => {
+      const { fixture, api, element } = setup(() => of(aStatusUpdate()));
+      await fixture.whenStable();
+      expect(api.statusUpdates).not.toHaveBeenCalled();
+      expect(element.querySelector('.status-form__prefill')).toBeNull();
+    });
   });
 });

@@ -13,11 +13,12 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
 import { form, FormField, required, submit, validate } from '@angular/forms/signals';
-import { HEALTHS, LIMITS, type CreateStatusUpdate, type Health, type Initiative, type Problem } from '@fremdrift/contracts';
+import { HEALTHS, LIMITS, NO_CHANGE_QUERY, type CreateStatusUpdate, type Health, type Initiative, type Problem, type StatusUpdate } from '@fremdrift/contracts';
 import { isHealthDrop } from '@fremdrift/progress';
 import { TranslatePipe } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { DelayCausesApi } from '../../../core/api/delay-causes-api';
 import { Auth } from '../../../core/auth/auth';
 import { I18n } from '../../../core/i18n/i18n';
@@ -49,6 +50,11 @@ function defaultsFor(initiative: Initiative | null): StatusUpdateModel {
     delayCauseId: '',
     delayReason: '',
   };
+}
+
+/** The form filled in from the latest update, for "no changes since last time" from a reminder: the same state, this period. */
+export function prefilledFrom(defaults: StatusUpdateModel, latest: StatusUpdate): StatusUpdateModel {
+  return { ...defaults, health: latest.health, narrative: latest.narrative, blockers: latest.blockers, nextSteps: latest.nextSteps };
 }
 
 const sameModel = (a: StatusUpdateModel, b: StatusUpdateModel) => JSON.stringify(a) === JSON.stringify(b);
@@ -102,9 +108,37 @@ export class StatusUpdateForm {
     return id ? this.drafts.load(id) : null;
   });
   protected readonly draftRestored = linkedSignal(() => this.restored() !== null);
+  /**
+   * Arriving by the reminder's "no changes" link (`?opdatering=ingen-aendringer`): the form is filled
+   * in from the latest update, unless a draft of the user's own is already here. Nothing is sent.
+   */
+  private readonly prefillRequested = inject(ActivatedRoute, { optional: true })?.snapshot.queryParamMap.get('opdatering') === NO_CHANGE_QUERY.opdatering;
+  private readonly latest = rxResource({
+    params: () => {
+      const id = this.initiativeId();
+      return this.prefillRequested && id && !untracked(() => this.restored()) ? id : undefined;
+    },
+    stream: ({ params }) => this.api.statusUpdates(params, 1).pipe(map((page) => page.items[0] ?? null)),
+  });
+  private readonly prefillDismissed = signal(false);
+  /** What the notice above the form says about the prefill, as a translation key; empty when there is none. */
+  protected readonly prefillNotice = computed(() => {
+    if (this.prefillDismissed() || this.latest.status() === 'idle' || this.latest.isLoading()) return '';
+    if (this.latest.error()) return 'noChange.prefillFailed';
+    return this.latest.value() ? 'noChange.prefilled' : 'noChange.prefillNone';
+  });
+  private readonly prefillRegion = viewChild<ElementRef<HTMLElement>>('prefillRegion');
+
   private readonly model = linkedSignal<StatusUpdateModel>(() => {
     const restored = this.restored();
-    return restored ? { ...untracked(() => this.defaults()), ...restored.value } : this.defaults();
+    const latest = this.latest.hasValue() ? this.latest.value() : null;
+    if (restored) return { ...untracked(() => this.defaults()), ...restored.value };
+    return latest
+      ? prefilledFrom(
+          untracked(() => this.defaults()),
+          latest,
+        )
+      : this.defaults();
   });
 
   /** The chosen health is worse than the initiative's: the cause and an explanation are required. */
@@ -161,6 +195,18 @@ export class StatusUpdateForm {
       if (sameModel(value, this.defaults())) this.drafts.clear(id);
       else this.drafts.save(id, value);
     });
+    // The reminder's link points at this form: once it is filled in, bring the user to it and say so.
+    effect(() => {
+      if (!this.prefillNotice()) return;
+      afterNextRender(
+        () => {
+          const region = this.prefillRegion()?.nativeElement;
+          region?.scrollIntoView?.({ block: 'start' });
+          region?.focus();
+        },
+        { injector: this.injector },
+      );
+    });
     // "Use the suggestion" at the top of the page: choose it here and bring the user to it.
     effect(() => {
       const adopted = this.pageState.adoptedHealth();
@@ -181,6 +227,7 @@ export class StatusUpdateForm {
   }
 
   protected discardDraft(): void {
+    this.prefillDismissed.set(true);
     const id = this.initiativeId();
     if (id) this.drafts.clear(id);
     this.model.set(this.defaults());
@@ -216,6 +263,7 @@ export class StatusUpdateForm {
           const created = await firstValueFrom(this.api.createStatusUpdate(id, body));
           this.drafts.clear(id);
           this.draftRestored.set(false);
+          this.prefillDismissed.set(true);
           // The initiative's health and reporting state follow from the update; the sent update
           // stands even if they cannot be read again right now.
           await this.pageState.refresh().catch(() => this.pageState.changed());
