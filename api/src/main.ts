@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { todayIn } from '@fremdrift/progress';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './core/config/app-config';
 import { createLogger, nestLoggerOutsideApp } from './core/logging/logging';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(database.url);
     if (config.demoData && (await isDatabaseEmpty(database.url))) {
-      const seeded = await seedDemoData(database.url);
+      const seeded = await seedDemoData(database.url, { today: config.demoToday ?? todayIn(config.timeZone) });
       logger.log(
         `Loaded demo data: ${seeded.departments} departments, ${seeded.plans} action plans, ${seeded.initiatives} initiatives, ${seeded.accounts} demo accounts`,
       );

@@ -56,6 +56,8 @@ export default async function globalSetup(): Promise<void> {
       EMBEDDED_PG_DIR: join(dataRoot, 'pg'),
       EMBEDDED_PG_PORT: String(pgPort),
       DEMO_DATA: 'true',
+      // The demo is anchored to the real today, as the app's clock and the browser's are: its shape is the same on any day.
+      DEMO_TODAY: '',
       WEB_ROOT: join(WORKSPACE, 'dist/web/browser'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

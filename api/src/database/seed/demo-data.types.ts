@@ -1,4 +1,4 @@
-import type { Health, InitiativeStatus, Participants, PartnerType } from '@fremdrift/contracts';
+import type { Health, InitiativeStatus, Participants, PartnerType, ReportingPeriod } from '@fremdrift/contracts';
 
 export interface DemoDepartment {
   code: string;
@@ -30,9 +30,12 @@ export interface DemoStatusUpdate {
   nextSteps: string;
   internalText: string;
   publicText: string;
+  /** One of the department's demo leads (DEMO_LEAD_NAMES): the update is attributed to that account. */
   authorName: string;
   /** ISO timestamp. */
   reportedAt: string;
+  /** Code of the delay cause; required when health drops (the health-drop rule), the blockers then say why. */
+  delayCause?: string;
 }
 
 export interface DemoInitiativePartner {
@@ -69,6 +72,8 @@ export interface DemoPlan {
   description: string;
   coCreationDate: string;
   coCreationMethod: string;
+  /** The demo calendar counts status-update periods in quarters. */
+  reportingPeriod: ReportingPeriod;
   participants: Participants;
   goals: { title: string; description: string }[];
   initiatives: DemoInitiative[];
