@@ -16,7 +16,10 @@ import { RuleFunctions1795000000005 } from './migrations/1795000000005-RuleFunct
 import { ActionPlanArchive1795000000007 } from './migrations/1795000000007-ActionPlanArchive';
 import { InitiativeLifecycleAndReference1795000000008 } from './migrations/1795000000008-InitiativeLifecycleAndReference';
 import { PartnerConsent1795000000009 } from './migrations/1795000000009-PartnerConsent';
+import { Outbox1795000000010 } from './migrations/1795000000010-Outbox';
+import { ReportingCycle1795000000011 } from './migrations/1795000000011-ReportingCycle';
 import { DepartmentActive1795000000006 } from './migrations/1795000000006-DepartmentActive';
+import { NoChangeUpdate1795000000012 } from './migrations/1795000000012-NoChangeUpdate';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -44,7 +47,10 @@ export const MIGRATIONS = [
   ActionPlanArchive1795000000007,
   InitiativeLifecycleAndReference1795000000008,
   PartnerConsent1795000000009,
+  Outbox1795000000010,
+  ReportingCycle1795000000011,
   DepartmentActive1795000000006,
+  NoChangeUpdate1795000000012,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

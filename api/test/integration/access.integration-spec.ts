@@ -1,5 +1,6 @@
 import type { UserRole } from '@fremdrift/contracts';
 import { startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../support/test-app';
+import { UnsubscribeSigner } from '../../src/modules/reminders/unsubscribe-signer';
 
 /**
  * Every endpoint × every role. The table names who may call each route; the test calls it as each
@@ -38,6 +39,12 @@ interface World {
   unlinkedPartner: string;
   delayCause: string;
   viewer: { id: string; email: string };
+  /** An outbox message that failed, so that an admin may send it again. */
+  failedMail: string;
+  /** An initiative under way that has not reported, so that management may remind its leads. */
+  remindable: string;
+  /** The viewer's signed unsubscribe link (path and query). */
+  unsubscribe: string;
   clients: Record<Exclude<Who, 'anonymous' | 'admin'>, TestClient>;
 }
 
@@ -106,6 +113,16 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'POST', url: `/api/users/${w.viewer.id}/password`, body: { password: 'temporary-password-4821' } }),
   },
   { route: 'GET /api/audit-events', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/audit-events' }) },
+  { route: 'GET /api/outbox', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/outbox' }) },
+  { route: 'GET /api/outbox/{id}', allowed: ALLOWED.admin, success: 200, request: (w) => ({ method: 'GET', url: `/api/outbox/${w.failedMail}` }) },
+  {
+    route: 'POST /api/outbox/{id}/retry',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'POST', url: `/api/outbox/${w.failedMail}/retry` }),
+  },
+  { route: 'GET /api/jobs', allowed: ALLOWED.admin, success: 200, request: () => ({ method: 'GET', url: '/api/jobs' }) },
+  { route: 'POST /api/jobs/{name}/run', allowed: ALLOWED.admin, success: 202, request: () => ({ method: 'POST', url: '/api/jobs/outbox.send/run' }) },
   {
     route: 'GET /api/audit-events/filter-options',
     allowed: ALLOWED.admin,
@@ -273,6 +290,12 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: 'POST /api/initiatives/{initiativeId}/status-updates/no-change',
+    allowed: ALLOWED.reporters,
+    success: 201,
+    request: (w) => ({ method: 'POST', url: `${init(w)}/status-updates/no-change`, body: {} }),
+  },
+  {
     route: 'PATCH /api/initiatives/{initiativeId}/status-updates/{id}',
     allowed: ALLOWED.editors,
     success: 200,
@@ -417,6 +440,27 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'GET', url: `${init(w)}/partners` }),
   },
   {
+    route: 'GET /api/reminders/initiatives/{id}',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: (w) => ({ method: 'GET', url: `/api/reminders/initiatives/${w.remindable}` }),
+  },
+  {
+    route: 'POST /api/reminders/initiatives/{id}',
+    allowed: ALLOWED.planKeepers,
+    success: 200,
+    request: (w) => ({ method: 'POST', url: `/api/reminders/initiatives/${w.remindable}` }),
+  },
+  { route: 'GET /api/reminders/unsubscribe', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'GET', url: w.unsubscribe }) },
+  { route: 'POST /api/reminders/unsubscribe', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'POST', url: w.unsubscribe }) },
+  { route: 'GET /api/account/mail-settings', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/account/mail-settings' }) },
+  {
+    route: 'PATCH /api/account/mail-settings',
+    allowed: ALLOWED.signedIn,
+    success: 200,
+    request: () => ({ method: 'PATCH', url: '/api/account/mail-settings', body: { digestEnabled: false } }),
+  },
+  {
     route: 'PUT /api/initiatives/{initiativeId}/partners/{partnerId}',
     allowed: ALLOWED.initiativeKeepers,
     success: 200,
@@ -487,6 +531,10 @@ describe('Access to every endpoint by every role', () => {
     );
     await ok(leadOfLead.patch(`/api/initiatives/${initiative.id}`, { publicSummary: 'Sprogpraktik i lokale virksomheder.' }, { ifMatch: initiative.version }));
     const current = async (url: string) => ({ id: url.split('/').pop() as string, version: (await ok(t.get(url))).version });
+    const [failedMail] = await t.dataSource.query(
+      `INSERT INTO outbox_message (idempotency_key, kind, "to", language, subject, text, html, state, attempts)
+       VALUES ('access:failed', 'reminder', 'leder@test.example', 'da', 'Påmindelse', 'Tekst', '<p>Tekst</p>', 'failed', 5) RETURNING id`,
+    );
     return {
       departments: { lead: lead.id, participating: participating.id, other: other.id, unused: unused.id },
       plan: plan.id,
@@ -499,6 +547,16 @@ describe('Access to every endpoint by every role', () => {
       unlinkedPartner: unlinkedPartner.id,
       delayCause: (await ok(t.get('/api/delay-causes')))[0].id,
       viewer: viewer.user,
+      failedMail: failedMail.id,
+      remindable: (
+        await ok(
+          t.post('/api/initiatives', { title: 'Påmindes', actionPlanId: plan.id, leadDepartmentId: lead.id, status: 'in_progress', startDate: '2025-01-01' }),
+        )
+      ).id,
+      unsubscribe: await (async () => {
+        const url = new URL(await t.app.get(UnsubscribeSigner).url(viewer.user.id, 'reminders'));
+        return `${url.pathname}${url.search}`;
+      })(),
       clients: { viewer, management, leadOfLead, leadOfParticipant, leadOfOther },
     };
   }

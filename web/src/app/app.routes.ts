@@ -1,7 +1,15 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Route, type Routes, type UrlSegment } from '@angular/router';
 import type { UserRole } from '@fremdrift/contracts';
-import { canApprovePublicTexts, canImportInitiatives, canManageReferenceData, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import {
+  canApprovePublicTexts,
+  canImportInitiatives,
+  canManageReferenceData,
+  canManageUsers,
+  canOperateInstallation,
+  canViewAuditLog,
+  canViewDashboard,
+} from '@fremdrift/access';
 import { Auth } from './core/auth/auth';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
 import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
@@ -112,6 +120,12 @@ export const routes: Routes = [
         loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
       },
       noAccessAt('brugere'),
+      {
+        path: 'admin/udbakke',
+        title: 'outbox.title',
+        canMatch: [requireAccess(canOperateInstallation)],
+        loadComponent: () => import('./features/outbox/outbox-page/outbox-page').then((m) => m.OutboxPage),
+      },
       {
         path: 'admin',
         canMatch: [requireAccess(canManageReferenceData)],

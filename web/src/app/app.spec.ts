@@ -54,6 +54,7 @@ describe('App header', () => {
       'Brugere',
       'Afdelinger',
       'Forsinkelsesårsager',
+      'Udbakke',
       'Ændringslog',
       'Skift adgangskode',
     ]);

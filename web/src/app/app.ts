@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { canApprovePublicTexts, canManageReferenceData, canManageUsers, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import { canApprovePublicTexts, canManageReferenceData, canManageUsers, canOperateInstallation, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Auth } from './core/auth/auth';
 import { I18n, type Language } from './core/i18n/i18n';
@@ -59,6 +59,7 @@ export class App {
             { label: 'adminLists.nav.causes', link: '/admin/forsinkelsesaarsager' },
           ]
         : []),
+      ...(this.auth.allows(canOperateInstallation) ? [{ label: 'outbox.nav', link: '/admin/udbakke' }] : []),
       ...(this.auth.allows(canViewAuditLog) ? [{ label: 'nav.auditLog', link: '/aendringslog' }] : []),
       { label: 'nav.changePassword', link: '/konto/adgangskode' },
     ];

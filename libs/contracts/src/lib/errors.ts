@@ -36,6 +36,10 @@ export const PROBLEM_CODES = [
   'unreadableFile',
   'missingColumns',
   'tooManyRows',
+  'alreadyReported',
+  'nothingToCarryOver',
+  'noLeadToRemind',
+  'reminderAlreadySent',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
