@@ -16,4 +16,15 @@ export class Database {
   get manager(): EntityManager {
     return this.host.tx;
   }
+
+  /**
+   * Runs independent reads: side by side on the pool, one after another inside a transaction,
+   * whose single connection runs one query at a time (pg refuses overlapping queries from 9.0 on).
+   */
+  async all<T extends readonly unknown[]>(reads: { readonly [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+    if (!this.host.isTransactionActive()) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+    const results: unknown[] = [];
+    for (const read of reads) results.push(await read());
+    return results as unknown as T;
+  }
 }

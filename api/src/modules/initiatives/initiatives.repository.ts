@@ -74,6 +74,16 @@ export class InitiativesRepository {
   }
 
   /** Participating departments of several initiatives, in one query, in the municipality's order. */
+  /** What an initiative's answer needs besides its row: four queries, however many initiatives. */
+  relations(initiativeIds: string[]) {
+    return this.db.all([
+      () => this.participatingDepartments(initiativeIds),
+      () => this.milestones(initiativeIds),
+      () => this.reportingFacts(initiativeIds),
+      () => this.returnedPublicTexts(initiativeIds),
+    ] as const);
+  }
+
   async participatingDepartments(initiativeIds: string[]): Promise<Map<string, DepartmentRef[]>> {
     const result = new Map<string, DepartmentRef[]>(initiativeIds.map((id) => [id, []]));
     if (initiativeIds.length === 0) return result;

@@ -54,12 +54,7 @@ export class InitiativesService {
 
   /** Departments, milestones, reporting and returned public texts of several initiatives: four queries, however many initiatives. */
   private async relationsOf(ids: string[]): Promise<(id: string) => InitiativeRelations> {
-    const [participants, milestones, reporting, returned] = await Promise.all([
-      this.initiatives.participatingDepartments(ids),
-      this.initiatives.milestones(ids),
-      this.initiatives.reportingFacts(ids),
-      this.initiatives.returnedPublicTexts(ids),
-    ]);
+    const [participants, milestones, reporting, returned] = await this.initiatives.relations(ids);
     return (id) => ({
       participatingDepartments: participants.get(id) ?? [],
       milestones: milestones.get(id) ?? [],

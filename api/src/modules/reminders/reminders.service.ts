@@ -121,11 +121,10 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
       const recipients = await this.reminders.digestRecipients();
       let enqueued = 0;
       if (recipients.length > 0) {
-        const [rows, healthDrops, completed] = await Promise.all([
-          this.reminders.cycleRows(today),
-          this.reminders.healthDrops(since),
-          this.reminders.completedSince(since),
-        ]);
+        // One transaction, one connection: one query at a time.
+        const rows = await this.reminders.cycleRows(today);
+        const healthDrops = await this.reminders.healthDrops(since);
+        const completed = await this.reminders.completedSince(since);
         const late = rows
           .map((row) => ({ row, reporting: computeReporting(row, today) }))
           .filter(({ reporting }) => reporting.state === 'overdue')
