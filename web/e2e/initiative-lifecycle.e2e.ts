@@ -98,6 +98,7 @@ test.describe('The lifecycle of an initiative, and finding one’s way on its pa
       'Milepæle',
       'Ny statusopdatering',
       'Tidligere statusopdateringer',
+      'Påmindelser',
       'Samskabelsespartnere',
       'Deltagende afdelinger',
       'Historik',

@@ -13,6 +13,7 @@ import {
   type LinkPartner,
   type Milestone,
   type Page,
+  type SentMailRecord,
   type StatusUpdate,
   type UpdateInitiative,
   type UpdateMilestone,
@@ -95,6 +96,11 @@ export class InitiativesApi {
 
   unlinkPartner(id: string, partnerId: string): Observable<void> {
     return this.http.delete<void>(`${base(id)}/partners/${encodeURIComponent(partnerId)}`);
+  }
+
+  /** Reminders and escalations recorded for the initiative, newest first. */
+  sentReminders(id: string): Observable<SentMailRecord[]> {
+    return this.http.get<SentMailRecord[]>(`/api/reminders/initiatives/${encodeURIComponent(id)}`);
   }
 
   /** Changes to the initiative and everything in it, newest first. */

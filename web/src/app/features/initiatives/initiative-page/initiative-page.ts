@@ -24,6 +24,7 @@ import { InitiativesApi } from '../initiatives-api';
 import { MilestoneList } from '../milestone-list/milestone-list';
 import { ParticipatingDepartments } from '../participating-departments/participating-departments';
 import { PartnerList } from '../partner-list/partner-list';
+import { ReminderHistory } from '../reminder-history/reminder-history';
 import { reportingText } from '../reporting-text';
 import { StatusUpdateForm } from '../status-update-form/status-update-form';
 import { StatusUpdateList } from '../status-update-list/status-update-list';
@@ -47,6 +48,7 @@ import { PageNav, type PageSection } from './page-nav';
     MilestoneList,
     StatusUpdateForm,
     StatusUpdateList,
+    ReminderHistory,
     PartnerList,
     ParticipatingDepartments,
     InitiativeHistory,
@@ -108,6 +110,7 @@ export class InitiativePage implements HasUnsavedChanges {
     { id: 'milepaele', heading: 'milestones-heading', label: 'milestones.title' },
     ...(this.canReport() ? [{ id: 'ny-statusopdatering', heading: 'status-form-heading', label: 'statusUpdate.title' }] : []),
     { id: 'statusopdateringer', heading: 'status-list-heading', label: 'statusUpdate.history' },
+    { id: 'paamindelser', heading: 'reminders-heading', label: 'reminderHistory.title' },
     { id: 'partnere', heading: 'partners-heading', label: 'partners.title' },
     { id: 'afdelinger', heading: 'departments-heading', label: 'departments.title' },
     { id: 'historik', heading: 'history-heading', label: 'history.title' },
