@@ -1,5 +1,6 @@
 import { daysBetween } from '@fremdrift/progress';
 import { Clock } from '../../src/core/clock/clock';
+import { RemindersService } from '../../src/modules/reminders/reminders.service';
 import { DEMO_LEAD_NAMES } from '../../src/database/seed/demo-accounts';
 import { seedDemoData } from '../../src/database/seed/demo-seeder';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -169,6 +170,21 @@ describe('the demo data, anchored to the day it is loaded', () => {
       `SELECT public_text_state AS state, reviewer_name AS reviewer, count(*)::int AS n FROM status_update WHERE public_text <> '' GROUP BY 1, 2`,
     );
     expect(approvals).toEqual([{ state: 'approved', reviewer: 'Karen Direktør', n: expect.any(Number) }]);
+  });
+
+  it('has this period’s reminders in the outbox as soon as the cycle first runs, whatever day of the period it is', async () => {
+    for (const today of [TODAY, OTHER_TODAY]) {
+      await t.reset();
+      await seedDemoData(databaseUrl(), { today });
+      jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(`${today}T10:00:00Z`));
+      await t.app.get(RemindersService).runCycle();
+      const reminders: { to: string; periodEnd: string }[] = await t.dataSource.query(
+        `SELECT "to", split_part(idempotency_key, ':', 3) AS "periodEnd" FROM outbox_message WHERE kind = 'reminder'`,
+      );
+      expect(reminders.length).toBeGreaterThan(0);
+      for (const reminder of reminders) expect(reminder.periodEnd >= today).toBe(true);
+      jest.restoreAllMocks();
+    }
   });
 
   it('has the same shape whichever day it is loaded on, and an invalid day is refused', async () => {

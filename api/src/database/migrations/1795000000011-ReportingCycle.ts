@@ -21,7 +21,7 @@ export class ReportingCycle1795000000011 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE action_plan
         ADD COLUMN reminders_enabled boolean NOT NULL DEFAULT true,
-        ADD COLUMN reminder_days_before integer NOT NULL DEFAULT 5 CHECK (reminder_days_before BETWEEN 1 AND 27),
+        ADD COLUMN reminder_days_before integer NOT NULL DEFAULT 5 CHECK (reminder_days_before BETWEEN 1 AND 92),
         ADD COLUMN escalation_grace_days integer NOT NULL DEFAULT 3 CHECK (escalation_grace_days BETWEEN 0 AND 27);
 
       ALTER TABLE department

@@ -1,7 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { LIMITS } from '@fremdrift/contracts';
+import { CYCLE_SETTING_LIMITS, LIMITS, type ReportingPeriod } from '@fremdrift/contracts';
 import { applyConsentChange } from '@fremdrift/access';
-import { decideLifecycle, isHealthDrop, MUNICIPAL_TIME_ZONE, todayIn } from '@fremdrift/progress';
+import { decideLifecycle, isHealthDrop, MUNICIPAL_TIME_ZONE, reportingPeriodOf, todayIn } from '@fremdrift/progress';
 import { actorOf } from '../../core/auth/authenticated-user';
 import { attributeTo, SYSTEM_ACTOR, type Actor } from '../../core/database/transaction-runner';
 import { writePublicText } from '../../modules/status-updates/public-text';
@@ -102,8 +102,8 @@ async function seedWith(manager: EntityManager, data: DemoData, today: string): 
     await attributeTo(manager, actors.admin);
     const [{ id: planId }] = await manager.query(
       `INSERT INTO action_plan (title, description, co_creation_date, co_creation_method, reporting_period, participants_citizens,
-         participants_volunteers, participants_companies, participants_civil_society, participants_staff)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+         participants_volunteers, participants_companies, participants_civil_society, participants_staff, reminder_days_before)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         plan.title,
         plan.description,
@@ -115,6 +115,7 @@ async function seedWith(manager: EntityManager, data: DemoData, today: string): 
         plan.participants.companies,
         plan.participants.civilSociety,
         plan.participants.staff,
+        remindingFromToday(plan.reportingPeriod, today),
       ],
     );
     const goalIds = new Map<string, string>();
@@ -313,4 +314,14 @@ function required<T>(map: Map<string, T>, key: string, kind: string): T {
   const value = map.get(key);
   if (!value) throw new Error(`Demo data refers to an unknown ${kind}: ${key}`);
   return value;
+}
+
+/**
+ * The demo's plans remind from the day the demo is loaded, so that a newcomer finds this period's
+ * reminders in the outbox at once, whatever day of the period that is.
+ */
+function remindingFromToday(period: ReportingPeriod, today: string): number {
+  const daysLeft = Math.round((Date.parse(`${reportingPeriodOf(period, today).end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const { min, max } = CYCLE_SETTING_LIMITS.reminderDaysBefore;
+  return Math.min(max, Math.max(min, daysLeft));
 }

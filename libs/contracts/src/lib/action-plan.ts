@@ -59,9 +59,13 @@ export interface CreateActionPlan {
   escalationGraceDays?: number;
 }
 
-/** The range of the reporting-cycle settings (within the shortest period, a month). */
+/**
+ * The range of the reporting-cycle settings. A first reminder may go out as early as a quarter's
+ * first day (for a monthly plan, anything above its length means "when the period starts"); the
+ * grace before escalation stays within the shortest period, a month.
+ */
 export const CYCLE_SETTING_LIMITS = {
-  reminderDaysBefore: { min: 1, max: 27, default: 5 },
+  reminderDaysBefore: { min: 1, max: 92, default: 5 },
   escalationGraceDays: { min: 0, max: 27, default: 3 },
 } as const;
 export type UpdateActionPlan = Partial<Omit<CreateActionPlan, 'goals'>> & {

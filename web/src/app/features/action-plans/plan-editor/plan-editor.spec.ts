@@ -87,11 +87,11 @@ describe('PlanEditor', () => {
   it('checks the reminder days before sending anything, and sends the cycle settings', async () => {
     const { element, plansApi, submit, type, control } = setup();
     await type('#plan-title', 'Klimahandleplan');
-    await type('#plan-reminder-days', '40');
+    await type('#plan-reminder-days', '93');
     await type('#plan-grace-days', '-1');
     await submit();
     expect(plansApi.create).not.toHaveBeenCalled();
-    expect(text(element.querySelector('#plan-reminder-days-error'))).toContain('Skriv et helt tal fra 1 til 27');
+    expect(text(element.querySelector('#plan-reminder-days-error'))).toContain('Skriv et helt tal fra 1 til 92');
     expect(text(element.querySelector('#plan-grace-days-error'))).toContain('Skriv et helt tal fra 0 til 27');
 
     await type('#plan-reminder-days', '7');
