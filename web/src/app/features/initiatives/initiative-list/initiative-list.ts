@@ -30,6 +30,7 @@ import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { canCreateSomeInitiative } from '../initiative-access';
 import { InitiativesApi } from '../initiatives-api';
 import { initiativeExportUrl } from './export-url';
+import { EmptyList } from '../../../shared/empty-list/empty-list';
 import { LoadFailed } from '../../../shared/load-failed/load-failed';
 
 /** A change to the URL's query: a value, or null to drop the parameter. */
@@ -45,7 +46,7 @@ const ALL_FILTERS_CLEARED = { department: null, q: null, page: null, departmentR
  */
 @Component({
   selector: 'fd-initiative-list',
-  imports: [LoadFailed, RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar, Pagination, SearchField],
+  imports: [LoadFailed, EmptyList, RouterLink, TranslatePipe, LocalDatePipe, HealthBadge, ProgressBar, Pagination, SearchField],
   templateUrl: './initiative-list.html',
   styleUrl: './initiative-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -29,6 +29,7 @@ import { maxChars } from '../../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../../shared/forms/server-errors';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { SearchField } from '../../../shared/search-field/search-field';
+import { EmptyList } from '../../../shared/empty-list/empty-list';
 import { LoadFailed } from '../../../shared/load-failed/load-failed';
 
 /** How long typing pauses before the search runs. */
@@ -65,7 +66,7 @@ export function mergePreview(kept: Partner, duplicate: Partner): { lines: MergeL
  */
 @Component({
   selector: 'fd-partner-register',
-  imports: [LoadFailed, RouterLink, NgTemplateOutlet, TranslatePipe, Pagination, SearchField, FormField, FieldAria, FieldErrors, CharCounter],
+  imports: [LoadFailed, EmptyList, RouterLink, NgTemplateOutlet, TranslatePipe, Pagination, SearchField, FormField, FieldAria, FieldErrors, CharCounter],
   templateUrl: './partner-register.html',
   styleUrl: './partner-register.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

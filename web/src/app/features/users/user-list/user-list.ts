@@ -10,6 +10,7 @@ import { labelKeys } from '../../../core/labels';
 import { Pagination, parsePage } from '../../../shared/pagination/pagination';
 import { SearchField } from '../../../shared/search-field/search-field';
 import { UsersApi } from '../users-api';
+import { EmptyList } from '../../../shared/empty-list/empty-list';
 import { LoadFailed } from '../../../shared/load-failed/load-failed';
 
 export const USER_STATUS_FILTERS = { aktive: true, deaktiverede: false } as const;
@@ -24,7 +25,7 @@ interface UserFilters {
 /** The admin's list of user accounts, with search, role and status filters in the URL. */
 @Component({
   selector: 'fd-user-list',
-  imports: [LoadFailed, RouterLink, LocalDatePipe, Pagination, TranslatePipe, SearchField],
+  imports: [LoadFailed, EmptyList, RouterLink, LocalDatePipe, Pagination, TranslatePipe, SearchField],
   templateUrl: './user-list.html',
   styleUrl: './user-list.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
