@@ -61,7 +61,16 @@ describe('The reporting cycle’s mails on their way', () => {
     expect(mail.text).toContain(reportLink);
     expect(mail.html).toContain(`href="${reportLink}"`);
     const unsubscribe = new URL(/https:\/\/fremdrift\.kommune\.example\/api\/reminders\/unsubscribe\?[^\s"]+/.exec(mail.text ?? '')![0]);
-    const done = await t.anonymous.send('POST', `${unsubscribe.pathname}${unsubscribe.search}`, '', 'application/x-www-form-urlencoded');
+    // Mail programs offer the same link, and unsubscribe with one click (RFC 8058).
+    const header = (key: string) => mail.headerLines.find((line) => line.key === key)?.line.replace(/\r?\n\s+/g, ' ');
+    expect(header('list-unsubscribe')).toBe(`List-Unsubscribe: <${unsubscribe.href}>`);
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const done = await t.anonymous.send(
+      'POST',
+      `${unsubscribe.pathname}${unsubscribe.search}`,
+      'List-Unsubscribe=One-Click',
+      'application/x-www-form-urlencoded',
+    );
     expect(done.status).toBe(200);
     expect((await t.dataSource.query('SELECT reminders_enabled FROM app_user WHERE id = $1', [lead.user.id]))[0].reminders_enabled).toBe(false);
   });

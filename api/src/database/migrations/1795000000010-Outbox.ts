@@ -22,6 +22,7 @@ export class Outbox1795000000010 implements MigrationInterface {
         subject varchar(500) NOT NULL,
         text text NOT NULL,
         html text NOT NULL,
+        unsubscribe_url text NULL,
         initiative_ids uuid[] NOT NULL DEFAULT '{}',
         state outbox_state NOT NULL,
         attempts integer NOT NULL DEFAULT 0,

@@ -20,6 +20,7 @@ interface ClaimedMessage {
   subject: string;
   text: string;
   html: string;
+  unsubscribe_url: string | null;
   attempts: number;
 }
 
@@ -88,7 +89,7 @@ export class OutboxSender implements OnModuleDestroy {
        WHERE id IN (
          SELECT id FROM outbox_message WHERE state = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, idempotency_key, "to", subject, text, html, attempts`,
+       RETURNING id, idempotency_key, "to", subject, text, html, unsubscribe_url, attempts`,
       [limit],
     );
     return rows;
@@ -103,7 +104,10 @@ export class OutboxSender implements OnModuleDestroy {
         text: message.text,
         html: message.html,
         messageId: messageIdFor(message.idempotency_key),
-        headers: { 'X-Fremdrift-Message': message.id },
+        headers: {
+          'X-Fremdrift-Message': message.id,
+          ...(message.unsubscribe_url ? { 'List-Unsubscribe': `<${message.unsubscribe_url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
       });
     } catch (error) {
       return this.recordFailure(message, error);

@@ -48,11 +48,23 @@ export class OutboxRepository {
   /** Writes the message in the running transaction, if any; false when its key is already there. */
   async insert(mail: OutgoingMail, state: 'pending' | 'held'): Promise<boolean> {
     const rows = await this.db.manager.query(
-      `INSERT INTO outbox_message (idempotency_key, kind, recipient_user_id, "to", language, subject, text, html, initiative_ids, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10)
+      `INSERT INTO outbox_message (idempotency_key, kind, recipient_user_id, "to", language, subject, text, html, initiative_ids, state, unsubscribe_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10, $11)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
-      [mail.idempotencyKey, mail.kind, mail.recipientUserId, mail.to, mail.language, mail.subject, mail.text, mail.html, mail.initiativeIds, state],
+      [
+        mail.idempotencyKey,
+        mail.kind,
+        mail.recipientUserId,
+        mail.to,
+        mail.language,
+        mail.subject,
+        mail.text,
+        mail.html,
+        mail.initiativeIds,
+        state,
+        mail.unsubscribeUrl ?? null,
+      ],
     );
     return rows.length > 0;
   }

@@ -13,6 +13,7 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  unsubscribeUrl: string | null;
 }
 
 /** What every mail needs besides its content. */
@@ -255,7 +256,7 @@ function render(layout: Layout, context: MailContext): RenderedMail {
     '</body></html>',
   ].join('\n');
 
-  return { subject: layout.subject, text, html };
+  return { subject: layout.subject, text, html, unsubscribeUrl: context.unsubscribeUrl };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

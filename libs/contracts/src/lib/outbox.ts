@@ -23,6 +23,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   initiativeIds: string[];
+  /** The signed unsubscribe link; sent as List-Unsubscribe (with one-click, RFC 8058) so that mail programs offer it. */
+  unsubscribeUrl?: string | null;
 }
 
 /** One message in the admins' outbox list. */
