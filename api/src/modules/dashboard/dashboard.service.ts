@@ -8,7 +8,7 @@ import {
   type InitiativeStatus,
   type MailKind,
 } from '@fremdrift/contracts';
-import { computeReporting } from '@fremdrift/progress';
+import { awaitsReport, computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
 import { DashboardRepository } from './dashboard.repository';
@@ -64,7 +64,7 @@ export class DashboardService {
         reporting
           .map((row): ComplianceRow | null => {
             const state = computeReporting({ ...row }, today);
-            if (state.state !== 'due' && state.state !== 'overdue') return null;
+            if (!awaitsReport(state)) return null;
             return {
               initiative: { id: row.id, title: row.title },
               leadDepartment: row.leadDepartment,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { MailKind, OutgoingMail, SentMailRecord } from '@fremdrift/contracts';
 import {
+  awaitsReport,
   computeReporting,
   digestKey,
   digestWeekOf,
@@ -166,16 +167,13 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
     return this.tx.run(actorOf(user), async () => {
       const row = await this.reminders.cycleRow(initiativeId);
       if (!row) throw new ResourceNotFoundException('Initiative', initiativeId);
-      const state = computeReporting(row, today).state;
-      if (state !== 'due' && state !== 'overdue') {
+      const reporting = computeReporting(row, today);
+      if (!awaitsReport(reporting)) {
         throw new ConflictProblemException('This initiative has reported for the current period, or does not report.', { code: 'alreadyReported' });
       }
       if (row.leads.length === 0) throw new ConflictProblemException('No department lead reports on this initiative.', { code: 'noLeadToRemind' });
 
-      const late = (await this.reminders.cycleRows(today)).filter((other) => {
-        const reporting = computeReporting(other, today);
-        return reporting.state === 'due' || reporting.state === 'overdue';
-      });
+      const late = (await this.reminders.cycleRows(today)).filter((other) => awaitsReport(computeReporting(other, today)));
       const result: ManualReminderResult = { sentTo: [], alreadyRemindedToday: [] };
       for (const lead of row.leads) {
         const theirs = late.filter((other) => other.id !== row.id && other.leads.some((l) => l.id === lead.id));
@@ -184,8 +182,8 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
           {
             kind: 'manual_reminder',
             period: row.period,
-            periodStart: computeReporting(row, today).periodStart,
-            periodEnd: computeReporting(row, today).periodEnd,
+            periodStart: reporting.periodStart,
+            periodEnd: reporting.periodEnd,
             initiatives: initiatives.map(initiativeOf),
             senderName: user.displayName,
           },

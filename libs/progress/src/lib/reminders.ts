@@ -1,6 +1,6 @@
 import type { Reporting } from '@fremdrift/contracts';
 import { daysBetween } from './dates';
-import { reportingPeriodOf } from './reporting';
+import { awaitsReport, reportingPeriodOf } from './reporting';
 
 /** The messages the reporting cycle sends by itself. */
 export type CycleMailKind = 'reminder' | 'final_reminder' | 'escalation';
@@ -57,7 +57,7 @@ export function cycleActionsFor(
   today: string,
 ): { kind: CycleMailKind; periodStart: string; periodEnd: string }[] {
   if (!settings.remindersEnabled) return [];
-  if (reporting.state !== 'due' && reporting.state !== 'overdue') return [];
+  if (!awaitsReport(reporting)) return [];
   const actions: { kind: CycleMailKind; periodStart: string; periodEnd: string }[] = [];
   const current = { periodStart: reporting.periodStart, periodEnd: reporting.periodEnd };
   const daysLeft = daysBetween(today, reporting.periodEnd);

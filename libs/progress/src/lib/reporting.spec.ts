@@ -1,4 +1,4 @@
-import { computeReporting, reportingPeriodOf } from './reporting';
+import { awaitsReport, computeReporting, reportingPeriodOf } from './reporting';
 
 const TODAY = '2026-11-23';
 const running = { period: 'monthly' as const, status: 'in_progress' as const, startDate: '2026-01-01' };
@@ -53,5 +53,14 @@ describe('computeReporting', () => {
     expect(computeReporting({ ...running, status: 'planned', startDate: '2027-01-01', lastReportedPeriodEnd: null }, TODAY).state).toBe('not_required');
     expect(computeReporting({ ...running, status: 'planned', startDate: '2026-11-01', lastReportedPeriodEnd: null }, TODAY).state).toBe('due');
     expect(computeReporting({ ...running, status: 'on_hold', lastReportedPeriodEnd: '2026-11-15' }, TODAY).state).toBe('done');
+  });
+});
+
+describe('awaitsReport', () => {
+  it('is true while this period’s update is still to come, due or overdue, and false once it is in or not required', () => {
+    expect(awaitsReport({ state: 'due' })).toBe(true);
+    expect(awaitsReport({ state: 'overdue' })).toBe(true);
+    expect(awaitsReport({ state: 'done' })).toBe(false);
+    expect(awaitsReport({ state: 'not_required' })).toBe(false);
   });
 });

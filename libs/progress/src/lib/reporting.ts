@@ -27,6 +27,11 @@ export function reportsNow(status: InitiativeStatus, startDate: string | null, t
   return false;
 }
 
+/** Whether this period's status update is still to come: due, or overdue with earlier periods missing too. */
+export function awaitsReport<T extends Pick<Reporting, 'state'>>(reporting: T): reporting is T & { state: 'due' | 'overdue' } {
+  return reporting.state === 'due' || reporting.state === 'overdue';
+}
+
 export interface ReportingInput {
   period: ReportingPeriod;
   status: InitiativeStatus;

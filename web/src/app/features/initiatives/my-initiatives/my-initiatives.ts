@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { canReportOn } from '@fremdrift/access';
+import { awaitsReport } from '@fremdrift/progress';
 import type { InitiativeSummary, Reporting, ReportingState, StatusUpdate } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../../core/auth/auth';
@@ -74,7 +75,7 @@ export class MyInitiatives {
         led: own.has(initiative.leadDepartment.id),
         reporting: reportingText(reporting, this.i18n),
         reportingState: reporting.state,
-        offerNoChange: (initiative.reporting.state === 'due' || initiative.reporting.state === 'overdue') && this.mayReport(initiative),
+        offerNoChange: awaitsReport(initiative.reporting) && this.mayReport(initiative),
         returned: initiative.returnedPublicTexts > 0 ? this.i18n.plural('deadEndsB.returnedCount', initiative.returnedPublicTexts) : '',
       };
     });
