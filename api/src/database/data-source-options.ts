@@ -20,6 +20,7 @@ import { Outbox1795000000010 } from './migrations/1795000000010-Outbox';
 import { ReportingCycle1795000000011 } from './migrations/1795000000011-ReportingCycle';
 import { DepartmentActive1795000000006 } from './migrations/1795000000006-DepartmentActive';
 import { NoChangeUpdate1795000000012 } from './migrations/1795000000012-NoChangeUpdate';
+import { SingleSignOn1795000000013 } from './migrations/1795000000013-SingleSignOn';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   ReportingCycle1795000000011,
   DepartmentActive1795000000006,
   NoChangeUpdate1795000000012,
+  SingleSignOn1795000000013,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

@@ -18,3 +18,4 @@ export * from './lib/public';
 export * from './lib/initiative-transfer';
 export * from './lib/jobs';
 export * from './lib/outbox';
+export * from './lib/identity';

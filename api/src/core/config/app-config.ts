@@ -1,6 +1,10 @@
 import { MUNICIPAL_TIME_ZONE } from '@fremdrift/progress';
 import { resolve } from 'node:path';
 import { levels, type LevelWithSilent } from 'pino';
+import { booleanFrom, ConfigError, integerFrom, portFrom } from './config-values';
+import { identityConfigFrom, type IdentityConfig } from './identity-config';
+
+export { ConfigError } from './config-values';
 
 export interface AppConfig {
   port: number;
@@ -47,6 +51,8 @@ export interface AppConfig {
     /** The From address of every message. */
     from: string;
   };
+  /** Sign-in through the municipality's identity provider, and who may still sign in with a password. */
+  identity: IdentityConfig;
   log: {
     /** The least severe level written; `silent` writes nothing. */
     level: LevelWithSilent;
@@ -54,8 +60,6 @@ export interface AppConfig {
     format: 'json' | 'pretty';
   };
 }
-
-export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     unsubscribeSecret: secretFrom(env, 'UNSUBSCRIBE_SECRET'),
     jobsEnabled: booleanFrom(env, 'JOBS_ENABLED', true),
     mail: { smtpUrl: smtpUrlFrom(env), from: mailFromFrom(env) },
+    identity: identityConfigFrom(env, publicUrlFrom(env, portFrom(env, 'PORT', 3000))),
     log: { level: logLevelFrom(env), format: logFormatFrom(env) },
   };
 }
@@ -166,32 +171,4 @@ function dayFrom(env: NodeJS.ProcessEnv, name: string): string | null {
     throw new ConfigError(`${name} must be a date written YYYY-MM-DD, got "${raw}"`);
   }
   return raw;
-}
-
-function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`${name} must be a port number from 1 to 65535, got "${raw}"`);
-  }
-  return port;
-}
-
-function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
