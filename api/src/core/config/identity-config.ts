@@ -58,12 +58,12 @@ function localAccountsFrom(env: NodeJS.ProcessEnv): 'all' | 'break-glass' {
 }
 
 function oidcConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | null {
-  const issuer = urlFrom(env, 'OIDC_ISSUER');
-  if (!issuer) return null;
+  const issuer = textFrom(env, 'OIDC_ISSUER');
+  if (!issuer || !urlFrom(env, 'OIDC_ISSUER')) return null;
   const clientId = textFrom(env, 'OIDC_CLIENT_ID');
   if (!clientId) throw new ConfigError('OIDC_CLIENT_ID is needed with OIDC_ISSUER');
   return {
-    issuer: env['OIDC_ISSUER']!.trim(),
+    issuer,
     clientId,
     clientSecret: textFrom(env, 'OIDC_CLIENT_SECRET'),
     redirectUrl: urlFrom(env, 'OIDC_REDIRECT_URL')?.href ?? `${publicUrl}/api/auth/oidc/callback`,
