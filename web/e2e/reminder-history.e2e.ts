@@ -4,8 +4,8 @@ import { expect, test, wcagViolations } from './support/fixtures';
 
 const compliance = (page: Page) => page.getByRole('region', { name: 'Manglende statusopdateringer', exact: true });
 
-/** Today as the app writes a date in Danish: `4. dec. 2026`. */
-const today = () => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date());
+/** Today in the municipality, as the app writes a date in Danish: `4. dec. 2026`. */
+const today = () => new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(new Date());
 
 test.describe('Reminders on the initiative page', () => {
   test('a reminder sent by hand from the dashboard is listed on the initiative with its date and recipient', async ({ page }) => {
