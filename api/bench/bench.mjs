@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createSession, dashboardStatements, fillDatabase, freePort, migrate, openBenchDatabase, parseArgs, ROOT } from './lib.mjs';
@@ -20,7 +20,7 @@ const samples = Number(args.samples ?? (smoke ? 5 : 30));
 const outDir = args.out ?? join(ROOT, smoke ? 'tmp/bench-smoke' : 'bench-results');
 const log = (...parts) => console.error(...parts);
 
-const TARGETS = { publicVsNginx: 0.5, dashboardVsFloor: 2, dashboardGrowth: 1.5, initialJsKb: 150 };
+const TARGETS = { publicVsNginx: 0.5, dashboardVsFloor: 2, dashboardGrowth: 1.5, initialJsKb: 100 };
 /** The reference size for the public JSON, the writes and the floor ratio: 10k, or the nearest run. */
 const reference = sizes.reduce((best, n) => (Math.abs(Math.log(n / 10000)) < Math.abs(Math.log(best / 10000)) ? n : best));
 
@@ -218,20 +218,49 @@ async function measureWrites(app, databaseUrl, session) {
   }
 }
 
-/** (d) The public route's initial JavaScript: the scripts index.html loads, gzip'd (level 9). */
+/** The lazy component of the public front page (`/`), as web/src/app/features/public/public.routes.ts loads it. */
+const PUBLIC_FRONT_PAGE = 'web/src/app/features/public/front-page/front-page.ts';
+
+/**
+ * (d) The public route's initial JavaScript: what a first visit to the public front page needs
+ * before it renders. The scripts index.html loads (`<script src>`, `modulepreload`), the front
+ * page's lazy chunk, and every chunk these import statically, as the build's stats
+ * (`dist/web/browser-stats.json`, the esbuild metafile) list them; each gzip'd at level 9, summed.
+ * The brotli copies the app actually serves are reported beside it.
+ */
 function measureInitialJs() {
   const browser = join(ROOT, 'dist/web/browser');
   const indexFile = join(browser, 'index.html');
   if (!existsSync(indexFile)) return null;
   const html = readFileSync(indexFile, 'utf8');
-  const files = [
+  const loaded = [
     ...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="modulepreload"/g),
   ]
     .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !/^https?:/.test(src));
-  const unique = [...new Set(files)];
-  const sizes = unique.map((file) => ({ file, gzip: gzipSync(readFileSync(join(browser, file)), { level: 9 }).length }));
-  return { files: sizes, kb: sizes.reduce((sum, f) => sum + f.gzip, 0) / 1024 };
+  const statsFile = join(ROOT, 'dist/web/browser-stats.json');
+  const outputs = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')).outputs : {};
+  const frontPage = Object.keys(outputs).find((file) => outputs[file].entryPoint === PUBLIC_FRONT_PAGE) ?? null;
+  const files = new Set();
+  const pending = [...loaded, ...(frontPage ? [frontPage] : [])];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') pending.push(imported.path);
+  }
+  const sizes = [...files].map((file) => {
+    const data = readFileSync(join(browser, file));
+    const served = join(browser, `${file}.br`);
+    return {
+      file,
+      gzip: gzipSync(data, { level: 9 }).length,
+      br: existsSync(served) ? readFileSync(served).length : brotliCompressSync(data).length,
+      frontPage: file === frontPage,
+    };
+  });
+  const sum = (key) => sizes.reduce((total, f) => total + f[key], 0) / 1024;
+  return { files: sizes, kb: sum('gzip'), brKb: sum('br'), frontPage };
 }
 
 async function machine(databaseUrl) {
@@ -307,9 +336,9 @@ function table(results) {
   rows.push(
     js
       ? [
-          `(d) public route initial JS (gzip -9, ${js.files.length} files)`,
+          `(d) public route initial JS (gzip -9, ${js.files.length} files${js.frontPage ? ' incl. the front page chunk' : ', index.html only: no build stats'})`,
           fmt(js.kb, ' kB'),
-          '–',
+          `served as brotli: ${fmt(js.brKb, ' kB')}`,
           '–',
           `≤ ${TARGETS.initialJsKb} kB`,
           pass(js.kb <= TARGETS.initialJsKb),

@@ -37,5 +37,12 @@ describe('npm run bench (smoke)', () => {
     expect(results.publicJson.api.non2xx).toBe(0);
     expect(results.writes.ok).toBeGreaterThan(0);
     expect(results.writes.auditEvents).toBeGreaterThanOrEqual(results.writes.ok);
+    // The initial JavaScript of the public route, read from the built web app (bench-smoke builds it first).
+    expect(results.initialJs.frontPage).toEqual(expect.any(String));
+    expect(results.initialJs.files.length).toBeGreaterThan(1);
+    expect(results.initialJs.kb).toBeGreaterThan(0);
+    expect(table).toMatch(
+      /\| \(d\) public route initial JS \(gzip -9, \d+ files incl\. the front page chunk\) \| [\d,.]+ kB \| served as brotli: [\d,.]+ kB \|/,
+    );
   });
 });

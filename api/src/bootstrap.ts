@@ -14,6 +14,7 @@ import { requestIdFor, sendRequestId } from './core/http/request-id';
 import { useSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
 import { createLogger, createRequestLog, logRequests } from './core/logging/logging';
+import { compressResponses } from './core/web/compression';
 import { serveWebApp } from './core/web/web-app';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -69,6 +70,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupApiDocs(app);
   if (config.webRoot) await serveWebApp(app, config.webRoot);
+  // After the web app (its files are compressed at build time), before the routes of app.init().
+  await compressResponses(app);
   await app.init();
   await fastify.ready();
   return app;
