@@ -5,14 +5,12 @@ import { Public } from '../../core/auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
-import { ResourceNotFoundException } from '../../core/http/problem';
 import { PublicActionPlanDto, PublicInitiativeDto, PublicInitiativesDto } from './dto/public.dto';
-import { PublicCatalog, type CachedBody, type Snapshot } from './public-catalog';
+import { PublicCatalog, type Snapshot } from './public-catalog';
 import { initiativesCsv, updatesAtom } from './public-formats';
+import { servePublic } from './public-responses';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** Browsers revalidate every time (cheap with the ETag); a CDN may serve a copy for 30 seconds. */
-const CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30';
 
 /**
  * The public, anonymous API: published initiatives and action plans as JSON, CSV and Atom. Bodies
@@ -93,24 +91,14 @@ export class PublicController {
     return this.serve(request, reply, `feed:${id}`, (s) => atom(updatesAtom(s, this.baseUrl, id)));
   }
 
-  private async serve(
+  private serve(
     request: FastifyRequest,
     reply: FastifyReply,
     key: string,
     render: (snapshot: Snapshot) => { body: string; contentType: string } | null,
     headers: Record<string, string> = {},
   ): Promise<FastifyReply> {
-    const cached: CachedBody | null = await this.catalog.body(key, render);
-    if (!cached) throw new ResourceNotFoundException('Published record', key.split(':')[1] ?? key);
-    void reply
-      .header('etag', cached.etag)
-      .header('cache-control', CACHE_CONTROL)
-      .header('access-control-allow-origin', '*')
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('vary', 'accept-encoding');
-    if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
-    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
-    return reply.status(200).header('content-type', cached.contentType).send(cached.body);
+    return servePublic(this.catalog, request, reply, key, render, { headers });
   }
 }
 

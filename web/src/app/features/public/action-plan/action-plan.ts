@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { PARTICIPANT_GROUPS, type PublicActionPlan, type PublicInitiatives } from '@fremdrift/contracts';
 import { I18n } from '../../../core/i18n/i18n';
 import { I18nTitleStrategy } from '../../../core/i18n/title-strategy';
+import { PROGRESS_RULE_LINK } from '../data/progress-rule';
 import { isNotFound, PUBLIC_API } from '../data/public-api';
 import { pub, PubTextPipe } from '../data/pub-text';
 import { usePublicTexts } from '../data/public-texts';
@@ -19,6 +20,7 @@ import { InitiativeCard } from '../initiative-card/initiative-card';
 })
 export class PublicActionPlanPage {
   protected readonly i18n = inject(I18n);
+  protected readonly rule = PROGRESS_RULE_LINK;
 
   /** Route parameter. */
   readonly id = input.required<string>();

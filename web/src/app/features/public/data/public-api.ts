@@ -10,6 +10,11 @@ export const PUBLIC_API = {
   csv: '/api/public/initiatives.csv',
   feed: '/api/public/feed.atom',
   planFeed: (id: string) => `/api/public/action-plans/${encodeURIComponent(id)}/feed.atom`,
+  /** The DCAT-AP-DK catalog for data portals: negotiated, or as Turtle or JSON-LD. */
+  catalog: '/api/public/dcat/catalog',
+  catalogTurtle: '/api/public/dcat/catalog.ttl',
+  catalogJsonLd: '/api/public/dcat/catalog.jsonld',
+  site: '/api/public/site',
 } as const;
 
 export function isNotFound(error: unknown): boolean {

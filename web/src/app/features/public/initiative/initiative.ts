@@ -7,6 +7,7 @@ import { I18n } from '../../../core/i18n/i18n';
 import { I18nTitleStrategy } from '../../../core/i18n/title-strategy';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
+import { PROGRESS_RULE_LINK } from '../data/progress-rule';
 import { isNotFound, PUBLIC_API } from '../data/public-api';
 import { pub, PubTextPipe } from '../data/pub-text';
 import { usePublicTexts } from '../data/public-texts';
@@ -32,6 +33,7 @@ export function timeline(initiative: PublicInitiative): TimelineEntry[] {
 })
 export class PublicInitiativePage {
   protected readonly i18n = inject(I18n);
+  protected readonly rule = PROGRESS_RULE_LINK;
 
   /** Route parameter. */
   readonly id = input.required<string>();

@@ -107,6 +107,28 @@ export const publicTexts: FeatureTexts = {
         eCsv: 'Alle offentlige initiativer som CSV: UTF-8 med BOM og semikolon, så dansk Excel åbner den rigtigt.',
         eFeed: 'Nyhedsfeed (Atom) med de seneste godkendte statusopdateringer fra alle initiativer.',
         ePlanFeed: 'Nyhedsfeed (Atom) for én handleplan.',
+        rule: {
+          title: 'Sådan beregnes fremdriften',
+          link: 'Sådan beregnes fremdriften',
+          milestones:
+            'Et initiativs fremdrift er den andel af dets milepæle, der er nået, vægtet med milepælenes vægt. Afdelingen giver hver milepæl en vægt efter, hvor stor en del af arbejdet den er; har alle milepæle vægten 0, tæller de lige meget.',
+          completed: 'Et afsluttet initiativ har altid {{share}} fremdrift, uanset milepælene.',
+          byStatus: 'Fremdrift for et initiativ uden milepæle, efter status',
+          status: 'Status',
+          progress: 'Fremdrift',
+          expected:
+            'Forventet fremdrift er, hvor langt initiativet burde være i dag, hvis arbejdet gik jævnt fra startdatoen til den forventede slutdato: 0 % før start, 100 % fra slutdatoen, og lige imellem.',
+          rollUp:
+            'En handleplans, et måls eller en afdelings samlede fremdrift er gennemsnittet af initiativernes fremdrift, hvor hvert initiativ tæller lige meget. For en afdeling regnes de initiativer, den har ansvaret for, og dem, den deltager i, hver for sig.',
+          check:
+            'Du kan selv regne efter: felterne progress og expectedProgress i JSON (fremdrift_procent og forventet_fremdrift_procent i CSV) er beregnet efter netop disse regler.',
+        },
+        catalog: 'Til dataportaler (DCAT-AP-DK)',
+        catalogLead:
+          'Datasættene er beskrevet i et katalog efter den danske standard DCAT-AP-DK, så dataportaler som Open Data DK kan høste dem automatisk: titel, beskrivelse, udgiver, kontakt, licens, geografisk dækning, opdateringsfrekvens og adresser.',
+        catalogTurtle: 'Kataloget i Turtle.',
+        catalogJsonLd: 'Kataloget i JSON-LD.',
+        catalogNegotiated: 'Kataloget i det format, klienten beder om (Accept: text/turtle eller application/ld+json).',
         fields: 'Felterne i JSON',
         field: 'Felt',
         meaning: 'Betydning',
@@ -163,6 +185,10 @@ export const publicTexts: FeatureTexts = {
         title: 'Tilgængelighedserklæring',
         lead: 'Kommunen ønsker, at alle kan bruge denne side. Erklæringen gælder siderne om de samskabte initiativer på denne adresse.',
         placeholder: 'Pladsholder: udfyldes af kommunen',
+        placeholderSetting: 'Pladsholder: udfyldes af kommunen med indstillingen {{setting}}',
+        wasTitle: 'Kommunens tilgængelighedserklæring',
+        wasLead: 'Kommunens tilgængelighedserklæring for denne side er offentliggjort hos Digitaliseringsstyrelsen (WAS-Tool).',
+        wasLink: 'Læs tilgængelighedserklæringen',
         statusTitle: 'Overholdelse',
         status:
           'Siden er udviklet efter standarden WCAG 2.1 på niveau AA og overholder den efter vores egen vurdering delvist, jf. lov om tilgængelighed af offentlige organers websteder og mobilapplikationer.',
@@ -299,6 +325,28 @@ export const publicTexts: FeatureTexts = {
         eCsv: 'All public initiatives as CSV: UTF-8 with BOM and semicolons, so that Danish Excel opens it correctly.',
         eFeed: 'News feed (Atom) of the latest approved status updates of all initiatives.',
         ePlanFeed: 'News feed (Atom) for one action plan.',
+        rule: {
+          title: 'How progress is computed',
+          link: 'How progress is computed',
+          milestones:
+            "An initiative's progress is the share of its milestones that have been reached, weighted by the milestones' weights. The department gives each milestone a weight by how large a part of the work it is; when every milestone has weight 0, they count the same.",
+          completed: 'A completed initiative always has {{share}} progress, whatever its milestones.',
+          byStatus: 'Progress of an initiative without milestones, by status',
+          status: 'Status',
+          progress: 'Progress',
+          expected:
+            'Expected progress is how far the initiative should be today if the work ran evenly from the start date to the target date: 0% before the start, 100% from the target date, and linear in between.',
+          rollUp:
+            "The overall progress of an action plan, a goal or a department is the average of its initiatives' progress, each initiative counting the same. For a department, the initiatives it leads and those it takes part in are counted separately.",
+          check:
+            'You can check the numbers yourself: the fields progress and expectedProgress in the JSON (fremdrift_procent and forventet_fremdrift_procent in the CSV) are computed by exactly these rules.',
+        },
+        catalog: 'For data portals (DCAT-AP-DK)',
+        catalogLead:
+          'The datasets are described in a catalogue following the Danish standard DCAT-AP-DK, so that data portals such as Open Data DK can harvest them automatically: title, description, publisher, contact, licence, spatial coverage, update frequency and addresses.',
+        catalogTurtle: 'The catalogue in Turtle.',
+        catalogJsonLd: 'The catalogue in JSON-LD.',
+        catalogNegotiated: 'The catalogue in the format the client asks for (Accept: text/turtle or application/ld+json).',
         fields: 'The fields in JSON',
         field: 'Field',
         meaning: 'Meaning',
@@ -354,6 +402,10 @@ export const publicTexts: FeatureTexts = {
         title: 'Accessibility statement',
         lead: 'The municipality wants everyone to be able to use this site. This statement covers the pages about the co-created initiatives at this address.',
         placeholder: 'Placeholder: to be filled in by the municipality',
+        placeholderSetting: 'Placeholder: to be filled in by the municipality with the setting {{setting}}',
+        wasTitle: "The municipality's accessibility statement",
+        wasLead: "The municipality's accessibility statement for this site is published with the Danish Agency for Digital Government (WAS-Tool).",
+        wasLink: 'Read the accessibility statement',
         statusTitle: 'Compliance status',
         status:
           'The site is built to WCAG 2.1 level AA and, by our own assessment, partially complies with it, as required by the Danish act on the accessibility of public sector websites and mobile applications.',
