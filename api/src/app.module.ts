@@ -25,6 +25,10 @@ import { StatusUpdatesModule } from './modules/status-updates/status-updates.mod
 import { UsersModule } from './modules/users/users.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { SiteMapModule } from './modules/site-map/site-map.module';
+import { OidcModule } from './modules/identity/oidc/oidc.module';
+import { SamlModule } from './modules/identity/saml/saml.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +59,10 @@ export class AppModule {
         JobsModule,
         OutboxModule,
         RemindersModule,
+        IdentityModule,
+        SiteMapModule,
+        OidcModule,
+        SamlModule,
       ],
     };
   }

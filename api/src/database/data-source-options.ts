@@ -21,6 +21,7 @@ import { ReportingCycle1795000000011 } from './migrations/1795000000011-Reportin
 import { DepartmentActive1795000000006 } from './migrations/1795000000006-DepartmentActive';
 import { NoChangeUpdate1795000000012 } from './migrations/1795000000012-NoChangeUpdate';
 import { SingleSignOn1795000000013 } from './migrations/1795000000013-SingleSignOn';
+import { IdentityRoleMappingAudit1795000000014 } from './migrations/1795000000014-IdentityRoleMappingAudit';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   DepartmentActive1795000000006,
   NoChangeUpdate1795000000012,
   SingleSignOn1795000000013,
+  IdentityRoleMappingAudit1795000000014,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

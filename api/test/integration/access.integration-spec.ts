@@ -38,6 +38,7 @@ interface World {
   linkedPartner: string;
   unlinkedPartner: string;
   delayCause: string;
+  roleMapping: { id: string; version: number };
   viewer: { id: string; email: string };
   /** An outbox message that failed, so that an admin may send it again. */
   failedMail: string;
@@ -79,8 +80,67 @@ const CASES: Case[] = [
     success: 200,
     request: (w) => ({ method: 'POST', url: '/api/auth/login', body: { email: w.viewer.email, password: TEST_PASSWORD } }),
   },
-  { route: 'POST /api/auth/logout', allowed: ALLOWED.signedIn, success: 204, request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  { route: 'POST /api/auth/logout', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  {
+    route: 'GET /api/auth/sign-in-options',
+    allowed: ALLOWED.public,
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/auth/sign-in-options' }),
+  },
+  {
+    route: 'GET /api/identity-role-mappings',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/identity-role-mappings' }),
+  },
+  {
+    route: 'POST /api/identity-role-mappings',
+    allowed: ALLOWED.admin,
+    success: 201,
+    request: () => ({ method: 'POST', url: '/api/identity-role-mappings', body: { claimValue: 'SG-Fremdrift-Ledelse', role: 'management' } }),
+  },
+  {
+    route: 'PATCH /api/identity-role-mappings/{id}',
+    allowed: ALLOWED.admin,
+    success: 200,
+    request: (w) => ({ method: 'PATCH', url: `/api/identity-role-mappings/${w.roleMapping.id}`, body: { role: 'viewer' }, ifMatch: w.roleMapping.version }),
+  },
+  {
+    route: 'DELETE /api/identity-role-mappings/{id}',
+    allowed: ALLOWED.admin,
+    success: 204,
+    request: (w) => ({ method: 'DELETE', url: `/api/identity-role-mappings/${w.roleMapping.id}`, ifMatch: w.roleMapping.version }),
+  },
   { route: 'GET /api/auth/me', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  // Without OIDC_ISSUER (as here) both send the browser to the sign-in page; oidc-sign-in covers the configured flow.
+  { route: 'GET /api/auth/oidc/login', allowed: ALLOWED.public, success: 303, request: () => ({ method: 'GET', url: '/api/auth/oidc/login?returnTo=/' }) },
+  {
+    route: 'GET /api/auth/oidc/callback',
+    allowed: ALLOWED.public,
+    success: 303,
+    request: () => ({ method: 'GET', url: '/api/auth/oidc/callback?code=x&state=y' }),
+  },
+  // Without SAML_IDP_METADATA_FILE (as here) there is no metadata and the browser is sent on; saml-sign-in covers the configured flow.
+  { route: 'GET /api/auth/saml/metadata', allowed: ALLOWED.public, success: 404, request: () => ({ method: 'GET', url: '/api/auth/saml/metadata' }) },
+  { route: 'GET /api/auth/saml/login', allowed: ALLOWED.public, success: 303, request: () => ({ method: 'GET', url: '/api/auth/saml/login?returnTo=/' }) },
+  {
+    route: 'POST /api/auth/saml/acs',
+    allowed: ALLOWED.public,
+    success: 303,
+    request: () => ({ method: 'POST', url: '/api/auth/saml/acs', body: 'SAMLResponse=eA%3D%3D', contentType: 'application/x-www-form-urlencoded' }),
+  },
+  {
+    route: 'GET /api/auth/saml/logout',
+    allowed: ALLOWED.public,
+    success: 303,
+    request: () => ({ method: 'GET', url: '/api/auth/saml/logout?SAMLResponse=eA%3D%3D' }),
+  },
+  {
+    route: 'POST /api/auth/saml/logout',
+    allowed: ALLOWED.public,
+    success: 303,
+    request: () => ({ method: 'POST', url: '/api/auth/saml/logout', body: 'SAMLResponse=eA%3D%3D', contentType: 'application/x-www-form-urlencoded' }),
+  },
   {
     route: 'POST /api/auth/password',
     allowed: ALLOWED.signedIn,
@@ -400,6 +460,15 @@ const CASES: Case[] = [
     request: (w) => ({ method: 'GET', url: `/api/public/action-plans/${w.plan}` }),
   },
   { route: 'GET /api/public/feed.atom', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/feed.atom' }) },
+  { route: 'GET /api/public/dcat/catalog', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/dcat/catalog' }) },
+  { route: 'GET /api/public/dcat/catalog.ttl', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/dcat/catalog.ttl' }) },
+  {
+    route: 'GET /api/public/dcat/catalog.jsonld',
+    allowed: ALLOWED.public,
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/public/dcat/catalog.jsonld' }),
+  },
+  { route: 'GET /api/public/site', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/site' }) },
   {
     route: 'GET /api/public/action-plans/{id}/feed.atom',
     allowed: ALLOWED.public,
@@ -546,6 +615,7 @@ describe('Access to every endpoint by every role', () => {
       linkedPartner: linkedPartner.id,
       unlinkedPartner: unlinkedPartner.id,
       delayCause: (await ok(t.get('/api/delay-causes')))[0].id,
+      roleMapping: await ok(t.post('/api/identity-role-mappings', { claimValue: 'SG-Fremdrift-MSO', role: 'department_lead', departmentId: lead.id })),
       viewer: viewer.user,
       failedMail: failedMail.id,
       remindable: (

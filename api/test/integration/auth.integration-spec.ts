@@ -283,12 +283,14 @@ describe('Sign-in and sessions', () => {
       expect((await t.anonymous.get(ME, { headers: { cookie: `${SESSION_COOKIE}=` } })).status).toBe(401);
     });
 
-    it('ends the session on logout: 204, cookies cleared, and the old cookie no longer works', async () => {
+    it('ends the session on logout: 200 with nothing more to end, cookies cleared, and the old cookie no longer works', async () => {
       const session = await signIn(t.admin.email);
       const other = await signIn(t.admin.email);
 
       const response = await t.anonymous.post(LOGOUT, undefined, session.options);
-      expect(response.status).toBe(204);
+      expect(response.status).toBe(200);
+      // A password session has no identity provider session to end.
+      expect(response.body).toEqual({ endSessionUrl: null });
       const cleared = setCookies(response);
       for (const name of [SESSION_COOKIE, XSRF_COOKIE]) {
         const cookie = cookieNamed(cleared, name);
@@ -353,7 +355,7 @@ describe('Sign-in and sessions', () => {
         expect(seen.body.id).toBe(viewer.user.id);
 
         // Signed out on the second, signed out on the first.
-        expect((await second.anonymous.post(LOGOUT, undefined, session.options)).status).toBe(204);
+        expect((await second.anonymous.post(LOGOUT, undefined, session.options)).status).toBe(200);
         expect((await t.anonymous.get(ME, session.options)).status).toBe(401);
 
         // Failures on one instance count on the other.

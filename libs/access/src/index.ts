@@ -1,2 +1,3 @@
 export * from './lib/access';
 export * from './lib/partner-consent';
+export * from './lib/identity-mapping';

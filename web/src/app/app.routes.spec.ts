@@ -56,7 +56,15 @@ describe('the routes', () => {
   });
 
   it('show "no access" at every admin address to other roles', async () => {
-    for (const url of ['/brugere', '/brugere/ny', '/brugere/123', '/aendringslog', '/admin/afdelinger', '/admin/forsinkelsesaarsager']) {
+    for (const url of [
+      '/brugere',
+      '/brugere/ny',
+      '/brugere/123',
+      '/aendringslog',
+      '/admin/afdelinger',
+      '/admin/forsinkelsesaarsager',
+      '/admin/rolletildeling',
+    ]) {
       TestBed.resetTestingModule();
       expect(await visit(url, viewer)).toEqual({ url, heading: 'Du har ikke adgang til denne side' });
     }
@@ -68,6 +76,15 @@ describe('the routes', () => {
     expect((await visit('/admin/afdelinger', admin)).heading).toBe('Afdelinger');
     TestBed.resetTestingModule();
     expect((await visit('/admin/forsinkelsesaarsager', admin)).heading).toBe('Forsinkelsesårsager');
+    TestBed.resetTestingModule();
+    expect((await visit('/admin/rolletildeling', admin)).heading).toBe('Rolletildeling');
+  });
+
+  it('show the refused sign-in page without signing in', async () => {
+    expect(await visit('/ingen-adgang?reason=noMappedRole', null)).toEqual({
+      url: '/ingen-adgang?reason=noMappedRole',
+      heading: 'Du har ikke adgang til Fremdrift',
+    });
   });
 
   it('open the new initiative form to admins, management and department leads, and "no access" to viewers', async () => {

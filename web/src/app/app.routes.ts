@@ -4,6 +4,7 @@ import type { UserRole } from '@fremdrift/contracts';
 import {
   canApprovePublicTexts,
   canImportInitiatives,
+  canManageIdentityMappings,
   canManageReferenceData,
   canManageUsers,
   canOperateInstallation,
@@ -60,6 +61,11 @@ export const routes: Routes = [
     title: 'titles.login',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/login/login').then((m) => m.Login),
+  },
+  {
+    path: 'ingen-adgang',
+    title: 'signIn.refused.title',
+    loadComponent: () => import('./features/sign-in-refused/sign-in-refused').then((m) => m.SignInRefused),
   },
   {
     path: '',
@@ -120,6 +126,12 @@ export const routes: Routes = [
         loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
       },
       noAccessAt('brugere'),
+      {
+        path: 'admin/rolletildeling',
+        title: 'identityMappings.title',
+        canMatch: [requireAccess(canManageIdentityMappings)],
+        loadComponent: () => import('./features/identity-mappings/identity-mapping-list/identity-mapping-list').then((m) => m.IdentityMappingList),
+      },
       {
         path: 'admin/udbakke',
         title: 'outbox.title',

@@ -5,6 +5,7 @@ import type { Principal } from '@fremdrift/access';
 import type { SessionUser } from '@fremdrift/contracts';
 import { App } from './app';
 import { Auth } from './core/auth/auth';
+import { BrowserLocation } from './core/auth/browser-location';
 import { provideI18nTesting } from './core/i18n/testing';
 
 const admin: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
@@ -16,7 +17,7 @@ const lead: SessionUser = {
   departments: [{ id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg' }],
 };
 
-function setup(initial: SessionUser | null, logout: () => Promise<void> = async () => undefined) {
+function setup(initial: SessionUser | null, logout: () => Promise<void> = async () => undefined, endSessionUrl: string | null = null) {
   const user = signal<SessionUser | null>(initial);
   const auth = {
     user,
@@ -27,12 +28,17 @@ function setup(initial: SessionUser | null, logout: () => Promise<void> = async 
     logout: jest.fn(async () => {
       await logout();
       user.set(null);
+      return { endSessionUrl };
     }),
   };
-  TestBed.configureTestingModule({ imports: [App], providers: [provideRouter([]), provideI18nTesting(), { provide: Auth, useValue: auth }] });
+  const location = { assign: jest.fn() };
+  TestBed.configureTestingModule({
+    imports: [App],
+    providers: [provideRouter([]), provideI18nTesting(), { provide: Auth, useValue: auth }, { provide: BrowserLocation, useValue: location }],
+  });
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   const fixture = TestBed.createComponent(App);
-  return { fixture, auth, navigate, element: fixture.nativeElement as HTMLElement };
+  return { fixture, auth, navigate, location, element: fixture.nativeElement as HTMLElement };
 }
 
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -52,6 +58,7 @@ describe('App header', () => {
       'Partnere',
       'Godkendelser',
       'Brugere',
+      'Rolletildeling',
       'Afdelinger',
       'Forsinkelsesårsager',
       'Udbakke',
@@ -99,6 +106,16 @@ describe('App header', () => {
     expect(auth.logout).toHaveBeenCalled();
     expect(navigate).toHaveBeenCalledWith(['/login']);
     expect(element.querySelector('nav')).toBeNull();
+  });
+
+  it('after signing out through the identity provider, goes on to end its session too', async () => {
+    const { fixture, element, navigate, location } = setup(lead, async () => undefined, 'https://login.kommune.dk/logout?id_token_hint=x');
+    await fixture.whenStable();
+    button(element, 'Log ud')?.click();
+    await fixture.whenStable();
+
+    expect(location.assign).toHaveBeenCalledWith('https://login.kommune.dk/logout?id_token_hint=x');
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('says so when signing out failed', async () => {

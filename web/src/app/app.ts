@@ -1,13 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { canApprovePublicTexts, canManageReferenceData, canManageUsers, canOperateInstallation, canViewAuditLog, canViewDashboard } from '@fremdrift/access';
+import {
+  canApprovePublicTexts,
+  canManageIdentityMappings,
+  canManageReferenceData,
+  canManageUsers,
+  canOperateInstallation,
+  canViewAuditLog,
+  canViewDashboard,
+} from '@fremdrift/access';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Auth } from './core/auth/auth';
+import { BrowserLocation } from './core/auth/browser-location';
 import { I18n, type Language } from './core/i18n/i18n';
 import { registerTexts } from './core/i18n/register-texts';
 import { labelKeys } from './core/labels';
 import { todayInMunicipality } from './core/time/today';
 import { DASHBOARD_NAV_LABEL, DASHBOARD_PATH, dashboardNavTexts } from './features/dashboard/texts/nav-texts';
+import { AccessibilityLink } from './features/public/accessibility/accessibility-link';
 import { PUBLIC_SHELL_KEYS, publicShellTexts } from './features/public/texts/shell-texts';
 
 interface NavItem {
@@ -19,7 +29,7 @@ interface NavItem {
 /** The page frame: skip link, header with the user and their menu, the routed page, footer. */
 @Component({
   selector: 'fd-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, AccessibilityLink],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,6 +38,7 @@ export class App {
   private readonly auth = inject(Auth);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
+  private readonly location = inject(BrowserLocation);
 
   /** The footer's year: this year in the municipality, like every "today" in the app. */
   protected readonly year = Number(todayInMunicipality().slice(0, 4));
@@ -53,6 +64,7 @@ export class App {
       { label: 'partnerRegister.nav', link: '/partnere' },
       ...(this.auth.allows(canApprovePublicTexts) ? [{ label: 'nav.approvals', link: '/godkendelser' }] : []),
       ...(this.auth.allows(canManageUsers) ? [{ label: 'nav.users', link: '/brugere' }] : []),
+      ...(this.auth.allows(canManageIdentityMappings) ? [{ label: 'identityMappings.nav', link: '/admin/rolletildeling' }] : []),
       ...(this.auth.allows(canManageReferenceData)
         ? [
             { label: 'adminLists.nav.departments', link: '/admin/afdelinger' },
@@ -75,15 +87,18 @@ export class App {
     registerTexts(translate, publicShellTexts);
   }
 
+  /** Signed in through the identity provider, the browser goes on to end that session too. */
   protected async logout(): Promise<void> {
     this.logoutFailed.set(false);
+    let endSessionUrl: string | null;
     try {
-      await this.auth.logout();
+      ({ endSessionUrl } = await this.auth.logout());
     } catch {
       this.logoutFailed.set(true);
       return;
     }
-    await this.router.navigate(['/login']);
+    if (endSessionUrl) this.location.assign(endSessionUrl);
+    else await this.router.navigate(['/login']);
   }
 
   protected switchLanguage(): void {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
 import { Database } from '../database/database';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.provider';
+import type { SingleSignOnSession } from '../../modules/identity/single-sign-on';
 import type { AuthenticatedUser } from './authenticated-user';
 
 export interface NewSession {
@@ -26,16 +27,56 @@ export class SessionsRepository {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(userId: string): Promise<NewSession> {
+  /** A session signed in with a password, or through the identity provider when `sso` says how to end the provider's session too. */
+  async create(userId: string, sso?: SingleSignOnSession): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const { sessionIdleMinutes, sessionMaxHours } = this.config.auth;
     await this.db.manager.query(
-      `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at)
-       VALUES ($1, $2, $3, least(now() + make_interval(mins => $4), now() + make_interval(hours => $5)))`,
-      [hashOf(token), userId, csrfToken, sessionIdleMinutes, sessionMaxHours],
+      `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at, auth_method, oidc_id_token, saml_name_id, saml_name_id_format, saml_session_index)
+       VALUES ($1, $2, $3, least(now() + make_interval(mins => $4), now() + make_interval(hours => $5)), $6, $7, $8, $9, $10)`,
+      [
+        hashOf(token),
+        userId,
+        csrfToken,
+        sessionIdleMinutes,
+        sessionMaxHours,
+        sso?.method ?? 'password',
+        sso?.oidcIdToken ?? null,
+        sso?.samlNameId ?? null,
+        sso?.samlNameIdFormat ?? null,
+        sso?.samlSessionIndex ?? null,
+      ],
     );
     return { token, csrfToken };
+  }
+
+  /** How the session was signed in through the identity provider; null for a password session or an unknown one. */
+  async singleSignOnOf(sessionId: string): Promise<SingleSignOnSession | null> {
+    const [row] = await this.db.manager.query(
+      `SELECT auth_method AS method, oidc_id_token AS "oidcIdToken", saml_name_id AS "samlNameId",
+              saml_name_id_format AS "samlNameIdFormat", saml_session_index AS "samlSessionIndex"
+         FROM user_session WHERE id = $1 AND auth_method <> 'password'`,
+      [sessionId],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Ends the sessions the identity provider asks to end (SAML single logout): those of the NameID,
+   * only the one with that session index when one is given. Returns how many were ended.
+   */
+  async deleteBySamlNameId(nameId: string, sessionIndex?: string | null): Promise<number> {
+    const [row] = await this.db.manager.query(
+      `WITH ended AS (
+         DELETE FROM user_session
+          WHERE auth_method = 'saml' AND saml_name_id = $1 AND ($2::varchar IS NULL OR saml_session_index = $2)
+         RETURNING id
+       )
+       SELECT count(*)::int AS count FROM ended`,
+      [nameId, sessionIndex ?? null],
+    );
+    return row.count;
   }
 
   /** The active user behind a live session token, with their departments; null otherwise. */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { levels, type LevelWithSilent } from 'pino';
 import { booleanFrom, ConfigError, integerFrom, portFrom } from './config-values';
 import { identityConfigFrom, type IdentityConfig } from './identity-config';
+import { openDataConfigFrom, type OpenDataConfig } from './open-data-config';
 
 export { ConfigError } from './config-values';
 
@@ -53,6 +54,8 @@ export interface AppConfig {
   };
   /** Sign-in through the municipality's identity provider, and who may still sign in with a password. */
   identity: IdentityConfig;
+  /** The municipality as publisher of the open data (DCAT catalog), and its accessibility statement. */
+  openData: OpenDataConfig;
   log: {
     /** The least severe level written; `silent` writes nothing. */
     level: LevelWithSilent;
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: booleanFrom(env, 'JOBS_ENABLED', true),
     mail: { smtpUrl: smtpUrlFrom(env), from: mailFromFrom(env) },
     identity: identityConfigFrom(env, publicUrlFrom(env, portFrom(env, 'PORT', 3000))),
+    openData: openDataConfigFrom(env),
     log: { level: logLevelFrom(env), format: logFormatFrom(env) },
   };
 }

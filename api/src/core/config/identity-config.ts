@@ -59,7 +59,12 @@ function localAccountsFrom(env: NodeJS.ProcessEnv): 'all' | 'break-glass' {
 
 function oidcConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | null {
   const issuer = textFrom(env, 'OIDC_ISSUER');
-  if (!issuer || !urlFrom(env, 'OIDC_ISSUER')) return null;
+  const issuerUrl = urlFrom(env, 'OIDC_ISSUER');
+  if (!issuer || !issuerUrl) return null;
+  // Tokens and the client secret travel to the issuer: plain HTTP only to a provider on this machine.
+  if (issuerUrl.protocol === 'http:' && !['127.0.0.1', '[::1]', 'localhost'].includes(issuerUrl.hostname)) {
+    throw new ConfigError(`OIDC_ISSUER must be an https:// URL (http:// only for 127.0.0.1 or localhost), got "${issuer}"`);
+  }
   const clientId = textFrom(env, 'OIDC_CLIENT_ID');
   if (!clientId) throw new ConfigError('OIDC_CLIENT_ID is needed with OIDC_ISSUER');
   return {

@@ -1,7 +1,18 @@
 import type { AuditedEntity, AuditLabel, FieldChange } from '@fremdrift/contracts';
 
 /** The kinds of record that have a name; link rows (initiative_department …) are named by the record they link. */
-export const LABELLED_KINDS = ['initiative', 'milestone', 'status_update', 'goal', 'action_plan', 'department', 'partner', 'user', 'delay_cause'] as const;
+export const LABELLED_KINDS = [
+  'initiative',
+  'milestone',
+  'status_update',
+  'goal',
+  'action_plan',
+  'department',
+  'partner',
+  'user',
+  'delay_cause',
+  'identity_role_mapping',
+] as const;
 export type LabelledKind = (typeof LABELLED_KINDS)[number];
 
 /** The fields (snake_case, as the trail records them) that hold a record's name, per kind. */
@@ -15,6 +26,7 @@ export const LABEL_FIELDS: Record<LabelledKind, readonly string[]> = {
   user: ['display_name'],
   status_update: ['period_start', 'period_end'],
   delay_cause: ['label_da', 'label_en'],
+  identity_role_mapping: ['claim_value'],
 };
 
 const SUBJECT_KIND: Record<AuditedEntity, LabelledKind> = {
@@ -27,6 +39,7 @@ const SUBJECT_KIND: Record<AuditedEntity, LabelledKind> = {
   partner: 'partner',
   user: 'user',
   delay_cause: 'delay_cause',
+  identity_role_mapping: 'identity_role_mapping',
   initiative_department: 'department',
   initiative_partner: 'partner',
   user_department: 'user',

@@ -5,7 +5,7 @@ import { CurrentUser, Public } from '../../core/auth/auth.decorators';
 import { toSessionUser, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { clearSessionCookies, setCsrfCookie, setSessionCookies } from '../../core/auth/session-cookies';
 import { ApiProblems } from '../../core/http/api-responses';
-import { ChangePasswordDto, LoginDto, SessionUserDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, LogoutResultDto, SessionUserDto, SignInOptionsDto } from './dto/auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -24,13 +24,24 @@ export class AuthController {
     return user;
   }
 
+  @Public()
+  @Get('sign-in-options')
+  @ApiOkResponse({ type: SignInOptionsDto, description: 'What the sign-in page offers: the identity provider first when one is configured' })
+  signInOptions(): SignInOptionsDto {
+    return this.auth.signInOptions();
+  }
+
   @Post('logout')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session is ended and its cookies cleared' })
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: LogoutResultDto,
+    description: 'The session is ended and its cookies cleared; for a session from the identity provider, where to end that one too',
+  })
   @ApiProblems(401, 403)
-  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.auth.logout(user);
+  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<LogoutResultDto> {
+    const result = await this.auth.logout(user);
     clearSessionCookies(reply);
+    return result;
   }
 
   @Get('me')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../core/database/database';
-import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
+import type { DepartmentRef, SingleSignOnKind, UserRole } from '@fremdrift/contracts';
 
 import type { PageWindow } from '../../core/http/pagination';
 import type { UserQueryDto } from './dto/user.dto';
@@ -19,6 +19,32 @@ export interface UserRow {
   version: number;
   departments: DepartmentRef[];
 }
+
+/** Who a sign-in through the identity provider may be: found by the provider's subject or by e-mail. */
+export interface ExternalAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  active: boolean;
+  identityProvider: SingleSignOnKind | null;
+  externalSubject: string | null;
+  departmentIds: string[];
+}
+
+/** What the identity provider says about a user, written at every sign-in. */
+export interface ExternalProfile {
+  email: string;
+  displayName: string;
+  role: UserRole;
+  identityProvider: SingleSignOnKind;
+  externalSubject: string;
+}
+
+const EXTERNAL_ACCOUNT_COLUMNS = `
+  u.id, u.email, u.display_name AS "displayName", u.role, u.active,
+  u.identity_provider AS "identityProvider", u.external_subject AS "externalSubject",
+  array(SELECT ud.department_id::text FROM user_department ud WHERE ud.user_id = u.id ORDER BY ud.department_id) AS "departmentIds"`;
 
 const USER_COLUMNS = `
   u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.last_login_at AS "lastLoginAt",
@@ -64,9 +90,61 @@ export class UsersRepository {
   }
 
   /** What sign-in needs: the hash is never loaded otherwise. */
-  async findCredentials(email: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+  async findCredentials(email: string): Promise<{ id: string; passwordHash: string | null; active: boolean } | null> {
     const [row] = await this.db.manager.query('SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE email = $1', [email]);
     return row ?? null;
+  }
+
+  async findByExternalSubject(provider: SingleSignOnKind, subject: string): Promise<ExternalAccount | null> {
+    const [row] = await this.db.manager.query(`SELECT ${EXTERNAL_ACCOUNT_COLUMNS} FROM app_user u WHERE u.identity_provider = $1 AND u.external_subject = $2`, [
+      provider,
+      subject,
+    ]);
+    return row ?? null;
+  }
+
+  async findByEmail(email: string): Promise<ExternalAccount | null> {
+    const [row] = await this.db.manager.query(`SELECT ${EXTERNAL_ACCOUNT_COLUMNS} FROM app_user u WHERE u.email = $1`, [email]);
+    return row ?? null;
+  }
+
+  /** A user the identity provider vouches for: no password, so they can never sign in with one. */
+  async createExternal(profile: ExternalProfile, departmentIds: string[]): Promise<string> {
+    const [{ id }] = await this.db.manager.query(
+      `INSERT INTO app_user (email, display_name, password_hash, role, identity_provider, external_subject)
+       VALUES ($1, $2, NULL, $3, $4, $5) RETURNING id`,
+      [profile.email, profile.displayName, profile.role, profile.identityProvider, profile.externalSubject],
+    );
+    await this.replaceDepartments(id, departmentIds);
+    return id;
+  }
+
+  /**
+   * Writes what the identity provider says now. The version only goes up when something changed,
+   * so that signing in does not turn an admin's open edit of the user into a conflict.
+   */
+  async updateFromProfile(account: ExternalAccount, profile: ExternalProfile, departmentIds: string[]): Promise<void> {
+    const departmentsChanged = [...departmentIds].sort().join() !== [...account.departmentIds].sort().join();
+    await this.db.manager.query(
+      `UPDATE app_user
+          SET email = $2, display_name = $3, role = $4, identity_provider = $5, external_subject = $6, updated_at = now(), version = version + 1
+        WHERE id = $1
+          AND ($7 OR (email, display_name, role, identity_provider, external_subject) IS DISTINCT FROM ($2, $3, $4::user_role, $5, $6))`,
+      [account.id, profile.email, profile.displayName, profile.role, profile.identityProvider, profile.externalSubject, departmentsChanged],
+    );
+    if (departmentsChanged) await this.replaceDepartments(account.id, departmentIds);
+  }
+
+  /** Whether another user than `id` has the e-mail. */
+  async emailTakenByOther(email: string, id: string): Promise<boolean> {
+    const [row] = await this.db.manager.query('SELECT 1 FROM app_user WHERE email = $1 AND id <> $2', [email, id]);
+    return row !== undefined;
+  }
+
+  /** Whether the user has a password, i.e. can sign in without the identity provider. */
+  async hasPassword(id: string): Promise<boolean> {
+    const [row] = await this.db.manager.query('SELECT password_hash IS NOT NULL AS "hasPassword" FROM app_user WHERE id = $1', [id]);
+    return row?.hasPassword === true;
   }
 
   async passwordHashOf(id: string): Promise<string | null> {

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Page } from '@fremdrift/contracts';
 import { actorOf, type AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { PasswordHasher } from '../../core/auth/password-hasher';
 import { SessionsRepository } from '../../core/auth/sessions.repository';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
 import { TransactionRunner, type Actor } from '../../core/database/transaction-runner';
 import { pageWindow, toPage } from '../../core/http/pagination';
 import { ConflictProblemException, invalidField, ResourceNotFoundException } from '../../core/http/problem';
@@ -18,6 +19,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: UserQueryDto): Promise<Page<UserDto>> {
@@ -72,6 +74,14 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(input.password);
     await this.tx.run(actorOf(actor), async () => {
       if ((await this.users.lockVersion(id)) === null) throw new ResourceNotFoundException('User', id);
+      const { localAccounts, breakGlassAccounts } = this.config.identity;
+      const email = (await this.users.findById(id))?.email ?? '';
+      // A password nobody may use would only look like a way in; such users sign in through the identity provider.
+      if (localAccounts === 'break-glass' && !breakGlassAccounts.includes(email)) {
+        throw new ConflictProblemException('Password sign-in is switched off for this user: only the break-glass accounts may have a password.', {
+          code: 'passwordSignInOff',
+        });
+      }
       await this.users.setPassword(id, passwordHash);
       await this.sessions.deleteAllFor(id);
     });

@@ -16,6 +16,7 @@ export const AUDITED_ENTITIES = [
   'user',
   'user_department',
   'delay_cause',
+  'identity_role_mapping',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

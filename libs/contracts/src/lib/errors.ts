@@ -40,6 +40,7 @@ export const PROBLEM_CODES = [
   'nothingToCarryOver',
   'noLeadToRemind',
   'reminderAlreadySent',
+  'passwordSignInOff',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -90,6 +91,8 @@ export const FIELD_ERROR_CODES = [
   'consentMethodRequired',
   'consentNotGiven',
   'samePartner',
+  'leadDepartmentRequired',
+  'departmentOnlyForLead',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -47,3 +47,10 @@ export interface IdentityRoleMappingInput {
 /** Why a sign-in through the identity provider was refused; the web shows a page for each. */
 export const SIGN_IN_REFUSALS = ['noMappedRole', 'deactivated', 'missingEmail', 'failed'] as const;
 export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
+
+/** Limits of a role mapping's fields (the columns of identity_role_mapping). */
+export const IDENTITY_ROLE_MAPPING_LIMITS = {
+  claimValue: { min: 1, max: 400 },
+  unitConstraint: { max: 400 },
+  description: { max: 400 },
+} as const;

@@ -1,8 +1,9 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { Principal } from '@fremdrift/access';
-import type { ChangePasswordRequest, LoginRequest, SessionUser } from '@fremdrift/contracts';
+import type { ChangePasswordRequest, LoginRequest, LogoutResult, SessionUser } from '@fremdrift/contracts';
 import { firstValueFrom } from 'rxjs';
+import { SessionHint } from './session-hint';
 
 export const AUTH_ENDPOINTS = {
   login: '/api/auth/login',
@@ -18,6 +19,7 @@ export const AUTH_ENDPOINTS = {
 @Injectable({ providedIn: 'root' })
 export class Auth {
   private readonly http = inject(HttpClient);
+  private readonly sessionHint = inject(SessionHint);
 
   private readonly currentUser = signal<SessionUser | null>(null);
   private readonly sessionChecked = signal(false);
@@ -43,8 +45,17 @@ export class Auth {
     return principal !== null && rule(principal);
   }
 
-  /** Asks the server who is signed in. A failure other than 401 keeps what the app already knew. */
+  /**
+   * Asks the server who is signed in, when this browser may hold a session at all; a visitor who
+   * never signed in is nobody without a request. A failure other than 401 keeps what the app
+   * already knew.
+   */
   refresh(): Promise<SessionUser | null> {
+    if (!this.sessionHint.present() && this.pendingCheck === null) {
+      this.currentUser.set(null);
+      this.sessionChecked.set(true);
+      return Promise.resolve(null);
+    }
     this.pendingCheck ??= firstValueFrom(this.http.get<SessionUser>(AUTH_ENDPOINTS.me))
       .then(
         (user) => {
@@ -52,7 +63,10 @@ export class Auth {
           return user;
         },
         (error: unknown) => {
-          if (error instanceof HttpErrorResponse && error.status === 401) this.currentUser.set(null);
+          if (error instanceof HttpErrorResponse && error.status === 401) {
+            this.currentUser.set(null);
+            this.sessionHint.forget();
+          }
           return this.currentUser();
         },
       )
@@ -77,15 +91,21 @@ export class Auth {
     return user;
   }
 
-  /** Signs out on the server; a 401 means the session was already gone, which is just as good. */
-  async logout(): Promise<void> {
+  /**
+   * Signs out on the server; a 401 means the session was already gone, which is just as good. The
+   * answer says where the browser goes next to end the identity provider's session too.
+   */
+  async logout(): Promise<LogoutResult> {
+    let result: LogoutResult | null = null;
     try {
-      await firstValueFrom(this.http.post<void>(AUTH_ENDPOINTS.logout, null));
+      result = await firstValueFrom(this.http.post<LogoutResult | null>(AUTH_ENDPOINTS.logout, null));
     } catch (error) {
       if (!(error instanceof HttpErrorResponse && error.status === 401)) throw error;
     }
     this.currentUser.set(null);
     this.expired.set(false);
+    this.sessionHint.forget();
+    return { endSessionUrl: result?.endSessionUrl ?? null };
   }
 
   /** Changes the signed-in user's password; the server ends their other sessions. */
@@ -98,5 +118,6 @@ export class Auth {
     if (this.currentUser() !== null) this.expired.set(true);
     this.currentUser.set(null);
     this.sessionChecked.set(true);
+    this.sessionHint.forget();
   }
 }

@@ -2,19 +2,34 @@ import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { LoginRequest, SessionUser } from '@fremdrift/contracts';
+import type { LoginRequest, SessionUser, SignInOptions } from '@fremdrift/contracts';
+import { Observable, of, Subject, throwError } from 'rxjs';
 import { Auth } from '../../core/auth/auth';
+import { SignInOptionsApi } from '../../core/auth/sign-in-options';
 import { formatWait, Login, retryAfterSeconds } from './login';
 import { I18n } from '../../core/i18n/i18n';
 import { provideI18nTesting } from '../../core/i18n/testing';
 
 const user: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
 
-function setup(login: (credentials: LoginRequest) => Promise<SessionUser>, sessionExpired = false) {
+const passwordOnly: SignInOptions = { singleSignOn: null, localAccounts: 'all', accessContact: null };
+const withAarhus: SignInOptions = {
+  singleSignOn: { kind: 'oidc', label: 'Aarhus Kommune', startUrl: '/api/auth/oidc/login' },
+  localAccounts: 'all',
+  accessContact: 'it-support@aarhus.dk',
+};
+
+function setup(
+  login: (credentials: LoginRequest) => Promise<SessionUser>,
+  sessionExpired = false,
+  options: () => Observable<SignInOptions> = () => of(passwordOnly),
+  language: 'da' | 'en' = 'da',
+) {
   const auth = { login: jest.fn(login), sessionExpired: signal(sessionExpired) };
+  const signInOptions = { get: jest.fn(options) };
   TestBed.configureTestingModule({
     imports: [Login],
-    providers: [provideRouter([]), provideI18nTesting(), { provide: Auth, useValue: auth }],
+    providers: [provideRouter([]), provideI18nTesting(language), { provide: Auth, useValue: auth }, { provide: SignInOptionsApi, useValue: signInOptions }],
   });
   const navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   const fixture = TestBed.createComponent(Login);
@@ -33,7 +48,7 @@ function setup(login: (credentials: LoginRequest) => Promise<SessionUser>, sessi
     element.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   };
-  return { fixture, element, auth, navigateByUrl, input, type, submit };
+  return { fixture, element, auth, signInOptions, navigateByUrl, input, type, submit };
 }
 
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -50,6 +65,8 @@ describe('Login', () => {
     expect(input('login-password').getAttribute('autocomplete')).toBe('current-password');
     expect(text(element.querySelector('button[type="submit"]'))).toBe('Log ind');
     expect(element.querySelector('[role="status"]')).toBeNull();
+    // Without an identity provider the page is the password form alone.
+    expect(element.querySelector('a.login__sso, details, h2')).toBeNull();
   });
 
   it('signs in and goes on to the page the user was heading for', async () => {
@@ -133,6 +150,111 @@ describe('Login', () => {
     await fixture.whenStable();
 
     expect(text(element.querySelector('[role="status"]'))).toBe('Din session er udløbet. Log ind igen.');
+  });
+});
+
+describe('Login with the municipality’s identity provider', () => {
+  it('offers the identity provider first, coming back to the page the user was heading for', async () => {
+    const { fixture, element } = setup(
+      async () => user,
+      false,
+      () => of(withAarhus),
+    );
+    fixture.componentRef.setInput('returnUrl', '/brugere?q=ada');
+    await fixture.whenStable();
+
+    const first = element.querySelector('.login > a, .login > button, .login form');
+    expect(first?.tagName).toBe('A');
+    expect(text(first)).toBe('Log ind med Aarhus Kommune');
+    expect(first?.getAttribute('href')).toBe('/api/auth/oidc/login?returnTo=%2Fbrugere%3Fq%3Dada');
+    expect(text(element.querySelector('.login__lead'))).toBe('Log ind med din arbejdskonto i kommunen for at se og opdatere initiativerne.');
+    expect(text(element.querySelector('h2'))).toBe('Log ind med adgangskode');
+    expect(element.querySelector('details')).toBeNull();
+    expect(element.querySelector('#login-email')).not.toBeNull();
+  });
+
+  it('never sends the identity provider a return address outside the app', async () => {
+    const { fixture, element } = setup(
+      async () => user,
+      false,
+      () => of(withAarhus),
+    );
+    fixture.componentRef.setInput('returnUrl', 'https://evil.example/');
+    await fixture.whenStable();
+
+    expect(element.querySelector('a.login__sso')?.getAttribute('href')).toBe('/api/auth/oidc/login?returnTo=%2F');
+  });
+
+  it('keeps the password form behind a disclosure when only the break-glass admins may use it', async () => {
+    const { fixture, element, auth, type, submit } = setup(
+      async () => user,
+      false,
+      () => of({ ...withAarhus, localAccounts: 'break-glass' }),
+    );
+    await fixture.whenStable();
+
+    const disclosure = element.querySelector('details');
+    expect(disclosure?.open).toBe(false);
+    expect(text(disclosure?.querySelector('summary') ?? null)).toBe('Log ind med adgangskode');
+    expect(text(disclosure)).toContain('Nødadgang for administratorer, når Aarhus Kommune ikke virker.');
+    expect(disclosure?.querySelector('#login-email')).not.toBeNull();
+
+    type('login-email', 'admin@fremdrift.example');
+    type('login-password', 'fremdrift-demo');
+    await submit();
+    expect(auth.login).toHaveBeenCalledWith({ email: 'admin@fremdrift.example', password: 'fremdrift-demo' });
+  });
+
+  it('says in English which provider to use', async () => {
+    const { fixture, element } = setup(
+      async () => user,
+      false,
+      () => of(withAarhus),
+      'en',
+    );
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('a.login__sso'))).toBe('Sign in with Aarhus Kommune');
+    expect(text(element.querySelector('h2'))).toBe('Sign in with a password');
+  });
+
+  it('shows that the ways to sign in are loading, and no form yet', async () => {
+    const pending = new Subject<SignInOptions>();
+    const { fixture, element } = setup(
+      async () => user,
+      false,
+      () => pending,
+    );
+    fixture.detectChanges();
+
+    expect(text(element.querySelector('[role="status"]'))).toBe('Henter måder at logge ind på …');
+    expect(element.querySelector('form')).toBeNull();
+    expect(text(element.querySelector('h1'))).toBe('Log ind');
+
+    pending.next(withAarhus);
+    pending.complete();
+    await fixture.whenStable();
+    expect(element.querySelector('[role="status"]')).toBeNull();
+    expect(element.querySelector('a.login__sso')).not.toBeNull();
+  });
+
+  it('says when the ways to sign in could not be loaded, keeps the password form and tries again', async () => {
+    let calls = 0;
+    const { fixture, element, signInOptions } = setup(
+      async () => user,
+      false,
+      () => (++calls === 1 ? throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' })) : of(withAarhus)),
+    );
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('[role="alert"]'))).toContain('Vi kunne ikke hente, hvordan du logger ind.');
+    expect(element.querySelector('#login-email')).not.toBeNull();
+
+    element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
+    await fixture.whenStable();
+    expect(signInOptions.get).toHaveBeenCalledTimes(2);
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+    expect(text(element.querySelector('a.login__sso'))).toBe('Log ind med Aarhus Kommune');
   });
 });
 

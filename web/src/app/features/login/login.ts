@@ -1,21 +1,29 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { form, FormField, required, submit } from '@angular/forms/signals';
 import { Router } from '@angular/router';
 import { LIMITS, type Problem } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Auth } from '../../core/auth/auth';
 import { safeReturnUrl } from '../../core/auth/return-url';
+import { SignInOptionsApi, singleSignOnStartUrl } from '../../core/auth/sign-in-options';
+import { toProblem } from '../../core/http/problem';
 import { I18n } from '../../core/i18n/i18n';
 import { FieldAria } from '../../shared/forms/field-aria';
 import { FieldErrors } from '../../shared/forms/field-errors';
 import { maxChars } from '../../shared/forms/length-limit';
 import { focusFirstInvalid, toSubmitFailure } from '../../shared/forms/server-errors';
 
-/** The sign-in page. After signing in the user goes on to `returnUrl` (a path in this app). */
+/**
+ * The sign-in page. With the municipality's identity provider configured, its button comes first and
+ * the password form second (behind a disclosure when only the break-glass admins may use it). After
+ * signing in the user goes on to `returnUrl` (a path in this app), through the provider too.
+ */
 @Component({
   selector: 'fd-login',
-  imports: [FormField, FieldAria, FieldErrors, TranslatePipe],
+  imports: [NgTemplateOutlet, FormField, FieldAria, FieldErrors, TranslatePipe],
   templateUrl: './login.html',
   styleUrl: './login.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,6 +37,22 @@ export class Login {
   readonly returnUrl = input<string>();
 
   protected readonly sessionExpired = this.auth.sessionExpired;
+
+  private readonly signInOptions = inject(SignInOptionsApi);
+  protected readonly options = rxResource({ stream: () => this.signInOptions.get() });
+  protected readonly optionsProblem = computed(() => {
+    const error = this.options.error();
+    return error ? toProblem(error, (key, params) => this.i18n.t(key, params)) : null;
+  });
+  /** The identity provider's button: its name and where it starts, coming back to `returnUrl`. */
+  protected readonly singleSignOn = computed(() => {
+    const sso = this.options.hasValue() ? this.options.value().singleSignOn : null;
+    return sso ? { label: sso.label, href: singleSignOnStartUrl(sso.startUrl, safeReturnUrl(this.returnUrl())) } : null;
+  });
+  /** Only the break-glass admins may use a password: the form waits behind a disclosure. */
+  protected readonly passwordIsEmergencyOnly = computed(
+    () => this.singleSignOn() !== null && this.options.hasValue() && this.options.value().localAccounts === 'break-glass',
+  );
 
   private readonly credentials = signal({ email: '', password: '' });
   protected readonly loginForm = form(this.credentials, (path) => {
