@@ -19,3 +19,4 @@ export * from './lib/initiative-transfer';
 export * from './lib/jobs';
 export * from './lib/outbox';
 export * from './lib/identity';
+export * from './lib/reporting-snapshot';
