@@ -8,6 +8,7 @@ import { runMigrations } from './database/migrate';
 import { isCalendarDay } from './database/seed/demo-calendar';
 import { seedDemoData } from './database/seed/demo-seeder';
 import { createUser, readPassword, UserInputError } from './database/user-admin';
+import { rebuildDashboardRollups } from './modules/dashboard/rollups/rebuild-rollups';
 
 const USAGE = `Usage: node dist/api/cli.js <command> [options]
 
@@ -16,11 +17,13 @@ Commands:
   seed           apply migrations and load the demo data (safe to run again); its dates are relative
                  to --today <YYYY-MM-DD> (default: DEMO_TODAY, or today in the municipality)
   user:create    create a user: --email <e-mail> --role <${USER_ROLES.join('|')}> [--name <name>]
-                 [--department <code>]... ; asks for the password (or reads FREMDRIFT_PASSWORD)`;
+                 [--department <code>]... ; asks for the password (or reads FREMDRIFT_PASSWORD)
+  rollups:rebuild
+                 apply migrations and recompute the dashboard's rollups from scratch, in one transaction`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command !== 'migrate' && command !== 'seed' && command !== 'user:create') {
+  if (command !== 'migrate' && command !== 'seed' && command !== 'user:create' && command !== 'rollups:rebuild') {
     console.log(USAGE);
     process.exitCode = command ? 2 : 0;
     return;
@@ -56,6 +59,10 @@ async function run(argv: string[]): Promise<void> {
         `Demo data: ${result.departments} departments, ${result.partners} partners, ${result.plans} action plans, ` +
           `${result.initiatives} initiatives, ${result.accounts} demo accounts added (existing ones kept).`,
       );
+    }
+    if (command === 'rollups:rebuild') {
+      const counts = await rebuildDashboardRollups(config, database.url);
+      console.log(`Dashboard rollups rebuilt: ${counts.initiatives} initiatives, ${counts.healthChanges} health changes.`);
     }
     if (command === 'user:create') {
       const password = process.env['FREMDRIFT_PASSWORD'] || (await readPassword(`Password for ${options.email}: `));
