@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { Workbook } from 'exceljs';
+import { PDFParse } from 'pdf-parse';
 import { DEMO_USERS, signIn } from './support/auth';
 import { expect, test, wcagViolations } from './support/fixtures';
 
@@ -157,7 +158,8 @@ test.describe('The management dashboard', () => {
       if (row.getCell(1).value === 'Initiativer') exported = row.getCell(2).value;
     });
     expect(exported).toBe(shown);
-    expect(String(sheet?.getCell('E2').value)).toContain('department=MSO');
+    // The filters in words, as on screen (issue #16), not as query parameters.
+    expect(String(sheet?.getCell('E2').value)).toContain('Afdeling: Sundhed og Omsorg');
 
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
@@ -199,7 +201,7 @@ test.describe('The management dashboard', () => {
     expect(initiative.health).toBe('on_track');
     const changed = await patchInitiative(lead, initiative.id, initiative.version, { health: 'off_track' });
     try {
-      await expect(page.getByRole('status')).toHaveText(/^Opdateret kl\. \d{2}[:.]\d{2}$/, { timeout: 8_000 });
+      await expect(page.locator('.dashboard-meta').getByRole('status')).toHaveText(/^Opdateret kl\. \d{2}[:.]\d{2}$/, { timeout: 8_000 });
       await expect(healthSummary(page)).toHaveText(new RegExp(`^${before + 1} af 20 initiativer er bagud`));
       await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
     } finally {
@@ -221,6 +223,15 @@ test.describe('The management dashboard', () => {
     await expect(printHeader).toContainText('Viser: alle handleplaner · Sundhed og Omsorg (ansvarlig eller deltager)');
     await expect(page.locator('.dashboard-meta__scope')).toBeHidden();
     await expect(page.getByRole('link', { name: 'Hent som Excel' })).toBeHidden();
+    // Every page of the printout has something on it: no empty page at the end (Chromium fires beforeprint and afterprint itself).
+    const parser = new PDFParse({ data: await page.pdf({ format: 'A4' }) });
+    try {
+      const { pages } = await parser.getText();
+      expect(pages.length).toBeGreaterThan(0);
+      for (const printed of pages) expect(printed.text.trim().length, `page ${printed.num} has text`).toBeGreaterThan(0);
+    } finally {
+      await parser.destroy();
+    }
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await expect(page.getByRole('table', { name: 'Milepæle pr. uge' })).toBeVisible();
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -241,7 +241,14 @@ describe('The dashboard API', () => {
 
       const workbook = new Workbook();
       await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Nøgletal', 'Afdelinger', 'Udvikling', 'Milepæle 90 dage', 'Manglende status']);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Nøgletal',
+        'Afdelinger',
+        'Initiativer',
+        'Udvikling',
+        'Milepæle 90 dage',
+        'Manglende status',
+      ]);
       const headline = workbook.getWorksheet('Nøgletal')!;
       const valueOf = (label: string) => headline.getColumn(1).values.indexOf(label);
       expect(headline.getCell(valueOf('Initiativer'), 2).value).toBe(view.headline.initiatives);

@@ -8,3 +8,4 @@ export * from './lib/reporting';
 export * from './lib/carry-over';
 export * from './lib/lifecycle';
 export * from './lib/reminders';
+export * from './lib/snapshot-diff';

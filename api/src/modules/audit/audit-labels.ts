@@ -12,6 +12,7 @@ export const LABELLED_KINDS = [
   'user',
   'delay_cause',
   'identity_role_mapping',
+  'reporting_snapshot',
 ] as const;
 export type LabelledKind = (typeof LABELLED_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const LABEL_FIELDS: Record<LabelledKind, readonly string[]> = {
   status_update: ['period_start', 'period_end'],
   delay_cause: ['label_da', 'label_en'],
   identity_role_mapping: ['claim_value'],
+  reporting_snapshot: ['name'],
 };
 
 const SUBJECT_KIND: Record<AuditedEntity, LabelledKind> = {
@@ -40,6 +42,7 @@ const SUBJECT_KIND: Record<AuditedEntity, LabelledKind> = {
   user: 'user',
   delay_cause: 'delay_cause',
   identity_role_mapping: 'identity_role_mapping',
+  reporting_snapshot: 'reporting_snapshot',
   initiative_department: 'department',
   initiative_partner: 'partner',
   user_department: 'user',

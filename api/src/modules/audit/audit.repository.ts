@@ -20,6 +20,7 @@ const CURRENT_LABELS: Record<LabelledKind, string> = {
   status_update: `SELECT id, to_char(period_start, 'YYYY-MM-DD') AS a, to_char(period_end, 'YYYY-MM-DD') AS b FROM status_update`,
   delay_cause: `SELECT id, label_da AS a, label_en AS b FROM delay_cause`,
   identity_role_mapping: `SELECT id, claim_value AS a, NULL AS b FROM identity_role_mapping`,
+  reporting_snapshot: `SELECT id, name AS a, NULL AS b FROM reporting_snapshot`,
 };
 
 export interface LabelValues {

@@ -4,11 +4,13 @@ import { asyncScheduler, interval, map, merge, type Observable, throttleTime } f
 import { ChangeFeed } from '../../core/database/change-feed';
 import { canExport, canViewDashboard } from '@fremdrift/access';
 import type { FastifyReply } from 'fastify';
-import { RequireAccess } from '../../core/auth/auth.decorators';
+import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
 import { DashboardService } from './dashboard.service';
 import { EXPORT_TABLES, toCsv, toXlsx } from './dashboard-export';
-import { DashboardDto, DashboardQueryDto, ExportCsvQueryDto } from './dto/dashboard.dto';
+import { DashboardExportContext } from '../reporting-snapshots/dashboard-export-context';
+import { DashboardDto, DashboardExportQueryDto, DashboardQueryDto, ExportCsvQueryDto } from './dto/dashboard.dto';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
@@ -18,6 +20,7 @@ export class DashboardController {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly feed: ChangeFeed,
+    private readonly exportContext: DashboardExportContext,
   ) {}
 
   @Get()
@@ -31,14 +34,20 @@ export class DashboardController {
   @RequireAccess(canExport)
   @Header('cache-control', 'no-store')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The view as a workbook: one sheet per table, real numbers and dates', schema: { type: 'string', format: 'binary' } })
-  @ApiProblems(400)
-  async exportXlsx(@Query() query: DashboardQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const view = await this.dashboard.view(query);
+  @ApiOkResponse({
+    description:
+      'The view as a workbook in the reader’s language: one sheet per table and one row per initiative, real numbers and dates, the filters in words; ' +
+      'with `since`, a sheet of the changes since that reporting snapshot (409 when it covers another plan than `actionPlanId`)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiProblems(400, 409)
+  async exportXlsx(@CurrentUser() user: AuthenticatedUser, @Query() query: DashboardExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { lang, since, ...filters } = query;
+    const [view, context] = await Promise.all([this.dashboard.view(filters), this.exportContext.build(user.id, filters, { lang, since })]);
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="fremdrift-dashboard-${view.today}.xlsx"`);
-    return toXlsx(view);
+    return toXlsx(view, context);
   }
 
   @Get('export.csv')
@@ -50,11 +59,11 @@ export class DashboardController {
     schema: { type: 'string' },
   })
   @ApiProblems(400)
-  async exportCsv(@Query() query: ExportCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { table = 'departments', ...filters } = query;
-    const view = await this.dashboard.view(filters);
+  async exportCsv(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { table = 'departments', lang, ...filters } = query;
+    const [view, context] = await Promise.all([this.dashboard.view(filters), this.exportContext.build(user.id, filters, { lang })]);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fremdrift-${table}-${view.today}.csv"`);
-    return toCsv(view, table);
+    return toCsv(view, table, context);
   }
 
   /**

@@ -19,6 +19,8 @@ import {
   canReportOn,
   canViewAuditLog,
   canViewDashboard,
+  canFreezeSnapshots,
+  canViewSnapshots,
   publishesDirectly,
   type Principal,
 } from './access';
@@ -147,6 +149,13 @@ describe('access rules', () => {
   it('shows the dashboard to management, viewers and admins, not to department leads', () => {
     expect(['admin', 'management', 'viewer'].every((role) => canViewDashboard(as(role as UserRole)))).toBe(true);
     expect(canViewDashboard(as('department_lead', [MSO]))).toBe(false);
+  });
+
+  it('lets management and admins freeze reporting snapshots, and whoever reads the dashboard read them', () => {
+    expect(['admin', 'management'].every((role) => canFreezeSnapshots(as(role as UserRole)))).toBe(true);
+    for (const role of ['viewer', 'department_lead'] as const) expect(canFreezeSnapshots(as(role, [MSO]))).toBe(false);
+    expect(['admin', 'management', 'viewer'].every((role) => canViewSnapshots(as(role as UserRole)))).toBe(true);
+    expect(canViewSnapshots(as('department_lead', [MSO]))).toBe(false);
   });
 
   it('keeps the jobs and the outbox to admins, and lets management and admins send a reminder by hand', () => {

@@ -48,6 +48,16 @@ export function canViewDashboard(principal: Principal): boolean {
   return principal.role === 'admin' || principal.role === 'management' || principal.role === 'viewer';
 }
 
+/** Freezing a reporting snapshot ("Status pr. <date>") for the council: management and admins. */
+export function canFreezeSnapshots(principal: Principal): boolean {
+  return isAdmin(principal) || principal.role === 'management';
+}
+
+/** Reporting snapshots hold every department's internal texts, as the dashboard does: whoever reads the dashboard reads them. */
+export function canViewSnapshots(principal: Principal): boolean {
+  return canViewDashboard(principal);
+}
+
 export function canApprovePublicTexts(principal: Principal): boolean {
   return principal.role === 'admin' || principal.role === 'management';
 }

@@ -17,6 +17,7 @@ export const AUDITED_ENTITIES = [
   'user_department',
   'delay_cause',
   'identity_role_mapping',
+  'reporting_snapshot',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   MAIL_KINDS,
   OUTBOX_STATES,
@@ -20,6 +20,8 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate, ToLowerCase } from '../../../core/http/validation';
 import { DepartmentRefDto } from '../../departments/dto/department.dto';
 import { DepartmentParameter, DepartmentRoleParameter } from '../../initiatives/department-filter';
+import type { ExportLanguage } from '../../../core/export/labels';
+import { EXPORT_LANGUAGES } from '../../initiative-transfer/dto/initiative-transfer.dto';
 import { EXPORT_TABLES, type ExportTable } from '../dashboard-export';
 
 class HealthCountsDto implements HealthCounts {
@@ -67,7 +69,24 @@ export class DashboardQueryDto implements DashboardQuery {
   to?: string;
 }
 
-export class ExportCsvQueryDto extends DashboardQueryDto {
+/** An export's view, its language and, for the workbook, the snapshot whose changes since it are listed. */
+export class DashboardExportQueryDto extends DashboardQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_LANGUAGES, description: 'The language of the headings and words; default the user’s own language setting, else Danish' })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A reporting snapshot: the workbook adds a sheet of the changes since it (400 unknownReference if none)',
+  })
+  @IsOptional()
+  @ToLowerCase()
+  @IsUUID('all')
+  since?: string;
+}
+
+export class ExportCsvQueryDto extends OmitType(DashboardExportQueryDto, ['since'] as const) {
   @ApiPropertyOptional({ enum: EXPORT_TABLES, default: 'departments' })
   @IsOptional()
   @IsIn(EXPORT_TABLES)

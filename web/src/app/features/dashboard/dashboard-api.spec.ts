@@ -29,4 +29,17 @@ describe('DashboardApi', () => {
     expect(api.xlsxUrl({ actionPlanId: 'p 1' })).toBe('/api/dashboard/export.xlsx?actionPlanId=p%201');
     expect(api.csvUrl('compliance', { department: 'MSO' })).toBe('/api/dashboard/export.csv?table=compliance&department=MSO');
   });
+
+  it('gathers every initiative of a view, page by page, without the period', () => {
+    const { api, http } = setup();
+    let rows: unknown[] = [];
+    api.initiatives({ actionPlanId: 'p1', department: 'MSO', from: '2026-01-01' }).subscribe((value) => (rows = value));
+    const first = http.expectOne((r) => r.url === '/api/initiatives' && r.params.get('page') === '1');
+    expect(first.request.params.toString()).toBe('actionPlanId=p1&department=MSO&sort=title&direction=asc&page=1&pageSize=100');
+    first.flush({ items: [{ id: 'a' }], total: 201, page: 1, pageSize: 100 });
+    http.expectOne((r) => r.params.get('page') === '2').flush({ items: [{ id: 'b' }], total: 201, page: 2, pageSize: 100 });
+    http.expectOne((r) => r.params.get('page') === '3').flush({ items: [{ id: 'c' }], total: 201, page: 3, pageSize: 100 });
+    expect(rows).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    http.verify();
+  });
 });

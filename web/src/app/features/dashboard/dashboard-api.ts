@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { LIMITS, type ActionPlan, type Dashboard, type DashboardQuery, type Page } from '@fremdrift/contracts';
-import type { Observable } from 'rxjs';
+import { LIMITS, type ActionPlan, type Dashboard, type DashboardQuery, type InitiativeSummary, type Page } from '@fremdrift/contracts';
+import { forkJoin, map, of, switchMap, type Observable } from 'rxjs';
 import { toHttpParams } from '../../core/http/query-params';
 
 /** Who a manual reminder went to, and who had already had one today. */
@@ -36,6 +36,25 @@ export class DashboardApi {
   /** All action plans with their goals; a municipality has a handful. */
   actionPlans(): Observable<Page<ActionPlan>> {
     return this.http.get<Page<ActionPlan>>('/api/action-plans', { params: toHttpParams({ page: 1, pageSize: LIMITS.pageSize.max }) });
+  }
+
+  /**
+   * Every initiative of a view (plan, goal, department; the period does not apply), sorted by
+   * title: the first page, then the rest at once.
+   */
+  initiatives(query: DashboardQuery): Observable<InitiativeSummary[]> {
+    const { from: _from, to: _to, ...filters } = query;
+    const pageSize = LIMITS.pageSize.max;
+    const fetch = (page: number) =>
+      this.http.get<Page<InitiativeSummary>>('/api/initiatives', { params: toHttpParams({ ...filters, sort: 'title', direction: 'asc', page, pageSize }) });
+    return fetch(1).pipe(
+      switchMap((first) => {
+        const pages = Math.ceil(first.total / pageSize);
+        if (pages <= 1) return of(first.items);
+        const rest = Array.from({ length: pages - 1 }, (_, i) => fetch(i + 2));
+        return forkJoin(rest).pipe(map((more) => [...first.items, ...more.flatMap((page) => page.items)]));
+      }),
+    );
   }
 
   /** Management's reminder to the leads of an initiative that has not reported (at most one a day per lead). */

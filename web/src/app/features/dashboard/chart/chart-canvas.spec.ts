@@ -1,7 +1,8 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ChartCanvas } from './chart-canvas';
-import type { ChartPick, ChartSpec } from './chart-definition';
+import { PrintCharts } from './print-charts';
+import { CHART_RENDERER, type ChartPick, type ChartRenderer, type ChartSpec } from './chart-definition';
 import { FakeCharts, provideFakeCharts } from './testing';
 
 const spec = (values: number[]): ChartSpec => ({
@@ -63,5 +64,27 @@ describe('ChartCanvas', () => {
     host.shown.set(false);
     await fixture.whenStable();
     expect(charts.drawn[0].destroyed).toBe(true);
+  });
+
+  it('on a page made for print, draws without animation, a little lower, and counts the charts still being drawn', async () => {
+    const asked: ChartSpec[] = [];
+    let finish: () => void = () => undefined;
+    const slow: ChartRenderer = (_canvas, chartSpec) => {
+      asked.push(chartSpec);
+      return new Promise((resolve) => (finish = () => resolve({ update: () => undefined, destroy: () => undefined })));
+    };
+    TestBed.configureTestingModule({ imports: [Host], providers: [{ provide: CHART_RENDERER, useValue: slow }, PrintCharts] });
+    const printCharts = TestBed.inject(PrintCharts);
+    const fixture = TestBed.createComponent(Host);
+    fixture.detectChanges();
+    await Promise.resolve();
+    expect(printCharts.allDrawn()).toBe(false);
+    expect((fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('.chart')?.style.height).toBe('150px');
+
+    finish();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(printCharts.allDrawn()).toBe(true);
+    expect(asked[0].print).toBe(true);
   });
 });

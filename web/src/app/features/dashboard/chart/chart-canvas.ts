@@ -1,5 +1,6 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { CHART_RENDERER, type ChartHandle, type ChartPick, type ChartSpec } from './chart-definition';
+import { PrintCharts } from './print-charts';
 
 /**
  * One chart on a canvas: an image (role="img") whose name says what it shows. The same numbers are
@@ -9,7 +10,7 @@ import { CHART_RENDERER, type ChartHandle, type ChartPick, type ChartSpec } from
 @Component({
   selector: 'fd-chart',
   template: `
-    <div class="chart" [style.height.px]="height()">
+    <div class="chart" [style.height.px]="shownHeight()">
       <canvas #canvas role="img" [attr.aria-label]="label()"></canvas>
     </div>
   `,
@@ -33,6 +34,8 @@ import { CHART_RENDERER, type ChartHandle, type ChartPick, type ChartSpec } from
 })
 export class ChartCanvas {
   private readonly render = inject(CHART_RENDERER);
+  /** Set on a page made for print. */
+  private readonly printCharts = inject(PrintCharts, { optional: true });
 
   readonly spec = input.required<ChartSpec>();
   /** The accessible name: what the chart is and what it says. */
@@ -42,6 +45,8 @@ export class ChartCanvas {
   /** A bar or slice was clicked. */
   readonly picked = output<ChartPick>();
 
+  protected readonly shownHeight = computed(() => Math.round(this.height() * (this.printCharts?.heightScale ?? 1)));
+
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private handle: ChartHandle | null = null;
   private drawing: Promise<void> | null = null;
@@ -50,7 +55,7 @@ export class ChartCanvas {
 
   constructor() {
     // Drawing on the canvas is work on the DOM, after Angular has rendered it.
-    afterRenderEffect({ write: () => this.draw(this.canvas().nativeElement, this.spec()) });
+    afterRenderEffect({ write: () => this.draw(this.canvas().nativeElement, this.printCharts ? { ...this.spec(), print: true } : this.spec()) });
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
       this.handle?.destroy();
@@ -64,8 +69,11 @@ export class ChartCanvas {
       this.handle.update(spec);
       return;
     }
-    this.drawing ??= this.render(canvas, spec, (point) => this.picked.emit(point)).then(
+    if (this.drawing) return;
+    this.printCharts?.started();
+    this.drawing = this.render(canvas, spec, (point) => this.picked.emit(point)).then(
       (handle) => {
+        this.printCharts?.finished();
         if (this.destroyed) {
           handle.destroy();
           return;
@@ -75,6 +83,7 @@ export class ChartCanvas {
       },
       (error: unknown) => {
         // Without a chart the text summary and the table still say everything.
+        this.printCharts?.finished();
         this.drawing = null;
         console.error('The chart could not be drawn', error);
       },

@@ -39,6 +39,8 @@ export interface ChartSpec {
   locale: string;
   /** Clicking a bar or slice opens something (the pointer shows it). */
   clickable?: boolean;
+  /** For paper: drawn at once (no animation) and at twice the resolution. */
+  print?: boolean;
 }
 
 /** A bar or slice that was clicked: its series and category. */

@@ -109,7 +109,8 @@ function configuration(spec: ChartSpec, pick: (point: ChartPick) => void): Chart
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: reducedMotion() ? false : { duration: 300 },
+      animation: spec.print || reducedMotion() ? false : { duration: 300 },
+      ...(spec.print ? { devicePixelRatio: 2 } : {}),
       ...(spec.type === 'bar'
         ? {
             indexAxis: spec.horizontal ? 'y' : 'x',

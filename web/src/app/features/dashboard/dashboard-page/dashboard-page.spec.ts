@@ -12,6 +12,7 @@ import type { Language } from '../../../core/i18n/i18n';
 import { FakeCharts, provideFakeCharts } from '../chart/testing';
 import { DashboardApi } from '../dashboard-api';
 import { DashboardEvents } from '../dashboard-events';
+import { SnapshotsApi } from '../snapshots/snapshots-api';
 import { dashboardFixture } from '../dashboard.fixtures';
 import { provideDashboardTesting, textOf } from '../testing';
 import { DashboardPage, LIVE_DEBOUNCE_MS } from './dashboard-page';
@@ -78,6 +79,7 @@ async function setup(url = '/dashboard', options: Options = {}) {
       provideFakeCharts(charts),
       { provide: DashboardApi, useValue: api },
       { provide: DashboardEvents, useValue: events },
+      { provide: SnapshotsApi, useValue: { list: () => of({ items: [], total: 0, page: 1, pageSize: 100 }) } },
       { provide: DepartmentsApi, useValue: { listAll: () => of(page(departments)) } },
       { provide: Auth, useValue: auth },
     ],
@@ -278,5 +280,13 @@ describe('DashboardPage', () => {
     expect(Array.from(element.querySelectorAll('.panel__summary')).map(textOf)).toContain(
       '3 of 16 initiatives are off track, 4 are at risk, and 9 are on track.',
     );
+  });
+
+  it('offers the council report of the same view, and the snapshots under the figures', async () => {
+    const { element } = await setup('/dashboard?department=MSO&from=2026-01-01');
+    const report = byText(element, 'a', 'Rapport til byrådet');
+    expect(report?.getAttribute('href')).toBe('/dashboard/rapport?department=MSO&from=2026-01-01');
+    expect(textOf(element.querySelector('#snapshots-heading'))).toBe('Status til byrådet');
+    expect(element.querySelector('fd-snapshot-panel')?.classList).toContain('no-print');
   });
 });

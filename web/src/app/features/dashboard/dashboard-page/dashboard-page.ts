@@ -1,7 +1,7 @@
 import { DOCUMENT, formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, linkedSignal } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { canExport } from '@fremdrift/access';
 import type { Dashboard } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -22,6 +22,7 @@ import { HealthMatrix } from '../health-matrix/health-matrix';
 import { HealthOverTime } from '../health-over-time/health-over-time';
 import { MilestoneWeeks } from '../milestone-weeks/milestone-weeks';
 import { PrintHeader } from '../print-header/print-header';
+import { REPORT_PATH, SnapshotPanel } from '../snapshots/snapshot-panel/snapshot-panel';
 import { DashboardText, DashboardTextPipe } from '../texts/dashboard-texts';
 
 /** Wait this long after a change before reloading: several changes in a row make one reload. */
@@ -52,6 +53,8 @@ interface Loaded {
     HealthMatrix,
     ComplianceTable,
     PrintHeader,
+    RouterLink,
+    SnapshotPanel,
   ],
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.css',
@@ -91,6 +94,9 @@ export class DashboardPage {
   );
   private readonly query = computed(() => toQuery(this.filters()));
   protected readonly filtered = computed(() => hasFilters(this.filters()));
+  protected readonly reportPath = REPORT_PATH;
+  /** The council report of this view. */
+  protected readonly reportParams = computed(() => ({ ...this.query() }));
 
   /** Set just before a reload that the live feed asked for; read (and cleared) by the next request. */
   private liveReloadPending = false;

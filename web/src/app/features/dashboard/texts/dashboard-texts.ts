@@ -20,6 +20,7 @@ export function provideDashboardTexts(): EnvironmentProviders {
 
 /** The route title (a translation key, see I18nTitleStrategy). */
 export const DASHBOARD_TITLE = `${DASHBOARD_NAMESPACE}.title`;
+export const REPORT_TITLE = `${DASHBOARD_NAMESPACE}.report.title`;
 
 type Params = Readonly<Record<string, unknown>>;
 
