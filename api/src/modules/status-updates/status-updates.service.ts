@@ -9,6 +9,7 @@ import { ConflictProblemException, fieldError, invalidField, InvalidFieldsExcept
 import { recordReview } from '../approvals/review';
 import type { ReviewPublicTextDto } from '../approvals/dto/approval.dto';
 import { DelayCausesService } from '../delay-causes/delay-causes.service';
+import { FollowService } from '../follow/follow.service';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import {
   type CreateStatusUpdateDto,
@@ -35,6 +36,7 @@ export class StatusUpdatesService {
     private readonly initiatives: InitiativesService,
     private readonly tx: TransactionRunner,
     private readonly delayCauses: DelayCausesService,
+    private readonly followers: FollowService,
   ) {}
 
   async list(initiativeId: string, query: PageQueryDto): Promise<Page<StatusUpdateDto>> {
@@ -68,6 +70,7 @@ export class StatusUpdatesService {
         ...writePublicText(input.publicText ?? '', publishesDirectly(user, context)),
       });
       if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
+      await this.followers.statusUpdateApproved(created.id);
       return created;
     });
     return this.get(initiativeId, saved.id);
@@ -132,6 +135,7 @@ export class StatusUpdatesService {
     }
     await this.writeIfCurrent(user, initiativeId, id, version, async () => {
       await this.updates.update(id, changes);
+      if (changes.publicTextState === 'approved') await this.followers.statusUpdateApproved(id);
       if (input.health !== undefined && input.health !== update.health && (await this.updates.isLatest(initiativeId, id))) {
         await this.initiatives.recordReportedHealth(initiativeId, input.health);
       }
@@ -157,16 +161,17 @@ export class StatusUpdatesService {
       });
     }
     const review = recordReview(user, input);
-    await this.writeIfCurrent(user, initiativeId, id, version, () =>
-      this.updates.update(id, {
+    await this.writeIfCurrent(user, initiativeId, id, version, async () => {
+      await this.updates.update(id, {
         publicTextState: review.state,
         ...(review.state === 'approved' ? { approvedPublicText: update.publicText } : {}),
         reviewComment: review.comment,
         reviewedAt: review.reviewedAt,
         reviewerId: review.reviewerId,
         reviewerName: review.reviewerName,
-      }),
-    );
+      });
+      if (review.state === 'approved') await this.followers.statusUpdateApproved(id);
+    });
     return this.get(initiativeId, id);
   }
 

@@ -1,6 +1,6 @@
 import type { IsoDateTime, PageQuery } from './common';
 
-export const MAIL_KINDS = ['reminder', 'final_reminder', 'escalation', 'digest', 'manual_reminder'] as const;
+export const MAIL_KINDS = ['reminder', 'final_reminder', 'escalation', 'digest', 'manual_reminder', 'follow_confirmation', 'follow_update'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**

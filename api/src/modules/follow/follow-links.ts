@@ -1,0 +1,75 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
+import { Database } from '../../core/database/database';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A fresh single-use confirmation token, and the hash that is all the database keeps of it. */
+export function newConfirmationToken(): { token: string; hash: Buffer } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/**
+ * The links in follow mails, and the keys of the rate limit. Unsubscribe links are signed per
+ * subscription with the app's unsubscribe key (UNSUBSCRIBE_SECRET, else the one the ReportingCycle
+ * migration stored), so that they work without signing in and cannot be made for another follower.
+ */
+@Injectable()
+export class FollowLinks {
+  private key: Promise<string> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+  ) {}
+
+  confirmUrl(token: string): string {
+    return `${this.config.publicUrl}/api/public/follow/confirm?token=${encodeURIComponent(token)}`;
+  }
+
+  async unsubscribeUrl(subscriptionId: string): Promise<string> {
+    return `${this.config.publicUrl}/api/public/follow/unsubscribe?token=${await this.unsubscribeToken(subscriptionId)}`;
+  }
+
+  async unsubscribeToken(subscriptionId: string): Promise<string> {
+    return `${subscriptionId}.${await this.sign(`follow-unsubscribe:${subscriptionId}`)}`;
+  }
+
+  /** The subscription a signed unsubscribe token names, or null when the signature does not hold. */
+  async verifyUnsubscribe(token: string): Promise<string | null> {
+    const [id, signature = ''] = token.split('.', 2);
+    if (!id || !UUID.test(id)) return null;
+    const expected = Buffer.from(await this.sign(`follow-unsubscribe:${id}`));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+  }
+
+  /** A keyed hash, so that the rate limit counts addresses without keeping them. */
+  async requestKey(kind: 'ip' | 'email', value: string): Promise<Buffer> {
+    return createHmac('sha256', await this.secret())
+      .update(`follow-request:${kind}:${value}`)
+      .digest();
+  }
+
+  private async sign(message: string): Promise<string> {
+    return createHmac('sha256', await this.secret())
+      .update(message)
+      .digest('base64url');
+  }
+
+  private secret(): Promise<string> {
+    if (this.config.unsubscribeSecret) return Promise.resolve(this.config.unsubscribeSecret);
+    this.key ??= this.db.manager.query(`SELECT value FROM app_secret WHERE name = 'unsubscribe'`).then((rows: { value: string }[]) => {
+      if (!rows[0]) throw new Error('The unsubscribe key is missing: run the migrations');
+      return rows[0].value;
+    });
+    this.key.catch(() => (this.key = undefined));
+    return this.key;
+  }
+}
