@@ -25,10 +25,12 @@ import { StatusUpdatesModule } from './modules/status-updates/status-updates.mod
 import { UsersModule } from './modules/users/users.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { FollowModule } from './modules/follow/follow.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { SiteMapModule } from './modules/site-map/site-map.module';
 import { OidcModule } from './modules/identity/oidc/oidc.module';
 import { SamlModule } from './modules/identity/saml/saml.module';
+import { ReportingSnapshotsModule } from './modules/reporting-snapshots/reporting-snapshots.module';
 
 @Module({})
 export class AppModule {
@@ -58,11 +60,13 @@ export class AppModule {
         ApprovalsModule,
         JobsModule,
         OutboxModule,
+        FollowModule,
         RemindersModule,
         IdentityModule,
         SiteMapModule,
         OidcModule,
         SamlModule,
+        ReportingSnapshotsModule,
       ],
     };
   }

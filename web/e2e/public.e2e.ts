@@ -45,8 +45,9 @@ async function adminInNewBrowser(browser: Browser, baseURL: string | undefined):
   return page;
 }
 
+/** Every published initiative: the download (the list itself comes a page at a time). */
 async function publicInitiatives(page: Page): Promise<PublicInitiative[]> {
-  const response = await page.request.get('/api/public/initiatives');
+  const response = await page.request.get('/api/public/initiatives.json');
   expect(response.status()).toBe(200);
   return ((await response.json()) as PublicInitiatives).items;
 }
@@ -162,7 +163,7 @@ test.describe('The public pages', () => {
       .split(';');
     for (const column of header) await expect(page.locator('main code', { hasText: new RegExp(`^${column}$`) }).first()).toBeVisible();
     await page.goto('/');
-    for (const href of ['/api/public/initiatives', '/api/public/initiatives.csv', '/api/public/feed.atom']) {
+    for (const href of ['/api/public/initiatives.json', '/api/public/initiatives.csv', '/api/public/feed.atom']) {
       await expect(page.locator(`a[href="${href}"]`).first()).toBeVisible();
       expect((await page.request.get(href)).status()).toBe(200);
     }

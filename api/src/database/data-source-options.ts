@@ -22,6 +22,9 @@ import { DepartmentActive1795000000006 } from './migrations/1795000000006-Depart
 import { NoChangeUpdate1795000000012 } from './migrations/1795000000012-NoChangeUpdate';
 import { SingleSignOn1795000000013 } from './migrations/1795000000013-SingleSignOn';
 import { IdentityRoleMappingAudit1795000000014 } from './migrations/1795000000014-IdentityRoleMappingAudit';
+import { DashboardRollups1795000000015 } from './migrations/1795000000015-DashboardRollups';
+import { PublicFollowers1795000000017 } from './migrations/1795000000017-PublicFollowers';
+import { ReportingSnapshots1795000000016 } from './migrations/1795000000016-ReportingSnapshots';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
@@ -55,6 +58,9 @@ export const MIGRATIONS = [
   NoChangeUpdate1795000000012,
   SingleSignOn1795000000013,
   IdentityRoleMappingAudit1795000000014,
+  PublicFollowers1795000000017,
+  ReportingSnapshots1795000000016,
+  DashboardRollups1795000000015,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

@@ -1,6 +1,7 @@
 import type { UserRole } from '@fremdrift/contracts';
 import { startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../support/test-app';
 import { UnsubscribeSigner } from '../../src/modules/reminders/unsubscribe-signer';
+import { FollowLinks, newConfirmationToken } from '../../src/modules/follow/follow-links';
 
 /**
  * Every endpoint × every role. The table names who may call each route; the test calls it as each
@@ -46,6 +47,8 @@ interface World {
   remindable: string;
   /** The viewer's signed unsubscribe link (path and query). */
   unsubscribe: string;
+  /** A citizen's follow request waiting for confirmation, and a signed unsubscribe link for it (paths and queries). */
+  follow: { confirm: string; unsubscribe: string };
   clients: Record<Exclude<Who, 'anonymous' | 'admin'>, TestClient>;
 }
 
@@ -412,6 +415,32 @@ const CASES: Case[] = [
     request: () => ({ method: 'GET', url: '/api/dashboard/export.csv' }),
   },
   {
+    route: 'POST /api/reporting-snapshots',
+    allowed: ['admin', 'management'],
+    success: 201,
+    request: (w) => ({ method: 'POST', url: '/api/reporting-snapshots', body: { name: 'Status pr. 1. oktober', actionPlanId: w.plan } }),
+  },
+  {
+    route: 'GET /api/reporting-snapshots',
+    allowed: ['admin', 'management', 'viewer'],
+    success: 200,
+    request: () => ({ method: 'GET', url: '/api/reporting-snapshots' }),
+  },
+  {
+    route: 'GET /api/reporting-snapshots/{id}',
+    variant: 'access is decided before existence',
+    allowed: ['admin', 'management', 'viewer'],
+    success: 404,
+    request: () => ({ method: 'GET', url: '/api/reporting-snapshots/00000000-0000-4000-8000-000000000000' }),
+  },
+  {
+    route: 'GET /api/reporting-snapshots/{id}/diff',
+    variant: 'access is decided before existence',
+    allowed: ['admin', 'management', 'viewer'],
+    success: 404,
+    request: () => ({ method: 'GET', url: '/api/reporting-snapshots/00000000-0000-4000-8000-000000000000/diff?to=now' }),
+  },
+  {
     route: 'GET /api/initiatives/export',
     allowed: ALLOWED.signedIn,
     success: 200,
@@ -445,6 +474,7 @@ const CASES: Case[] = [
 
   { route: 'GET /api/public/initiatives', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/initiatives' }) },
   { route: 'GET /api/public/initiatives.csv', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/initiatives.csv' }) },
+  { route: 'GET /api/public/initiatives.json', allowed: ALLOWED.public, success: 200, request: () => ({ method: 'GET', url: '/api/public/initiatives.json' }) },
   {
     route: 'GET /api/public/initiatives/{id}',
     variant: 'unpublished: the same 404 for everyone',
@@ -522,6 +552,20 @@ const CASES: Case[] = [
   },
   { route: 'GET /api/reminders/unsubscribe', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'GET', url: w.unsubscribe }) },
   { route: 'POST /api/reminders/unsubscribe', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'POST', url: w.unsubscribe }) },
+  {
+    route: 'POST /api/public/follow',
+    allowed: ALLOWED.public,
+    success: 202,
+    request: (w) => ({
+      method: 'POST',
+      url: '/api/public/follow',
+      body: { email: `borger-${Math.random().toString(36).slice(2)}@test.example`, actionPlanId: w.plan, language: 'da' },
+    }),
+  },
+  { route: 'GET /api/public/follow/confirm', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'GET', url: w.follow.confirm }) },
+  { route: 'POST /api/public/follow/confirm', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'POST', url: w.follow.confirm }) },
+  { route: 'GET /api/public/follow/unsubscribe', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'GET', url: w.follow.unsubscribe }) },
+  { route: 'POST /api/public/follow/unsubscribe', allowed: ALLOWED.public, success: 200, request: (w) => ({ method: 'POST', url: w.follow.unsubscribe }) },
   { route: 'GET /api/account/mail-settings', allowed: ALLOWED.signedIn, success: 200, request: () => ({ method: 'GET', url: '/api/account/mail-settings' }) },
   {
     route: 'PATCH /api/account/mail-settings',
@@ -626,6 +670,17 @@ describe('Access to every endpoint by every role', () => {
       unsubscribe: await (async () => {
         const url = new URL(await t.app.get(UnsubscribeSigner).url(viewer.user.id, 'reminders'));
         return `${url.pathname}${url.search}`;
+      })(),
+      follow: await (async () => {
+        const { token, hash } = newConfirmationToken();
+        const [{ id }] = await t.dataSource.query(
+          `INSERT INTO follow_subscription (email, action_plan_id, language, confirmation_token_hash) VALUES ('borger@test.example', $1, 'da', $2) RETURNING id`,
+          [plan.id, hash],
+        );
+        return {
+          confirm: `/api/public/follow/confirm?token=${token}`,
+          unsubscribe: `/api/public/follow/unsubscribe?token=${await t.app.get(FollowLinks).unsubscribeToken(id)}`,
+        };
       })(),
       clients: { viewer, management, leadOfLead, leadOfParticipant, leadOfOther },
     };

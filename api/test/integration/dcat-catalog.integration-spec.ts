@@ -196,7 +196,7 @@ describe('The DCAT-AP-DK catalog of the open data', () => {
 
   it('dates the datasets from the data', async () => {
     await publishedAndHidden();
-    const initiatives = (await t.anonymous.get('/api/public/initiatives')).body;
+    const initiatives = (await t.anonymous.get('/api/public/initiatives.json')).body;
     const { objects } = graphOf(parseTurtle((await t.anonymous.get('/api/public/dcat/catalog.ttl')).body));
     const [modified] = objects(`${CATALOG}#dataset-initiatives`, `${DCT}modified`);
     expect(modified).toMatchObject({ value: initiatives.lastUpdatedAt, datatype: { value: 'http://www.w3.org/2001/XMLSchema#dateTime' } });

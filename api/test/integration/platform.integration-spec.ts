@@ -403,6 +403,8 @@ describe('Platform', () => {
       await t.dataSource.query(
         `INSERT INTO outbox_message (idempotency_key, kind, "to", language, subject, text, html, state) VALUES ('platform', 'digest', 'a@test.example', 'da', 'Overblik', 'Tekst', '<p>Tekst</p>', 'held')`,
       );
+      // The demo freezes no reporting snapshot; one, so that a snapshot and its diff have a record to read.
+      expect((await t.post('/api/reporting-snapshots', { name: 'Status pr. demo' })).status).toBe(201);
       // An initiative with milestones, status updates and partners, so that each nested list has a record to read.
       const [{ id: initiativeId }] = await t.dataSource.query(
         `SELECT i.id FROM initiative i WHERE EXISTS (SELECT 1 FROM milestone m WHERE m.initiative_id = i.id)
@@ -451,8 +453,9 @@ describe('Platform', () => {
       expect(mismatches).toEqual([]);
       const streams = [...documentedOperations(doc).values()].filter((o) => o.method === 'get' && isStream(o.operation)).length;
       // The dashboard's events, workbook and CSV; the public CSV and the two Atom feeds; the initiative list's export and import
-      // template; the unsubscribe page of a mail's link; the SAML service provider metadata; the DCAT catalog (negotiated, Turtle, JSON-LD).
-      expect(streams).toBe(13);
+      // template; the unsubscribe page of a mail's link; the SAML service provider metadata; the DCAT catalog (negotiated, Turtle, JSON-LD);
+      // the follow confirmation and unsubscribe pages.
+      expect(streams).toBe(15);
       const redirects = [...documentedOperations(doc).values()].filter((o) => o.method === 'get' && isRedirect(o.operation)).length;
       expect(checked).toBe(routes.filter((route) => route.startsWith('GET ')).length - streams - redirects);
     });

@@ -100,6 +100,7 @@ describe('The public API', () => {
   async function everyPublicResponse(ids: { plan: string; initiatives: string[] }): Promise<TestResponse[]> {
     const urls = [
       '/api/public/initiatives',
+      '/api/public/initiatives.json',
       '/api/public/initiatives.csv',
       '/api/public/action-plans',
       `/api/public/action-plans/${ids.plan}`,

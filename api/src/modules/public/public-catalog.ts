@@ -1,20 +1,26 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { PublicActionPlan, PublicInitiative } from '@fremdrift/contracts';
-import { computeExpectedProgress, computeProgress } from '@fremdrift/progress';
 import type { Subscription } from 'rxjs';
 import { Clock } from '../../core/clock/clock';
-import { ChangeFeed } from '../../core/database/change-feed';
-import { PublicRepository, type PublishedData } from './public.repository';
+import { ChangeFeed, type DataChange } from '../../core/database/change-feed';
+import type { ContentEncoding } from '../../core/web/content-encoding';
+import { BoundedCache } from './body-cache';
 
-export interface Snapshot {
-  /** When the newest published initiative last changed; null when there is none. */
-  lastUpdatedAt: string | null;
-  initiatives: PublicInitiative[];
-  byId: Map<string, PublicInitiative>;
-  plans: PublicActionPlan[];
-  /** Approved updates, newest first, with their initiative, for the feeds. */
-  updates: { id: string; initiative: PublicInitiative; update: PublicInitiative['updates'][number] }[];
+/**
+ * What a cached body shows, and so which changes make it stale (see `PublicCatalog.changed`).
+ * - `initiative`: one initiative's own record.
+ * - `lists`: a page of the initiative list, the feed of every plan, the DCAT catalog: any
+ *   published initiative may appear in them or move them.
+ * - `plans`: which initiatives are published in which plan, with their titles (plans, plan pages, plan feeds).
+ * - `updatesOf`: the initiatives whose approved updates a plan's feed shows.
+ */
+export interface Dependencies {
+  initiative?: string;
+  lists?: true;
+  plans?: true;
+  updatesOf?: ReadonlySet<string>;
 }
 
 /** A response body serialized once and served many times, with its validator. */
@@ -22,166 +28,140 @@ export interface CachedBody {
   body: Buffer;
   etag: string;
   contentType: string;
+  dependsOn: Dependencies;
+  /** Compressed once, the first time a client asks for the encoding. */
+  encoded: Partial<Record<ContentEncoding, Buffer>>;
 }
 
-const groupBy = <T extends { initiativeId: string }>(rows: T[]) => {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.initiativeId);
-    if (group) group.push(row);
-    else groups.set(row.initiativeId, [row]);
-  }
-  return groups;
+export interface Rendered {
+  body: string;
+  contentType: string;
+  dependsOn: Dependencies;
+}
+
+/** Enough for every published record, plan and feed of a municipality and the pages people browse; the least recently used go first. */
+export const MAX_CACHED_BODIES = 2000;
+/** A page of 100 initiatives is ~100 kB; the bound keeps a process's memory flat however clients vary the query. */
+export const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+
+/** The parts of an initiative that the change feed names it for (`notify_change` with its initiative id). */
+const PARTS_OF_AN_INITIATIVE = new Set(['initiative', 'initiative_department', 'milestone', 'status_update', 'initiative_partner']);
+
+const compressors: Record<ContentEncoding, (body: Buffer) => Promise<Buffer>> = {
+  // Quality 5: within a few per cent of the best for JSON, at a small fraction of the time.
+  br: (body) => promisify(brotliCompress)(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body) => promisify(gzip)(body),
 };
 
-export function toSnapshot(data: PublishedData, today: string): Snapshot {
-  const participants = groupBy(data.participants);
-  const milestones = groupBy(data.milestones);
-  const updates = groupBy(data.updates);
-  const partners = groupBy(data.partners);
-  const initiatives = data.initiatives.map((row): PublicInitiative => {
-    const own = milestones.get(row.id) ?? [];
-    return {
-      id: row.id,
-      title: row.title,
-      summary: row.publicSummary || row.summary,
-      actionPlan: { id: row.planId, title: row.planTitle },
-      goal: row.goalId && row.goalTitle ? { id: row.goalId, title: row.goalTitle } : null,
-      leadDepartment: row.leadDepartment,
-      participatingDepartments: (participants.get(row.id) ?? []).map((p) => p.department),
-      status: row.status,
-      health: row.health,
-      progress: computeProgress(own, row.status),
-      expectedProgress: computeExpectedProgress(row.startDate, row.targetDate, today),
-      startDate: row.startDate,
-      targetDate: row.targetDate,
-      milestones: own.map(({ title, dueDate, completedDate }) => ({ title, dueDate, completedDate })),
-      updates: (updates.get(row.id) ?? []).map(({ periodStart, periodEnd, health, text, publishedAt }) => ({
-        periodStart,
-        periodEnd,
-        health,
-        text,
-        publishedAt: new Date(publishedAt).toISOString(),
-      })),
-      partners: (partners.get(row.id) ?? []).map(({ name, type, role }) => ({ name, type, role })),
-      lastUpdatedAt: new Date(row.updatedAt).toISOString(),
-    };
-  });
-  const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
-  const plans = data.plans.map((plan): PublicActionPlan => ({
-    id: plan.id,
-    title: plan.title,
-    description: plan.description,
-    coCreationDate: plan.coCreationDate,
-    coCreationMethod: plan.coCreationMethod,
-    participants: { citizens: plan.citizens, volunteers: plan.volunteers, companies: plan.companies, civilSociety: plan.civilSociety, staff: plan.staff },
-    goals: plan.goals,
-    initiativeIds: initiatives.filter((i) => i.actionPlan.id === plan.id).map((i) => i.id),
-  }));
-  const feed = data.updates
-    .map((update) => {
-      const initiative = byId.get(update.initiativeId);
-      const published = initiative?.updates.find((u) => u.periodEnd === update.periodEnd && u.text === update.text);
-      return initiative && published ? { id: update.id, initiative, update: published } : null;
-    })
-    .filter((entry): entry is Snapshot['updates'][number] => entry !== null)
-    .sort((a, b) => b.update.publishedAt.localeCompare(a.update.publishedAt));
-  const lastUpdatedAt = initiatives.reduce<string | null>((latest, i) => (latest === null || i.lastUpdatedAt > latest ? i.lastUpdatedAt : latest), null);
-  return { lastUpdatedAt, initiatives, byId, plans, updates: feed };
-}
-
-/** Enough for every list, feed and published record of a municipality; the oldest-used go first. */
-export const MAX_CACHED_BODIES = 500;
+const sizeOf = (entry: CachedBody) => entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0) + entry.etag.length + 200;
 
 /**
- * The public data, held in memory with its serialized responses. Any committed change, made
- * through any API process, reaches every process through the change feed and clears it, so the
- * next request reads fresh data. A generation counter keeps a build that raced a change from
- * being cached. While the feed is not listening, a change could go unnoticed: nothing is cached
- * then, and the feed's ANYTHING_MAY_HAVE_CHANGED on reconnecting clears what was.
+ * The public responses, serialized once and kept in a cache bounded by entries and bytes. Every
+ * committed change, made through any API process, reaches every process through the change feed,
+ * and drops only the bodies it can have changed (`changed`). A generation counter keeps a body
+ * rendered while a change arrived from being cached. While the feed is not listening a change could
+ * go unnoticed: nothing is served from the cache then, and the feed's ANYTHING_MAY_HAVE_CHANGED on
+ * reconnecting clears it.
  */
 @Injectable()
 export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
-  private snapshot: Promise<Snapshot> | null = null;
-  private readonly bodies = new Map<string, CachedBody>();
+  private readonly bodies = new BoundedCache<CachedBody>(MAX_CACHED_BODIES, MAX_CACHED_BYTES, sizeOf);
   private generation = 0;
-  private snapshotDay: string | null = null;
+  private day: string | null = null;
   private subscription?: Subscription;
 
   constructor(
-    private readonly repository: PublicRepository,
     private readonly feed: ChangeFeed,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.feed.changes.subscribe(() => this.invalidate());
+    this.subscription = this.feed.changes.subscribe((change) => this.changed(change));
   }
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
   }
 
+  /**
+   * Drops what a committed change can have made stale. A change to one initiative (its row, its
+   * departments, milestones, status updates or partners) changes:
+   * - that initiative's own record;
+   * - every list page, the all-plans feed and the DCAT catalog: a page of a filtered list changes
+   *   when any initiative enters, leaves or moves within the filter, and telling that apart would
+   *   need the initiative's values before the change, which the notification does not carry;
+   * - when the initiative's own row changed (published, plan, goal, title, lead department): the
+   *   plans, the plan pages and the plan feeds, which show which initiatives are published where;
+   * - when one of its status updates changed: the feed of the plan it is in.
+   * Other initiatives' records, and plans and plan feeds it is not in, stay. Any other change
+   * (a department, plan, goal or partner: names shown everywhere) or one the feed may have missed clears all.
+   */
+  changed(change: DataChange): void {
+    this.generation++;
+    const id = change.initiativeId;
+    if (!id || !PARTS_OF_AN_INITIATIVE.has(change.entity)) {
+      this.bodies.clear();
+      return;
+    }
+    this.bodies.deleteWhere(({ dependsOn }) => {
+      if (dependsOn.initiative === id || dependsOn.lists) return true;
+      if (change.entity === 'initiative' && dependsOn.plans) return true;
+      return change.entity === 'status_update' && !!dependsOn.updatesOf?.has(id);
+    });
+  }
+
+  /** Drops every cached body. */
   invalidate(): void {
     this.generation++;
-    this.snapshot = null;
     this.bodies.clear();
   }
 
-  /** How many serialized bodies are held. */
+  /** How many serialized bodies are held, and their size. */
   get cachedBodies(): number {
     return this.bodies.size;
   }
 
-  current(): Promise<Snapshot> {
-    if (!this.feed.listening) {
-      this.invalidate();
-      return this.build();
-    }
-    // Expected progress moves with the calendar: a new day is a change too.
-    if (this.snapshotDay !== this.clock.today()) this.invalidate();
-    if (!this.snapshot) {
-      this.snapshotDay = this.clock.today();
-      const generation = this.generation;
-      const building = this.build();
-      this.snapshot = building;
-      building.catch(() => {
-        if (this.generation === generation) this.snapshot = null;
-      });
-    }
-    return this.snapshot;
+  get cachedBytes(): number {
+    return this.bodies.bytes;
   }
 
-  /** The cached body for `key`, rendered from the current snapshot the first time it is asked for. */
-  async body(key: string, render: (snapshot: Snapshot) => { body: string; contentType: string } | null): Promise<CachedBody | null> {
-    const cached = this.feed.listening ? this.bodies.get(key) : undefined;
-    if (cached) {
-      this.remember(key, cached);
-      return cached;
+  isCached(key: string): boolean {
+    return this.bodies.has(key);
+  }
+
+  /** The cached body for `key`, rendered the first time it is asked for; null (and nothing kept) when the render finds nothing. */
+  async body(key: string, render: () => Promise<Rendered | null>): Promise<CachedBody | null> {
+    // Expected progress moves with the calendar: a new day is a change to everything.
+    const today = this.clock.today();
+    if (this.day !== today) {
+      this.day = today;
+      this.invalidate();
     }
-    // current() may invalidate (a new day), so the generation to compare with is the one after it.
-    const snapshot = this.current();
+    const cached = this.feed.listening ? this.bodies.get(key) : undefined;
+    if (cached) return cached;
     const generation = this.generation;
-    const rendered = render(await snapshot);
-    // Nothing is kept for a key that found nothing: clients choose the ids in the keys.
+    const rendered = await render();
+    // Clients choose the ids and filters in keys: only what exists is kept.
     if (!rendered) return null;
     const body = Buffer.from(rendered.body);
-    const entry = { body, contentType: rendered.contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-    if (this.generation === generation && this.feed.listening) this.remember(key, entry);
+    const entry: CachedBody = {
+      body,
+      contentType: rendered.contentType,
+      dependsOn: rendered.dependsOn,
+      etag: createHash('sha256').update(body).digest('base64url').slice(0, 27),
+      encoded: {},
+    };
+    if (this.generation === generation && this.feed.listening) this.bodies.set(key, entry);
     return entry;
   }
 
-  private build(): Promise<Snapshot> {
-    return this.repository.loadPublished().then((data) => toSnapshot(data, this.clock.today()));
-  }
-
-  /** Stores `entry` as the most recently used, evicting the least recently used beyond the bound. */
-  private remember(key: string, entry: CachedBody): void {
-    this.bodies.delete(key);
-    this.bodies.set(key, entry);
-    if (this.bodies.size > MAX_CACHED_BODIES) {
-      const [oldest] = this.bodies.keys();
-      this.bodies.delete(oldest);
-    }
+  /** `entry`'s body in `encoding`, compressed once and kept with it. */
+  async encoded(key: string, entry: CachedBody, encoding: ContentEncoding): Promise<Buffer> {
+    const done = entry.encoded[encoding];
+    if (done) return done;
+    const compressed = await compressors[encoding](entry.body);
+    entry.encoded[encoding] = compressed;
+    this.bodies.resize(key);
+    return compressed;
   }
 }

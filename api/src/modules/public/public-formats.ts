@@ -1,7 +1,7 @@
 import type { PublicInitiative } from '@fremdrift/contracts';
 import { toCsv } from '../../core/export/csv';
 import { EXPORT_LABELS } from '../../core/export/labels';
-import type { Snapshot } from './public-catalog';
+import type { FeedRow } from './public.repository';
 
 /** The documented open-data columns, in order. Names are stable: integrations depend on them. */
 export const CSV_COLUMNS: { name: string; value: (i: PublicInitiative) => string | number | null }[] = [
@@ -35,34 +35,40 @@ export function initiativesCsv(initiatives: PublicInitiative[]): string {
   );
 }
 
+const CSV_HEADER_LENGTH = initiativesCsv([]).length;
+
+/** The CSV in parts, for a download written while it is read: the header (with the BOM) first, then the rows of each batch. */
+export function initiativesCsvPart(initiatives: PublicInitiative[], first: boolean): string {
+  const text = initiativesCsv(initiatives);
+  return first ? text : text.slice(CSV_HEADER_LENGTH);
+}
+
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** An Atom feed of approved public updates, newest first (at most 50). */
-export function updatesAtom(snapshot: Snapshot, baseUrl: string, planId: string | null): string | null {
-  const plan = planId ? snapshot.plans.find((p) => p.id === planId) : null;
-  if (planId && !plan) return null;
-  const entries = snapshot.updates.filter((entry) => !planId || entry.initiative.actionPlan.id === planId).slice(0, 50);
-  const selfPath = planId ? `/api/public/action-plans/${planId}/feed.atom` : '/api/public/feed.atom';
+/** An Atom feed of approved public updates, newest first, of one plan or (`plan` null) of all. */
+export function updatesAtom(plan: { id: string; title: string } | null, entries: FeedRow[], baseUrl: string): string {
+  const selfPath = plan ? `/api/public/action-plans/${plan.id}/feed.atom` : '/api/public/feed.atom';
   const title = plan ? `Fremdrift: ${plan.title}` : 'Fremdrift: nyt fra initiativerne';
-  const updated = entries[0]?.update.publishedAt ?? snapshot.lastUpdatedAt ?? '1970-01-01T00:00:00.000Z';
+  const published = (entry: FeedRow) => new Date(entry.publishedAt).toISOString();
+  const updated = entries[0] ? published(entries[0]) : '1970-01-01T00:00:00.000Z';
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
-    `  <id>urn:fremdrift:feed:${planId ?? 'all'}</id>`,
+    `  <id>urn:fremdrift:feed:${plan?.id ?? 'all'}</id>`,
     `  <title>${xml(title)}</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xml(baseUrl + selfPath)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xml(baseUrl + (plan ? `/handleplan/${plan.id}` : '/'))}"/>`,
     '  <author><name>Fremdrift</name></author>',
-    ...entries.map(({ id, initiative, update }) =>
+    ...entries.map((entry) =>
       [
         '  <entry>',
-        `    <id>urn:fremdrift:status-update:${id}</id>`,
-        `    <title>${xml(`${initiative.title}: ${EXPORT_LABELS.da.health[update.health]} (${update.periodStart} – ${update.periodEnd})`)}</title>`,
-        `    <updated>${update.publishedAt}</updated>`,
-        `    <link rel="alternate" type="text/html" href="${xml(`${baseUrl}/initiativ/${initiative.id}`)}"/>`,
-        `    <category term="${xml(initiative.leadDepartment.code)}" label="${xml(initiative.leadDepartment.name)}"/>`,
-        `    <content type="text">${xml(update.text)}</content>`,
+        `    <id>urn:fremdrift:status-update:${entry.id}</id>`,
+        `    <title>${xml(`${entry.initiativeTitle}: ${EXPORT_LABELS.da.health[entry.health]} (${entry.periodStart} – ${entry.periodEnd})`)}</title>`,
+        `    <updated>${published(entry)}</updated>`,
+        `    <link rel="alternate" type="text/html" href="${xml(`${baseUrl}/initiativ/${entry.initiativeId}`)}"/>`,
+        `    <category term="${xml(entry.leadDepartment.code)}" label="${xml(entry.leadDepartment.name)}"/>`,
+        `    <content type="text">${xml(entry.text)}</content>`,
         '  </entry>',
       ].join('\n'),
     ),

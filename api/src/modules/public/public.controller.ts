@@ -1,106 +1,107 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { LIMITS } from '@fremdrift/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../core/auth/auth.decorators';
-import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
 import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
-import { PublicActionPlanDto, PublicInitiativeDto, PublicInitiativesDto } from './dto/public.dto';
-import { PublicCatalog, type Snapshot } from './public-catalog';
-import { initiativesCsv, updatesAtom } from './public-formats';
-import { servePublic } from './public-responses';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
+import { PublicInitiativeQueryDto } from './dto/public-query.dto';
+import { PublicActionPlanDto, PublicInitiativeDto, PublicInitiativesDto, PublicInitiativesPageDto } from './dto/public.dto';
+import { PublicCatalog, type Rendered } from './public-catalog';
+import { CSV_DOWNLOAD, JSON_DOWNLOAD, streamDownload } from './public-download';
+import { servePublic, type ServeOptions } from './public-responses';
+import { normalizeQuery, PublicService } from './public.service';
 
 /**
  * The public, anonymous API: published initiatives and action plans as JSON, CSV and Atom. Bodies
  * are serialized once per change and served from memory with an ETag; a matching If-None-Match
- * gets 304.
+ * gets 304. The downloads of everything are streamed instead.
  */
 @ApiTags('public')
 @Public()
 @Controller('public')
 export class PublicController {
-  /** Absolute links come from configuration, never from the request's Host: clients choose that. */
-  private readonly baseUrl: string;
-
   constructor(
     private readonly catalog: PublicCatalog,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.baseUrl = config.publicUrl;
-  }
+    private readonly service: PublicService,
+  ) {}
 
   @Get('initiatives')
-  @ApiOkResponse({ type: PublicInitiativesDto, description: 'Every published initiative, grouped by plan and goal' })
+  @ApiOperation({
+    summary: 'A page of the published initiatives',
+    description:
+      `One page at a time (\`page\`, \`pageSize\`: default ${LIMITS.pageSize.default}, at most ${LIMITS.pageSize.max}), filtered and searched on the server, ` +
+      'ordered by plan, goal and title. It used to answer every initiative at once: all of them are now the download ' +
+      '`/api/public/initiatives.json` (the same items and `lastUpdatedAt`, with `total`).',
+  })
+  @ApiOkResponse({ type: PublicInitiativesPageDto })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
-  initiatives(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'initiatives.json', (s) => json({ lastUpdatedAt: s.lastUpdatedAt, items: s.initiatives }));
+  @ApiProblems(400)
+  initiatives(@Query() query: PublicInitiativeQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const normalized = normalizeQuery(query);
+    return this.serve(request, reply, normalized.key, () => this.service.page(normalized));
+  }
+
+  @Get('initiatives.json')
+  @ApiProduces('application/json')
+  @ApiOkResponse({
+    type: PublicInitiativesDto,
+    description: 'Every published initiative as one JSON document (a download, streamed as it is read; no ETag), in the order of the pages',
+  })
+  downloadJson(@Res() reply: FastifyReply) {
+    return streamDownload(this.service, reply, JSON_DOWNLOAD);
   }
 
   @Get('initiatives.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: 'The same initiatives as CSV for Danish Excel (UTF-8 with BOM, semicolons); columns are documented on the "Om data" page',
+    description:
+      'Every published initiative as CSV for Danish Excel (UTF-8 with BOM, semicolons; a download, streamed as it is read; no ETag); columns are documented on the "Om data" page',
     schema: { type: 'string' },
   })
-  initiativesCsv(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'initiatives.csv', (s) => ({ body: initiativesCsv(s.initiatives), contentType: 'text/csv; charset=utf-8' }), {
-      'content-disposition': 'attachment; filename="fremdrift-initiativer.csv"',
-    });
+  downloadCsv(@Res() reply: FastifyReply) {
+    return streamDownload(this.service, reply, CSV_DOWNLOAD);
   }
 
   @Get('initiatives/:id')
   @ApiOkResponse({ type: PublicInitiativeDto })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   @ApiProblems(400, 404)
   initiative(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, `initiative:${id}`, (s) => {
-      const initiative = s.byId.get(id);
-      return initiative ? json(initiative) : null;
-    });
+    return this.serve(request, reply, `initiative:${id}`, () => this.service.initiative(id), { notFound: { resource: 'Published initiative', id } });
   }
 
   @Get('action-plans')
   @ApiOkResponse({ type: [PublicActionPlanDto], description: 'Every action plan: how it was co-created, its goals and published initiatives' })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   plans(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'plans.json', (s) => json(s.plans));
+    return this.serve(request, reply, 'plans', () => this.service.plans());
   }
 
   @Get('action-plans/:id')
   @ApiOkResponse({ type: PublicActionPlanDto })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   @ApiProblems(400, 404)
   plan(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, `plan:${id}`, (s) => {
-      const plan = s.plans.find((p) => p.id === id);
-      return plan ? json(plan) : null;
-    });
+    return this.serve(request, reply, `plan:${id}`, () => this.service.plan(id), { notFound: { resource: 'Action plan', id } });
   }
 
   @Get('feed.atom')
   @ApiProduces('application/atom+xml')
-  @ApiOkResponse({ description: 'Atom feed of approved public status updates, all plans', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'Atom feed of approved public status updates, all plans (the newest 50)', schema: { type: 'string' } })
   feed(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'feed:all', (s) => atom(updatesAtom(s, this.baseUrl, null)));
+    return this.serve(request, reply, 'feed:all', () => this.service.feed(null));
   }
 
   @Get('action-plans/:id/feed.atom')
   @ApiProduces('application/atom+xml')
-  @ApiOkResponse({ description: 'Atom feed of approved public status updates of one plan', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'Atom feed of approved public status updates of one plan (the newest 50)', schema: { type: 'string' } })
   @ApiProblems(400, 404)
   planFeed(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, `feed:${id}`, (s) => atom(updatesAtom(s, this.baseUrl, id)));
+    return this.serve(request, reply, `feed:${id}`, () => this.service.feed(id), { notFound: { resource: 'Action plan', id } });
   }
 
-  private serve(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    key: string,
-    render: (snapshot: Snapshot) => { body: string; contentType: string } | null,
-    headers: Record<string, string> = {},
-  ): Promise<FastifyReply> {
-    return servePublic(this.catalog, request, reply, key, render, { headers });
+  private serve(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered | null>, options: ServeOptions = {}) {
+    return servePublic(this.catalog, request, reply, key, render, options);
   }
 }
-
-const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: JSON_TYPE });
-const atom = (body: string | null) => (body === null ? null : { body, contentType: 'application/atom+xml; charset=utf-8' });

@@ -3,9 +3,10 @@ import { OpenDataController } from './dcat/open-data.controller';
 import { PublicCatalog } from './public-catalog';
 import { PublicController } from './public.controller';
 import { PublicRepository } from './public.repository';
+import { PublicService } from './public.service';
 
 @Module({
   controllers: [PublicController, OpenDataController],
-  providers: [PublicCatalog, PublicRepository],
+  providers: [PublicCatalog, PublicRepository, PublicService],
 })
 export class PublicModule {}

@@ -93,6 +93,7 @@ export const FIELD_ERROR_CODES = [
   'samePartner',
   'leadDepartmentRequired',
   'departmentOnlyForLead',
+  'followTarget',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -1,36 +1,21 @@
 import { Parser } from 'n3';
 import { loadConfig } from '../../../core/config/app-config';
-import { toSnapshot } from '../public-catalog';
+import type { PublishedFacts } from '../public.repository';
 import { catalogGraph, catalogJsonLd, catalogTurtle, graphQuads } from './dcat-catalog';
 
-const plan = (id: string, title: string) => ({
-  id,
-  title,
-  description: '',
-  coCreationDate: '2016-04-12',
-  coCreationMethod: '',
-  citizens: 0,
-  volunteers: 0,
-  companies: 0,
-  civilSociety: 0,
-  staff: 0,
-  goals: [],
-});
-
-const snapshot = toSnapshot(
-  {
-    initiatives: [],
-    participants: [],
-    milestones: [],
-    updates: [],
-    partners: [],
-    plans: [plan('p1', 'Plan med "citat", <vinkler> og\nlinjeskift \\ til sidst')],
-  },
-  '2026-12-04',
-);
+const facts: PublishedFacts = {
+  lastUpdatedAt: null,
+  earliestStart: null,
+  latestTarget: null,
+  firstPeriodStart: null,
+  lastPeriodEnd: null,
+  firstPublishedAt: null,
+  lastPublishedAt: null,
+  plans: [{ id: 'p1', title: 'Plan med "citat", <vinkler> og\nlinjeskift \\ til sidst' }],
+};
 
 describe('the DCAT catalog', () => {
-  const graph = catalogGraph(snapshot, loadConfig({}).openData, 'https://fremdrift.kommune.dk');
+  const graph = catalogGraph(facts, loadConfig({}).openData, 'https://fremdrift.kommune.dk');
 
   it('names every resource with an IRI, so that both serializations can carry the same triples', () => {
     expect(graph.every((node) => /^https?:\/\//.test(node.id))).toBe(true);

@@ -1,6 +1,6 @@
 import { DataFactory, Writer, type Quad } from 'n3';
 import type { OpenDataConfig } from '../../../core/config/open-data-config';
-import type { Snapshot } from '../public-catalog';
+import type { PublishedFacts } from '../public.repository';
 import { progressMethodology } from './progress-methodology';
 
 /**
@@ -71,19 +71,15 @@ interface DatasetSpec {
   distributions: DistributionSpec[];
 }
 
-const earliest = (values: (string | null)[]) => values.filter((v): v is string => !!v).sort()[0] ?? null;
-const latest = (values: (string | null)[]) =>
-  values
-    .filter((v): v is string => !!v)
-    .sort()
-    .at(-1) ?? null;
+const isoDateTime = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** The published datasets: only what there is a download for. Milestones have none of their own: they travel inside each initiative. */
-function datasets(snapshot: Snapshot): DatasetSpec[] {
-  const start = earliest(snapshot.initiatives.map((i) => i.startDate));
-  const end = latest(snapshot.initiatives.map((i) => i.targetDate));
-  const feedStart = earliest(snapshot.updates.map((u) => u.update.periodStart));
-  const feedEnd = latest(snapshot.updates.map((u) => u.update.periodEnd));
+function datasets(facts: PublishedFacts): DatasetSpec[] {
+  const start = facts.earliestStart;
+  const end = facts.latestTarget;
+  const feedStart = facts.firstPeriodStart;
+  const feedEnd = facts.lastPeriodEnd;
+  const lastUpdatedAt = isoDateTime(facts.lastUpdatedAt);
   return [
     {
       key: 'initiatives',
@@ -96,7 +92,7 @@ function datasets(snapshot: Snapshot): DatasetSpec[] {
       themes: ['GOVE', 'SOCI'],
       landingPath: '/',
       issued: null,
-      modified: snapshot.lastUpdatedAt,
+      modified: lastUpdatedAt,
       period: start && end && start <= end ? { start, end } : null,
       distributions: [
         {
@@ -106,7 +102,7 @@ function datasets(snapshot: Snapshot): DatasetSpec[] {
             da: 'Alle offentliggjorte initiativer med milepæle og statustekster.',
             en: 'Every published initiative with its milestones and status texts.',
           },
-          path: '/api/public/initiatives',
+          path: '/api/public/initiatives.json',
           format: 'json',
         },
         {
@@ -155,8 +151,8 @@ function datasets(snapshot: Snapshot): DatasetSpec[] {
       keywords: ['statusopdateringer', 'nyhedsfeed', 'fremdrift'],
       themes: ['GOVE', 'SOCI'],
       landingPath: '/',
-      issued: snapshot.updates.at(-1)?.update.publishedAt ?? null,
-      modified: snapshot.updates[0]?.update.publishedAt ?? null,
+      issued: isoDateTime(facts.firstPublishedAt),
+      modified: isoDateTime(facts.lastPublishedAt),
       period: feedStart && feedEnd ? { start: feedStart, end: feedEnd } : null,
       distributions: [
         {
@@ -166,7 +162,7 @@ function datasets(snapshot: Snapshot): DatasetSpec[] {
           path: '/api/public/feed.atom',
           format: 'atom',
         },
-        ...snapshot.plans.map((plan): DistributionSpec => ({
+        ...facts.plans.map((plan): DistributionSpec => ({
           key: `feed-${plan.id}`,
           title: { da: `Nyhedsfeed: ${plan.title} (Atom)`, en: `News feed: ${plan.title} (Atom)` },
           description: { da: 'Godkendte statusopdateringer fra handleplanens initiativer.', en: "Approved status updates from the action plan's initiatives." },
@@ -179,13 +175,14 @@ function datasets(snapshot: Snapshot): DatasetSpec[] {
 }
 
 /** The catalog as a list of resources with their properties. `baseUrl` is the configured public address. */
-export function catalogGraph(snapshot: Snapshot, config: OpenDataConfig, baseUrl: string): GraphNode[] {
+export function catalogGraph(facts: PublishedFacts, config: OpenDataConfig, baseUrl: string): GraphNode[] {
   const catalog = baseUrl + CATALOG_PATH;
   const publisher = config.publisher.uri ?? `${catalog}#publisher`;
   const contact = `${catalog}#contact-point`;
   const license = config.license.url;
   const language = iri(`${EU}language/DAN`);
-  const specs = datasets(snapshot);
+  const specs = datasets(facts);
+  const lastUpdatedAt = isoDateTime(facts.lastUpdatedAt);
   const nodes: GraphNode[] = [];
   const node = (id: string, types: string[], properties: GraphNode['properties']) => nodes.push({ id, types, properties });
 
@@ -213,7 +210,7 @@ export function catalogGraph(snapshot: Snapshot, config: OpenDataConfig, baseUrl
       [`${NS.dct}license`, iri(license)],
       [`${NS.dct}spatial`, iri(config.spatialUri)],
       [`${NS.dcat}themeTaxonomy`, iri(`${EU}data-theme`)],
-      ...(snapshot.lastUpdatedAt ? ([[`${NS.dct}modified`, dateTime(snapshot.lastUpdatedAt)]] as GraphNode['properties']) : []),
+      ...(lastUpdatedAt ? ([[`${NS.dct}modified`, dateTime(lastUpdatedAt)]] as GraphNode['properties']) : []),
       ...specs.map((spec): GraphNode['properties'][number] => [`${NS.dcat}dataset`, iri(`${catalog}#dataset-${spec.key}`)]),
     ],
   );

@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../../core/auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.provider';
 import { PublicSiteDto } from '../dto/public-site.dto';
-import { PublicCatalog, type Snapshot } from '../public-catalog';
+import { PublicCatalog } from '../public-catalog';
+import { PublicService } from '../public.service';
 import { PUBLIC_CACHE_CONTROL, servePublic } from '../public-responses';
 import { CATALOG_PATH, catalogGraph, catalogJsonLd, catalogTurtle } from './dcat-catalog';
 import { preferredSerialization, type CatalogSerialization } from './negotiation';
@@ -24,6 +25,7 @@ export class OpenDataController {
 
   constructor(
     private readonly catalog: PublicCatalog,
+    private readonly service: PublicService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.baseUrl = config.publicUrl;
@@ -72,9 +74,10 @@ export class OpenDataController {
     options: { vary?: string[]; headers?: Record<string, string> } = {},
   ) {
     const { key, file, contentType } = SERIALIZATIONS[serialization];
-    const render = (snapshot: Snapshot) => {
-      const graph = catalogGraph(snapshot, this.config.openData, this.baseUrl);
-      return { body: serialization === 'turtle' ? catalogTurtle(graph) : JSON.stringify(catalogJsonLd(graph)), contentType };
+    const render = async () => {
+      const graph = catalogGraph(await this.service.facts(), this.config.openData, this.baseUrl);
+      const body = serialization === 'turtle' ? catalogTurtle(graph) : JSON.stringify(catalogJsonLd(graph));
+      return { body, contentType, dependsOn: { lists: true } as const };
     };
     return servePublic(this.catalog, request, reply, key, render, {
       vary: options.vary,

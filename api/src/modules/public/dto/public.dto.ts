@@ -5,6 +5,7 @@ import {
   PARTNER_TYPES,
   type Health,
   type InitiativeStatus,
+  type Page,
   type PartnerType,
   type PublicActionPlan,
   type PublicInitiative,
@@ -62,10 +63,27 @@ export class PublicInitiativeDto implements PublicInitiative {
   @ApiProperty({ format: 'date-time' }) lastUpdatedAt: string;
 }
 
+/** The download of every published initiative (`/api/public/initiatives.json`). */
 export class PublicInitiativesDto implements PublicInitiatives {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the newest of these initiatives last changed' })
   lastUpdatedAt: string | null;
+  @ApiProperty({ description: 'How many there are' }) total: number;
   @ApiProperty({ type: [PublicInitiativeDto] }) items: PublicInitiativeDto[];
+}
+
+/** A page of the published initiatives (`/api/public/initiatives`). */
+export class PublicInitiativesPageDto implements Page<PublicInitiative>, PublicInitiatives {
+  @ApiProperty({ type: [PublicInitiativeDto] }) items: PublicInitiativeDto[];
+  @ApiProperty({ description: 'Number of initiatives matching the query, over all pages' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the newest initiative on this page last changed' })
+  lastUpdatedAt: string | null;
+  @ApiProperty({
+    type: [DepartmentRefDto],
+    description: 'Every department that leads or takes part in a published initiative: the choices of the department filter',
+  })
+  departments: DepartmentRefDto[];
 }
 
 class PublicGoalDto {

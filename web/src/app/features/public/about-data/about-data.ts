@@ -74,7 +74,8 @@ export class AboutData {
   protected readonly fields = PUBLIC_FIELDS;
   protected readonly columns = CSV_COLUMN_NAMES;
   protected readonly endpoints = [
-    { path: PUBLIC_API.initiatives, key: 'about.eJson', link: true },
+    { path: PUBLIC_API.initiatives, key: 'about.eList', link: true },
+    { path: PUBLIC_API.json, key: 'about.eJson', link: true },
     { path: '/api/public/initiatives/{id}', key: 'about.eOne', link: false },
     { path: PUBLIC_API.actionPlans, key: 'about.ePlans', link: true },
     { path: '/api/public/action-plans/{id}', key: 'about.ePlan', link: false },

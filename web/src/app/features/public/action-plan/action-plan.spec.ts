@@ -41,7 +41,9 @@ describe('PublicActionPlanPage', () => {
   it('tells how the plan was co-created, by whom, its goals and its initiatives', async () => {
     const page = await open((http) => {
       http.expectOne('/api/public/action-plans/p1').flush(plan);
-      http.expectOne('/api/public/initiatives').flush({ lastUpdatedAt: null, items: [publicInitiative(), publicInitiative({ id: 'other', title: 'Anden' })] });
+      http
+        .expectOne('/api/public/initiatives?pageSize=24&plan=p1')
+        .flush({ lastUpdatedAt: null, items: [publicInitiative()], total: 1, page: 1, pageSize: 24, departments: [] });
     });
     expect(text(page.querySelector('h1'))).toBe('Flygtningehandleplan');
     expect(text(page)).toContain('Planen blev skabt sammen 10. mar. 2016.');
@@ -56,7 +58,7 @@ describe('PublicActionPlanPage', () => {
   it('says so when the plan does not exist', async () => {
     const page = await open((http) => {
       http.expectOne('/api/public/action-plans/p1').flush({}, { status: 404, statusText: 'Not Found' });
-      http.expectOne('/api/public/initiatives').flush({ lastUpdatedAt: null, items: [] });
+      http.expectOne('/api/public/initiatives?pageSize=24&plan=p1').flush({ lastUpdatedAt: null, items: [], total: 0, page: 1, pageSize: 24, departments: [] });
     });
     expect(text(page.querySelector('h1'))).toBe('Handleplanen findes ikke');
   });

@@ -1,24 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { completedMilestones, groupByPlanAndGoal, isNotFound, matches, nextMilestone, type PublicFilters } from './public-api';
+import { completedMilestones, groupByPlanAndGoal, isNotFound, nextMilestone, publicListParams } from './public-api';
 import { publicInitiative } from './public-initiative.fixtures';
 
-const none: PublicFilters = { q: '', department: '', goal: '', health: '', status: '' };
-
 describe('the public data helpers', () => {
-  it('search every word in title, summary, departments and partners, ignoring case', () => {
-    const initiative = publicInitiative();
-    expect(matches(initiative, { ...none, q: 'SPROG flygtningehjælp' })).toBe(true);
-    expect(matches(initiative, { ...none, q: 'beskæftigelse' })).toBe(true);
-    expect(matches(initiative, { ...none, q: 'sprog cykel' })).toBe(false);
-  });
-
-  it('filter by lead or participating department, goal, health and status', () => {
-    const initiative = publicInitiative();
-    expect(matches(initiative, { ...none, department: 'MSO' })).toBe(true);
-    expect(matches(initiative, { ...none, department: 'MBU' })).toBe(false);
-    expect(matches(initiative, { ...none, goal: 'g2' })).toBe(false);
-    expect(matches(initiative, { ...none, health: 'at_risk' })).toBe(false);
-    expect(matches(initiative, { ...none, status: 'in_progress', health: 'on_track' })).toBe(true);
+  it('send only the filters in use, and the page when it is not the first', () => {
+    expect(publicListParams({ q: ' sprog ', department: '', health: 'at_risk' }, 1)).toEqual({ pageSize: '24', q: 'sprog', health: 'at_risk' });
+    expect(publicListParams({ plan: 'p1' }, 3, 100)).toEqual({ pageSize: '100', plan: 'p1', page: '3' });
   });
 
   it('group by plan, then goal, with initiatives without a goal last', () => {

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { PublicActionPlan, PublicInitiative, PublicMilestone } from '@fremdrift/contracts';
+import type { DepartmentRef, Page, PublicActionPlan, PublicInitiative, PublicMilestone } from '@fremdrift/contracts';
 
 /** The anonymous open-data endpoints (see libs/contracts public.ts). */
 export const PUBLIC_API = {
@@ -7,7 +7,9 @@ export const PUBLIC_API = {
   initiative: (id: string) => `/api/public/initiatives/${encodeURIComponent(id)}`,
   actionPlans: '/api/public/action-plans',
   actionPlan: (id: string) => `/api/public/action-plans/${encodeURIComponent(id)}`,
+  /** The downloads of every published initiative. */
   csv: '/api/public/initiatives.csv',
+  json: '/api/public/initiatives.json',
   feed: '/api/public/feed.atom',
   planFeed: (id: string) => `/api/public/action-plans/${encodeURIComponent(id)}/feed.atom`,
   /** The DCAT-AP-DK catalog for data portals: negotiated, or as Turtle or JSON-LD. */
@@ -41,36 +43,21 @@ export interface PublicFilters {
   status: string;
 }
 
-/** Case- and accent-insensitive text for search. */
-function fold(text: string): string {
-  return text.toLocaleLowerCase('da').normalize('NFKD');
+/** A page of the public list, with the choices of its department filter. */
+export interface PublicInitiativePage extends Page<PublicInitiative> {
+  lastUpdatedAt: string | null;
+  departments: DepartmentRef[];
 }
 
-export function matches(initiative: PublicInitiative, filters: PublicFilters): boolean {
-  if (
-    filters.department &&
-    initiative.leadDepartment.code !== filters.department &&
-    !initiative.participatingDepartments.some((d) => d.code === filters.department)
-  )
-    return false;
-  if (filters.goal && initiative.goal?.id !== filters.goal) return false;
-  if (filters.health && initiative.health !== filters.health) return false;
-  if (filters.status && initiative.status !== filters.status) return false;
-  const words = fold(filters.q).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = fold(
-    [
-      initiative.title,
-      initiative.summary,
-      initiative.actionPlan.title,
-      initiative.goal?.title ?? '',
-      initiative.leadDepartment.name,
-      initiative.leadDepartment.code,
-      ...initiative.participatingDepartments.map((d) => d.name),
-      ...initiative.partners.map((p) => p.name),
-    ].join(' '),
-  );
-  return words.every((word) => haystack.includes(word));
+/** Initiatives per page on the public pages. */
+export const PUBLIC_PAGE_SIZE = 24;
+
+/** The list's query parameters: only the filters in use, and the page when it is not the first. */
+export function publicListParams(filters: Partial<PublicFilters> & { plan?: string }, page: number, pageSize = PUBLIC_PAGE_SIZE): Record<string, string> {
+  const params: Record<string, string> = { pageSize: String(pageSize) };
+  for (const [name, value] of Object.entries(filters)) if (value?.trim()) params[name] = value.trim();
+  if (page > 1) params['page'] = String(page);
+  return params;
 }
 
 export interface GoalGroup {

@@ -1,20 +1,24 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { HEALTHS, INITIATIVE_STATUSES, type PublicInitiatives } from '@fremdrift/contracts';
+import { HEALTHS, INITIATIVE_STATUSES, type PublicActionPlan } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { I18n } from '../../../core/i18n/i18n';
-import { groupByPlanAndGoal, matches, PUBLIC_API, type PublicFilters } from '../data/public-api';
+import { Pagination, parsePage } from '../../../shared/pagination/pagination';
+import { groupByPlanAndGoal, PUBLIC_API, PUBLIC_PAGE_SIZE, publicListParams, type PublicFilters, type PublicInitiativePage } from '../data/public-api';
 import { pub, PubTextPipe } from '../data/pub-text';
 import { usePublicTexts } from '../data/public-texts';
 import { InitiativeCard } from '../initiative-card/initiative-card';
 
 type FilterName = keyof PublicFilters;
 
-/** The public front page: every published initiative by plan and goal, searchable, with the open data. */
+/** Placeholders while the first page loads: as many cards as fill a phone's screen, so that nothing below moves into view and back. */
+const SKELETON_CARDS = [1, 2, 3];
+
+/** The public front page: the published initiatives by plan and goal, a page at a time, filtered and searched on the server. */
 @Component({
   selector: 'fd-public-front-page',
-  imports: [RouterLink, TranslatePipe, PubTextPipe, InitiativeCard],
+  imports: [RouterLink, TranslatePipe, PubTextPipe, InitiativeCard, Pagination],
   templateUrl: './front-page.html',
   styleUrl: './front-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,13 +33,13 @@ export class FrontPage {
   readonly goal = input<string | undefined>();
   readonly health = input<string | undefined>();
   readonly status = input<string | undefined>();
+  readonly page = input<string | undefined>();
 
   protected readonly api = PUBLIC_API;
   protected readonly healths = HEALTHS;
   protected readonly statuses = INITIATIVE_STATUSES;
-
-  protected readonly data = httpResource<PublicInitiatives>(() => PUBLIC_API.initiatives);
-  private readonly items = computed(() => (this.data.hasValue() ? this.data.value().items : []));
+  protected readonly pageSize = PUBLIC_PAGE_SIZE;
+  protected readonly skeleton = SKELETON_CARDS;
 
   protected readonly filters = computed<PublicFilters>(() => ({
     q: this.q() ?? '',
@@ -44,31 +48,36 @@ export class FrontPage {
     health: this.health() ?? '',
     status: this.status() ?? '',
   }));
-  protected readonly filtered = computed(() => {
-    const filters = this.filters();
-    return this.items().filter((i) => matches(i, filters));
+  protected readonly pageNumber = computed(() => parsePage(this.page()));
+
+  protected readonly data = httpResource<PublicInitiativePage>(() => ({
+    url: PUBLIC_API.initiatives,
+    params: publicListParams(this.filters(), this.pageNumber()),
+  }));
+  private readonly plans = httpResource<PublicActionPlan[]>(() => PUBLIC_API.actionPlans);
+
+  /** The last page that arrived, kept on screen (marked busy) while the next one loads. */
+  protected readonly shown = linkedSignal<PublicInitiativePage | undefined, PublicInitiativePage | undefined>({
+    source: () => (this.data.hasValue() ? this.data.value() : undefined),
+    computation: (page, previous) => page ?? previous?.value,
   });
-  protected readonly groups = computed(() => groupByPlanAndGoal(this.filtered()));
+  protected readonly loading = computed(() => this.data.isLoading());
+  protected readonly items = computed(() => this.shown()?.items ?? []);
+  protected readonly groups = computed(() => groupByPlanAndGoal(this.items()));
   protected readonly anyFilter = computed(() => Object.values(this.filters()).some(Boolean));
 
-  protected readonly departments = computed(() => {
-    const byCode = new Map<string, string>();
-    for (const i of this.items()) for (const d of [i.leadDepartment, ...i.participatingDepartments]) byCode.set(d.code, d.name);
-    return [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => this.i18n.compare(a.name, b.name));
-  });
-  protected readonly goals = computed(() => {
-    const byId = new Map<string, string>();
-    for (const i of this.items()) if (i.goal) byId.set(i.goal.id, i.goal.title);
-    return [...byId].map(([id, title]) => ({ id, title }));
-  });
-  protected readonly count = computed(() => this.i18n.plural(pub('front.count'), this.filtered().length));
+  protected readonly departments = computed(() => [...(this.shown()?.departments ?? [])].sort((a, b) => this.i18n.compare(a.name, b.name)));
+  protected readonly goals = computed(() =>
+    this.plans.hasValue() ? this.plans.value().flatMap((plan) => plan.goals.map(({ id, title }) => ({ id, title }))) : [],
+  );
+  protected readonly count = computed(() => this.i18n.plural(pub('front.count'), this.shown()?.total ?? 0));
 
   constructor() {
     usePublicTexts();
   }
 
   protected setFilter(name: FilterName, value: string): void {
-    void this.router.navigate([], { queryParams: { [name]: value || null }, queryParamsHandling: 'merge', replaceUrl: name === 'q' });
+    void this.router.navigate([], { queryParams: { [name]: value || null, page: null }, queryParamsHandling: 'merge', replaceUrl: name === 'q' });
   }
 
   protected clear(): void {

@@ -10,6 +10,7 @@ import { ProgressBar } from '../../../shared/progress-bar/progress-bar';
 import { PROGRESS_RULE_LINK } from '../data/progress-rule';
 import { isNotFound, PUBLIC_API } from '../data/public-api';
 import { pub, PubTextPipe } from '../data/pub-text';
+import { FollowForm } from '../follow/follow-form';
 import { usePublicTexts } from '../data/public-texts';
 
 export type TimelineEntry = { kind: 'milestone'; date: string | null; milestone: PublicMilestone } | { kind: 'update'; date: string; update: PublicUpdate };
@@ -26,7 +27,7 @@ export function timeline(initiative: PublicInitiative): TimelineEntry[] {
 /** One published initiative at a stable address: its facts and its timeline. */
 @Component({
   selector: 'fd-public-initiative',
-  imports: [RouterLink, TranslatePipe, PubTextPipe, HealthBadge, ProgressBar],
+  imports: [RouterLink, TranslatePipe, PubTextPipe, HealthBadge, ProgressBar, FollowForm],
   templateUrl: './initiative.html',
   styleUrl: './initiative.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -100,7 +100,9 @@ export const publicTexts: FeatureTexts = {
         endpoints: 'Adresser',
         endpoint: 'Adresse',
         format: 'Indhold',
-        eJson: 'Alle offentlige initiativer som JSON.',
+        eList:
+          'De offentlige initiativer som JSON, en side ad gangen (page, pageSize: højst 100), med total. Filtre: plan, goal, department (afdelingens kode), status, health og q (søgning).',
+        eJson: 'Alle offentlige initiativer som én JSON-fil (til download), med total.',
         eOne: 'Ét initiativ som JSON. Svarer 404, hvis det ikke findes eller ikke er offentligt.',
         ePlans: 'Alle handleplaner som JSON.',
         ePlan: 'Én handleplan som JSON.',
@@ -318,7 +320,9 @@ export const publicTexts: FeatureTexts = {
         endpoints: 'Addresses',
         endpoint: 'Address',
         format: 'Content',
-        eJson: 'All public initiatives as JSON.',
+        eList:
+          'The public initiatives as JSON, a page at a time (page, pageSize: at most 100), with total. Filters: plan, goal, department (its code), status, health and q (search).',
+        eJson: 'All public initiatives as one JSON file (a download), with total.',
         eOne: 'One initiative as JSON. Answers 404 if it does not exist or is not public.',
         ePlans: 'All action plans as JSON.',
         ePlan: 'One action plan as JSON.',
