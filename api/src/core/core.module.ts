@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.provider';
 import { ChangeFeed, DATABASE_URL } from './database/change-feed';
 import { Database } from './database/database';
 import { TransactionRunner } from './database/transaction-runner';
+import { LinkSigner } from './security/link-signer';
 
 @Global()
 @Module({})
@@ -21,8 +22,16 @@ export class CoreModule {
           plugins: [new ClsPluginTransactional({ adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }) })],
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: DATABASE_URL, useValue: databaseUrl }, Clock, Database, TransactionRunner, ChangeFeed],
-      exports: [APP_CONFIG, Clock, Database, TransactionRunner, ChangeFeed],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        Clock,
+        Database,
+        TransactionRunner,
+        ChangeFeed,
+        LinkSigner,
+      ],
+      exports: [APP_CONFIG, Clock, Database, TransactionRunner, ChangeFeed, LinkSigner],
     };
   }
 }

@@ -1,7 +1,7 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
-import { Database } from '../../core/database/database';
+import { LinkSigner } from '../../core/security/link-signer';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,11 +22,9 @@ export function hashToken(token: string): Buffer {
  */
 @Injectable()
 export class FollowLinks {
-  private key: Promise<string> | undefined;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly db: Database,
+    private readonly signer: LinkSigner,
   ) {}
 
   confirmUrl(token: string): string {
@@ -38,38 +36,18 @@ export class FollowLinks {
   }
 
   async unsubscribeToken(subscriptionId: string): Promise<string> {
-    return `${subscriptionId}.${await this.sign(`follow-unsubscribe:${subscriptionId}`)}`;
+    return `${subscriptionId}.${await this.signer.sign(`follow-unsubscribe:${subscriptionId}`)}`;
   }
 
   /** The subscription a signed unsubscribe token names, or null when the signature does not hold. */
   async verifyUnsubscribe(token: string): Promise<string | null> {
     const [id, signature = ''] = token.split('.', 2);
     if (!id || !UUID.test(id)) return null;
-    const expected = Buffer.from(await this.sign(`follow-unsubscribe:${id}`));
-    const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+    return (await this.signer.verify(`follow-unsubscribe:${id}`, signature)) ? id : null;
   }
 
   /** A keyed hash, so that the rate limit counts addresses without keeping them. */
-  async requestKey(kind: 'ip' | 'email', value: string): Promise<Buffer> {
-    return createHmac('sha256', await this.secret())
-      .update(`follow-request:${kind}:${value}`)
-      .digest();
-  }
-
-  private async sign(message: string): Promise<string> {
-    return createHmac('sha256', await this.secret())
-      .update(message)
-      .digest('base64url');
-  }
-
-  private secret(): Promise<string> {
-    if (this.config.unsubscribeSecret) return Promise.resolve(this.config.unsubscribeSecret);
-    this.key ??= this.db.manager.query(`SELECT value FROM app_secret WHERE name = 'unsubscribe'`).then((rows: { value: string }[]) => {
-      if (!rows[0]) throw new Error('The unsubscribe key is missing: run the migrations');
-      return rows[0].value;
-    });
-    this.key.catch(() => (this.key = undefined));
-    return this.key;
+  requestKey(kind: 'ip' | 'email', value: string): Promise<Buffer> {
+    return this.signer.keyedHash(`follow-request:${kind}:${value}`);
   }
 }

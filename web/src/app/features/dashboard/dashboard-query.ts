@@ -1,3 +1,4 @@
+import { computed, type Signal } from '@angular/core';
 import type { Params } from '@angular/router';
 import { DEPARTMENT_ROLES, ISO_DATE_PATTERN, type DashboardQuery, type DepartmentRole, type Health } from '@fremdrift/contracts';
 
@@ -26,6 +27,22 @@ function isoDate(value: string | null | undefined): string {
 }
 
 const isRole = (value: string): value is DepartmentRole => (DEPARTMENT_ROLES as readonly string[]).includes(value);
+
+/** A page's filters from its query-parameter inputs, changing only when a filter's value does. */
+export function filtersFromInputs(inputs: { [K in keyof DashboardFilters]: Signal<string | undefined> }): Signal<DashboardFilters> {
+  return computed(
+    () =>
+      parseFilters({
+        actionPlanId: inputs.actionPlanId(),
+        goalId: inputs.goalId(),
+        department: inputs.department(),
+        departmentRole: inputs.departmentRole(),
+        from: inputs.from(),
+        to: inputs.to(),
+      }),
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+}
 
 /** The filters from the URL's query parameters; what cannot be a filter value is left out. */
 export function parseFilters(raw: RawFilters): DashboardFilters {

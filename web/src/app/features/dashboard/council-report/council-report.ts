@@ -13,7 +13,7 @@ import { todayInMunicipality } from '../../../core/time/today';
 import { HealthBadge } from '../../../shared/health-badge/health-badge';
 import { PrintCharts } from '../chart/print-charts';
 import { DashboardApi } from '../dashboard-api';
-import { parseFilters, toQuery, type DashboardFilters } from '../dashboard-query';
+import { filtersFromInputs, toQuery } from '../dashboard-query';
 import { DepartmentProgress } from '../department-progress/department-progress';
 import { HealthDistribution } from '../health-distribution/health-distribution';
 import { HealthOverTime } from '../health-over-time/health-over-time';
@@ -66,18 +66,7 @@ export class CouncilReport {
   readonly to = input<string>();
   readonly since = input<string>();
 
-  protected readonly filters = computed<DashboardFilters>(
-    () =>
-      parseFilters({
-        actionPlanId: this.actionPlanId(),
-        goalId: this.goalId(),
-        department: this.department(),
-        departmentRole: this.departmentRole(),
-        from: this.from(),
-        to: this.to(),
-      }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
-  );
+  protected readonly filters = filtersFromInputs(this);
   private readonly today = todayInMunicipality();
   protected readonly period = computed(() => reportPeriod(this.filters(), this.today), { equal: (a, b) => a.from === b.from && a.to === b.to });
   protected readonly sinceId = computed(() => (this.since() ?? '').trim());

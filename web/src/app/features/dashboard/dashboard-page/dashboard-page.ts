@@ -14,7 +14,7 @@ import { ComplianceTable } from '../compliance-table/compliance-table';
 import { DashboardApi, type CsvTable } from '../dashboard-api';
 import { DashboardEvents } from '../dashboard-events';
 import { DashboardFiltersForm } from '../dashboard-filters/dashboard-filters';
-import { hasFilters, NO_FILTERS, parseFilters, toQuery, toQueryParams, type DashboardFilters } from '../dashboard-query';
+import { filtersFromInputs, hasFilters, NO_FILTERS, toQuery, toQueryParams, type DashboardFilters } from '../dashboard-query';
 import { DepartmentProgress } from '../department-progress/department-progress';
 import { HeadlineFigures } from '../headline-figures/headline-figures';
 import { HealthDistribution } from '../health-distribution/health-distribution';
@@ -80,18 +80,7 @@ export class DashboardPage {
   readonly from = input<string>();
   readonly to = input<string>();
 
-  protected readonly filters = computed<DashboardFilters>(
-    () =>
-      parseFilters({
-        actionPlanId: this.actionPlanId(),
-        goalId: this.goalId(),
-        department: this.department(),
-        departmentRole: this.departmentRole(),
-        from: this.from(),
-        to: this.to(),
-      }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
-  );
+  protected readonly filters = filtersFromInputs(this);
   private readonly query = computed(() => toQuery(this.filters()));
   protected readonly filtered = computed(() => hasFilters(this.filters()));
   protected readonly reportPath = REPORT_PATH;
