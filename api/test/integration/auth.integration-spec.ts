@@ -95,6 +95,7 @@ describe('Sign-in and sessions', () => {
         displayName: expect.any(String),
         role: 'department_lead',
         departments: [{ id: department.id, code: 'MSO', name: 'Sundhed og Omsorg' }],
+        hasPassword: true,
       });
 
       const cookies = setCookies(response);
@@ -270,7 +271,7 @@ describe('Sign-in and sessions', () => {
       const session = await signIn(t.admin.email);
       const me = await t.anonymous.get(ME, session.options);
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: t.admin.id, email: t.admin.email, displayName: expect.any(String), role: 'admin', departments: [] });
+      expect(me.body).toEqual({ id: t.admin.id, email: t.admin.email, displayName: expect.any(String), role: 'admin', departments: [], hasPassword: true });
       // The XSRF cookie is renewed with the session's token, never the session cookie itself.
       const renewed = setCookies(me);
       expect(renewed.get(XSRF_COOKIE)?.value).toBe(session.csrfToken);

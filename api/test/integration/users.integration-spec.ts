@@ -3,7 +3,7 @@ import { fieldMessages } from '../support/expectations';
 import { factories, UNKNOWN_ID } from '../support/factories';
 import { startTestApp, TEST_PASSWORD, type RequestOptions, type TestApp, type TestResponse } from '../support/test-app';
 
-const USER_KEYS = ['active', 'createdAt', 'departments', 'displayName', 'email', 'id', 'lastLoginAt', 'role', 'updatedAt', 'version'];
+const USER_KEYS = ['active', 'createdAt', 'departments', 'displayName', 'email', 'hasPassword', 'id', 'lastLoginAt', 'role', 'updatedAt', 'version'];
 const FIRST_PASSWORD = 'first-password-for-new-user';
 
 interface AuditRow {
@@ -70,13 +70,16 @@ describe('Users API', () => {
         displayName: 'Ny Leder',
         role: 'department_lead',
         departments: [{ id: department.id, code: 'MSO', name: 'Sundhed og Omsorg' }],
+        hasPassword: true,
         active: true,
         lastLoginAt: null,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         version: 1,
       });
-      expect(JSON.stringify(response.body)).not.toMatch(/password|hash|argon/i);
+      // Only whether there is a password, never the password or its hash.
+      const { hasPassword: _, ...rest } = response.body;
+      expect(JSON.stringify(rest)).not.toMatch(/password|hash|argon/i);
 
       const [stored] = await t.dataSource.query('SELECT email, password_hash FROM app_user WHERE id = $1', [response.body.id]);
       expect(stored.email).toBe('ny.leder@aarhus.dk');
@@ -96,6 +99,7 @@ describe('Users API', () => {
         displayName: created.displayName,
         role: 'department_lead',
         departments: created.departments,
+        hasPassword: true,
       });
       const me = await t.anonymous.get('/api/auth/me', sessionOptions(response));
       expect(me.body.id).toBe(created.id);

@@ -8,8 +8,9 @@ import { Auth } from './core/auth/auth';
 import { BrowserLocation } from './core/auth/browser-location';
 import { provideI18nTesting } from './core/i18n/testing';
 
-const admin: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
+const admin: SessionUser = { hasPassword: true, id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
 const lead: SessionUser = {
+  hasPassword: true,
   id: 'u2',
   email: 'leder.mso@fremdrift.example',
   displayName: 'Lene Leder',
@@ -75,6 +76,13 @@ describe('App header', () => {
 
     expect(text(element.querySelector('.site-header__user'))).toContain('Lene Leder, Afdelingsleder');
     expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Handleplaner', 'Partnere', 'Skift adgangskode']);
+  });
+
+  it('offers no password change to a user who signs in through the identity provider and has no password', async () => {
+    const { fixture, element } = setup({ ...lead, hasPassword: false });
+    await fixture.whenStable();
+
+    expect(navLabels(element)).toEqual(['Mine initiativer', 'Initiativer', 'Handleplaner', 'Partnere']);
   });
 
   it('shows management the dashboard first, named in the current language', async () => {

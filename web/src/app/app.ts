@@ -73,7 +73,7 @@ export class App {
         : []),
       ...(this.auth.allows(canOperateInstallation) ? [{ label: 'outbox.nav', link: '/admin/udbakke' }] : []),
       ...(this.auth.allows(canViewAuditLog) ? [{ label: 'nav.auditLog', link: '/aendringslog' }] : []),
-      { label: 'nav.changePassword', link: '/konto/adgangskode' },
+      ...(user.hasPassword ? [{ label: 'nav.changePassword', link: '/konto/adgangskode' }] : []),
     ];
   });
 

@@ -14,5 +14,5 @@ export function actorOf(user: Pick<AuthenticatedUser, 'id' | 'displayName' | 'em
 }
 
 export function toSessionUser(user: AuthenticatedUser): SessionUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, departments: user.departments };
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, departments: user.departments, hasPassword: user.hasPassword };
 }

@@ -84,7 +84,7 @@ export class SessionsRepository {
     const [row] = await this.db.manager.query(
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
               extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds",
-              u.id, u.email, u.display_name AS "displayName", u.role,
+              u.id, u.email, u.display_name AS "displayName", u.role, u.password_hash IS NOT NULL AS "hasPassword",
               coalesce((
                 SELECT json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.sort_order, d.name)
                   FROM user_department ud JOIN department d ON d.id = ud.department_id

@@ -18,6 +18,7 @@ export interface UserRow {
   updatedAt: Date;
   version: number;
   departments: DepartmentRef[];
+  hasPassword: boolean;
 }
 
 /** Who a sign-in through the identity provider may be: found by the provider's subject or by e-mail. */
@@ -48,7 +49,7 @@ const EXTERNAL_ACCOUNT_COLUMNS = `
 
 const USER_COLUMNS = `
   u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.last_login_at AS "lastLoginAt",
-  u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.version,
+  u.password_hash IS NOT NULL AS "hasPassword", u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.version,
   coalesce((
     SELECT json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.sort_order, d.name)
       FROM user_department ud JOIN department d ON d.id = ud.department_id

@@ -10,6 +10,8 @@ export interface SessionUser {
   displayName: string;
   role: UserRole;
   departments: DepartmentRef[];
+  /** False for a user created by the identity provider: there is no password to change. */
+  hasPassword: boolean;
 }
 
 export interface LoginRequest {

@@ -28,6 +28,9 @@ export class SessionUserDto {
 
   @ApiProperty({ type: [DepartmentRefDto], description: 'For department leads: the departments they answer for' })
   departments: DepartmentRefDto[];
+
+  @ApiProperty({ description: 'False for a user created by the identity provider: there is no password to change' })
+  hasPassword: boolean;
 }
 
 export class LoginDto implements LoginRequest {

@@ -118,6 +118,7 @@ export function toUserDto(row: UserRow): UserDto {
     displayName: row.displayName,
     role: row.role,
     departments: row.departments,
+    hasPassword: row.hasPassword,
     active: row.active,
     lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
     createdAt: new Date(row.createdAt).toISOString(),

@@ -6,6 +6,7 @@ import type { SessionUser } from '@fremdrift/contracts';
 import { Auth } from './auth';
 
 const lead: SessionUser = {
+  hasPassword: true,
   id: 'u2',
   email: 'leder.mso@fremdrift.example',
   displayName: 'Lene Leder',

@@ -10,7 +10,7 @@ import { formatWait, Login, retryAfterSeconds } from './login';
 import { I18n } from '../../core/i18n/i18n';
 import { provideI18nTesting } from '../../core/i18n/testing';
 
-const user: SessionUser = { id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
+const user: SessionUser = { hasPassword: true, id: 'u1', email: 'admin@fremdrift.example', displayName: 'Ada Admin', role: 'admin', departments: [] };
 
 const passwordOnly: SignInOptions = { singleSignOn: null, localAccounts: 'all', accessContact: null };
 const withAarhus: SignInOptions = {

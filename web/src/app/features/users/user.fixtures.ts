@@ -8,6 +8,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     displayName: 'Lene Leder',
     role: 'department_lead',
     departments: [{ id: 'd5', code: 'MSO', name: 'Sundhed og Omsorg' }],
+    hasPassword: true,
     active: true,
     lastLoginAt: '2026-11-23T13:05:00Z',
     createdAt: '2026-01-01T00:00:00Z',

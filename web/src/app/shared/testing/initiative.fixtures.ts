@@ -2,6 +2,7 @@ import type { Initiative, InitiativeSummary, Milestone, PendingApprovalInitiativ
 
 /** Test data for initiatives and what belongs to them: the initiative pages' and the approval queue's unit tests. */
 export const leadMso: SessionUser = {
+  hasPassword: true,
   id: 'u-mso',
   email: 'leder.mso@fremdrift.example',
   displayName: 'Mette Holm',

@@ -11,7 +11,14 @@ import { anInitiative, leadMso } from '../../../shared/testing/initiative.fixtur
 import { InitiativesApi } from '../initiatives-api';
 import { InitiativeCreate } from './initiative-create';
 
-const admin: SessionUser = { id: 'u-admin', email: 'admin@fremdrift.example', displayName: 'Ida Administrator', role: 'admin', departments: [] };
+const admin: SessionUser = {
+  hasPassword: true,
+  id: 'u-admin',
+  email: 'admin@fremdrift.example',
+  displayName: 'Ida Administrator',
+  role: 'admin',
+  departments: [],
+};
 
 const department = (id: string, code: string, name: string, sortOrder: number, active = true): Department => ({
   id,

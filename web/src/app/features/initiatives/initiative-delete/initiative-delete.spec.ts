@@ -11,7 +11,14 @@ import { InitiativePageState } from '../initiative-page/initiative-page-state';
 import { InitiativesApi } from '../initiatives-api';
 import { InitiativeDelete } from './initiative-delete';
 
-const admin: SessionUser = { id: 'u-admin', email: 'admin@fremdrift.example', displayName: 'Ida Administrator', role: 'admin', departments: [] };
+const admin: SessionUser = {
+  hasPassword: true,
+  id: 'u-admin',
+  email: 'admin@fremdrift.example',
+  displayName: 'Ida Administrator',
+  role: 'admin',
+  departments: [],
+};
 
 function setup(remove: () => Observable<void>, user: SessionUser = admin) {
   const api = { delete: jest.fn(remove) };

@@ -67,7 +67,14 @@ function initiative(overrides: Partial<InitiativeSummary> = {}): InitiativeSumma
 }
 
 /** Plain-object fakes of the data-access services. */
-const viewer: SessionUser = { id: 'u-viewer', email: 'laeser@fremdrift.example', displayName: 'Peter Læser', role: 'viewer', departments: [] };
+const viewer: SessionUser = {
+  hasPassword: true,
+  id: 'u-viewer',
+  email: 'laeser@fremdrift.example',
+  displayName: 'Peter Læser',
+  role: 'viewer',
+  departments: [],
+};
 
 function setup(list: (query: InitiativeQuery) => Observable<Page<InitiativeSummary>>, user: SessionUser = viewer) {
   const initiativesApi = { list: jest.fn(list) };
