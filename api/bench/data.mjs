@@ -1,6 +1,6 @@
 // npm run bench:data -- --initiatives N [--database-url URL]
 // Fills the bench database (never the app's) with a generated dataset of N initiatives.
-import { fillDatabase, migrate, openBenchDatabase, parseArgs } from './lib.mjs';
+import { fillDatabase, migrate, openBenchDatabase, parseArgs, rebuildRollups } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const n = Number(args.initiatives ?? 1000);
@@ -8,7 +8,7 @@ if (!Number.isInteger(n) || n < 1) {
   console.error('Usage: npm run bench:data -- --initiatives N [--database-url postgres://…] [--with-audit]');
   process.exit(2);
 }
-const database = await openBenchDatabase({ databaseUrl: args['database-url'] || process.env.BENCH_DATABASE_URL });
+const database = await openBenchDatabase({ databaseUrl: args['database-url'] || process.env.BENCH_DATABASE_URL, fresh: true });
 try {
   migrate(database.url);
   console.log(`Filling ${database.url.replace(/:[^:@/]*@/, ':***@')} with ${n} initiatives`);
@@ -17,6 +17,8 @@ try {
     `Done in ${result.seconds.toFixed(1)} s: ${result.initiatives} initiatives, ${result.milestones} milestones, ` +
       `${result.statusUpdates} status updates, ${result.departments} departments, ${result.plans} plans, ${result.auditEvents} audit events.`,
   );
+  const rollups = rebuildRollups(database.url);
+  if (rollups) console.log(rollups);
 } finally {
   await database.stop();
 }

@@ -4,5 +4,5 @@ module.exports = {
   displayName: 'api-bench-smoke',
   rootDir: __dirname,
   testMatch: ['<rootDir>/*.smoke-spec.ts'],
-  testTimeout: 180000,
+  testTimeout: 120000,
 };

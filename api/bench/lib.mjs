@@ -40,9 +40,10 @@ export function freePort() {
 
 /**
  * The bench database: `fremdrift_bench` on the given server, or on an embedded PostgreSQL of its
- * own (data in `dataDir`, kept between runs; never the app's `.data/postgres`).
+ * own (data in `dataDir`, kept between runs; never the app's `.data/postgres`); `fresh` drops and
+ * recreates it first.
  */
-export async function openBenchDatabase({ databaseUrl, dataDir = join(ROOT, '.data/bench'), log = console.log } = {}) {
+export async function openBenchDatabase({ databaseUrl, dataDir = join(ROOT, '.data/bench'), log = console.log, fresh = false } = {}) {
   let serverUrl = databaseUrl;
   let stop = async () => undefined;
   if (!serverUrl) {
@@ -75,6 +76,8 @@ export async function openBenchDatabase({ databaseUrl, dataDir = join(ROOT, '.da
   url.pathname = `/${BENCH_DATABASE}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
+  // Fresh: every size is generated afresh anyway, and migrations need not meet an earlier run's data.
+  if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
   const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE]);
   if (!rowCount) await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
   await admin.end();
@@ -262,21 +265,36 @@ export async function createSession(url, role = 'admin') {
   try {
     const token = randomBytes(24).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await attributed(client, async () => {
+    const email = `bench-${randomBytes(4).toString('hex')}@bench.example`;
+    const user = await attributed(client, async () => {
       const { rows } = await client.query(
         `INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, 'Bench', 'not-a-password-hash', $2) RETURNING id`,
-        [`bench-${randomBytes(4).toString('hex')}@bench.example`, role],
+        [email, role],
       );
       await client.query(`INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
         createHash('sha256').update(token).digest(),
         rows[0].id,
         csrfToken,
       ]);
+      return { id: rows[0].id, displayName: 'Bench', email };
     });
-    return { token, csrfToken };
+    // As the API names the actor of its transactions (actorOf in core/auth/authenticated-user.ts).
+    return { token, csrfToken, user: { ...user, name: `${user.displayName} <${email}>` } };
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Recomputes the dashboard's rollups after a bulk load (which skips the triggers that keep them),
+ * with the built CLI's `rollups:rebuild` when the build has it. Answers what it printed, or null.
+ */
+export function rebuildRollups(url) {
+  const cli = join(ROOT, 'dist/api/cli.js');
+  if (!existsSync(cli) || !readFileSync(cli, 'utf8').includes('rollups:rebuild')) return null;
+  const started = Date.now();
+  const out = execFileSync(process.execPath, [cli, 'rollups:rebuild'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  return `${out.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
 }
 
 export function readJson(path) {
