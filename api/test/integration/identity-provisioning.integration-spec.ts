@@ -55,7 +55,14 @@ describe('Users from the identity provider (IdentityProvisioningService.signIn)'
 
   it('creates the user at the first sign-in with the mapped role and no password, and starts a session that works', async () => {
     const result = await signIn(mette());
-    expect(result.user).toEqual({ id: expect.any(String), email: 'mette.holm@aarhus.dk', displayName: 'Mette Holm', role: 'management', departments: [], hasPassword: false });
+    expect(result.user).toEqual({
+      id: expect.any(String),
+      email: 'mette.holm@aarhus.dk',
+      displayName: 'Mette Holm',
+      role: 'management',
+      departments: [],
+      hasPassword: false,
+    });
 
     const row = await userRow('mette.holm@aarhus.dk');
     expect(row).toMatchObject({ id: result.user.id, role: 'management', passwordHash: null, identityProvider: 'oidc', externalSubject: 'a1b2c3-mette' });
