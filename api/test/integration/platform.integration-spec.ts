@@ -205,7 +205,8 @@ async function startAppOnOwnDatabase(t: TestApp, database: string) {
   await t.dataSource.query(`CREATE DATABASE ${database}`);
   const url = new URL(databaseUrl());
   url.pathname = `/${database}`;
-  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url.toString() }, url.toString(), false);
+  // Without the job queue: its workers would keep polling the database the test removes, past the test's end.
+  const app = await createApp({ ...loadConfig({}), webRoot: null, databaseUrl: url.toString(), jobsEnabled: false }, url.toString(), false);
   const get = async (path: string) => {
     const response = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: path });
     return { status: response.statusCode, headers: response.headers, body: response.json() };
