@@ -1,7 +1,7 @@
 import { ConfigError } from '../../../core/config/config-values';
 import { identityConfigFrom } from '../../../core/config/identity-config';
 import { emailFrom, nameFrom, rolesFrom } from './oidc-claims';
-import { safeReturnTo } from './return-to';
+import { safeReturnTo } from '../return-to';
 
 describe('safeReturnTo', () => {
   it.each(['/', '/initiativer', '/initiativer/123?fane=status#top', '/mit-overblik?a=1&b=2'])('keeps the web path %s', (path) => {

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { SignInRefusal } from '@fremdrift/contracts';
 import * as client from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.provider';
 import type { OidcConfig } from '../../../core/config/identity-config';
@@ -8,7 +7,7 @@ import { IdentityProvisioningService } from '../identity-provisioning.service';
 import { SignInRefusedError, type ExternalIdentity, type SingleSignOnProvider, type SingleSignOnSession } from '../single-sign-on';
 import { SingleSignOnRegistry } from '../single-sign-on.registry';
 import { emailFrom, nameFrom, rolesFrom } from './oidc-claims';
-import { safeReturnTo } from './return-to';
+import { refusalUrl, safeReturnTo, SIGN_IN_PAGE } from '../return-to';
 import { SsoRequestsRepository } from './sso-requests.repository';
 
 /** How long a browser has to come back from the identity provider. */
@@ -16,10 +15,6 @@ const SIGN_IN_LIFETIME_SECONDS = 10 * 60;
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 export const OIDC_START_URL = '/api/auth/oidc/login';
-/** Where the browser goes when OpenID Connect is not configured here: the ordinary sign-in page. */
-const SIGN_IN_PAGE = '/login';
-
-export const refusalUrl = (reason: SignInRefusal) => `/ingen-adgang?reason=${reason}`;
 
 /** A sign-in the callback cannot accept; the message says why, for the log only. */
 class SignInFailure extends Error {}

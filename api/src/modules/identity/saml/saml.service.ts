@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { SAML, ValidateInResponseTo, type Profile } from '@node-saml/node-saml';
 import { parseDomFromString, xpath } from '@node-saml/node-saml/lib/xml';
-import type { SignInRefusal } from '@fremdrift/contracts';
 import { SessionsRepository } from '../../../core/auth/sessions.repository';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.provider';
 import type { SamlConfig } from '../../../core/config/saml-config';
 import { IdentityProvisioningService } from '../identity-provisioning.service';
-import { safeReturnTo } from '../oidc/return-to';
+import { refusalUrl, safeReturnTo, SIGN_IN_PAGE } from '../return-to';
 import { SignInRefusedError, type SingleSignOnProvider, type SingleSignOnSession } from '../single-sign-on';
 import { SingleSignOnRegistry } from '../single-sign-on.registry';
 import { parseIdpMetadata, type IdpMetadata } from './idp-metadata';
@@ -14,11 +13,8 @@ import { assertionFacts } from './saml-identity';
 import { SAML_REQUEST_LIFETIME_MS, SamlStateRepository } from './saml-state.repository';
 
 export const SAML_START_URL = '/api/auth/saml/login';
-const SIGN_IN_PAGE = '/login';
 const METADATA_NS = 'urn:oasis:names:tc:SAML:2.0:metadata';
 const REDIRECT_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
-
-export const refusalUrl = (reason: SignInRefusal) => `/ingen-adgang?reason=${reason}`;
 
 /** Where the browser goes next, and the session to set when the sign-in succeeded. */
 export interface SamlSignIn {

@@ -1,3 +1,11 @@
+import type { SignInRefusal } from '@fremdrift/contracts';
+
+/** The web's sign-in page: where the browser goes when a protocol is not configured here, and after single logout. */
+export const SIGN_IN_PAGE = '/login';
+
+/** The web's page that says why a sign-in through the identity provider was refused. */
+export const refusalUrl = (reason: SignInRefusal) => `/ingen-adgang?reason=${reason}`;
+
 const MAX_LENGTH = 400;
 
 /**
