@@ -1,4 +1,5 @@
 import { HEALTHS, LIMITS } from '@fremdrift/contracts';
+import { Client } from 'pg';
 import { attributeTo, SYSTEM_ACTOR } from '../../src/core/database/transaction-runner';
 import { expectInvalidFields, expectProblem, fieldMessages } from '../support/expectations';
 import { factories } from '../support/factories';
@@ -121,6 +122,34 @@ describe('Status updates API', () => {
       });
       expect((await t.get(url(initiative.id, created.body.id))).body).toEqual(created.body);
       expect(await t.rowCounts()).toMatchObject({ status_update: 1 });
+    });
+
+    it('writes with one query for access and reporting context, one transaction and no read-back', async () => {
+      const { initiative } = await make.world();
+      await t.post(url(initiative.id), VALID);
+      const statements: string[] = [];
+      const original = Client.prototype.query;
+      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+        if (text && !text.includes('pgboss')) statements.push(text.replace(/\s+/g, ' ').trim());
+        return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
+      });
+      let created: TestResponse;
+      try {
+        created = await t.post(url(initiative.id), { ...VALID, periodStart: '2026-11-01', periodEnd: '2026-11-30' });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(created.status).toBe(201);
+      expect(statements.map((sql) => sql.slice(0, 40))).toEqual([
+        expect.stringMatching(/^SELECT s\.id AS "sessionId"/),
+        expect.stringMatching(/^SELECT i\.lead_department_id/),
+        'START TRANSACTION',
+        expect.stringMatching(/^SELECT set_config\('fremdrift\.actor_id'/),
+        expect.stringMatching(/^INSERT INTO status_update/),
+        'COMMIT',
+      ]);
+      expect((await t.get(url(initiative.id, created.body.id))).body).toEqual(created.body);
     });
 
     it('fills in empty texts for the optional fields', async () => {

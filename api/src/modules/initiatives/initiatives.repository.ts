@@ -18,6 +18,14 @@ const SORT_COLUMNS: Record<InitiativeSortField, string> = {
   updatedAt: 'i.updated_at',
 };
 
+/** What a write on an initiative's records is judged by: who may make it, and what a new status update is compared with. */
+export interface InitiativeAccess {
+  leadDepartmentId: string;
+  participatingDepartmentIds: string[];
+  health: Health;
+  leadsPublishDirectly: boolean;
+}
+
 /** What the reporting rule needs beyond the initiative itself. */
 export interface ReportingFacts {
   period: ReportingPeriod;
@@ -170,6 +178,18 @@ export class InitiativesRepository {
     const { manager } = this.db;
     await updateVersioned(manager, InitiativeEntity, id, fields);
     if (participatingDepartmentIds) await this.replaceParticipants(id, participatingDepartmentIds);
+  }
+
+  /** The initiative's departments, current health and its plan's publishing rule, in one statement; null when it does not exist. */
+  async access(id: string): Promise<InitiativeAccess | null> {
+    const [row] = await this.db.manager.query(
+      `SELECT i.lead_department_id AS "leadDepartmentId", i.health, p.leads_publish_directly AS "leadsPublishDirectly",
+              ARRAY(SELECT m.department_id::text FROM initiative_department m WHERE m.initiative_id = i.id) AS "participatingDepartmentIds"
+         FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id
+        WHERE i.id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /** The initiative's current health and its plan's publishing rule: what a new status update is judged by. */

@@ -22,7 +22,7 @@ import { DepartmentsRepository } from '../departments/departments.repository';
 import type { CreateInitiativeDto, InitiativeDto, InitiativeQueryDto, InitiativeSummaryDto, UpdateInitiativeDto } from './dto/initiative.dto';
 import type { InitiativeEntity } from './initiative.entity';
 import { type InitiativeRelations, toInitiativeDto, toInitiativeSummaryDto } from './initiative.mapper';
-import { InitiativesRepository, type InitiativeFields } from './initiatives.repository';
+import { InitiativesRepository, type InitiativeAccess, type InitiativeFields } from './initiatives.repository';
 import { approvedFace, changePublicFace, type ProposedFace, type PublicFace } from './public-proposal';
 
 @Injectable()
@@ -149,20 +149,21 @@ export class InitiativesService {
     await this.writeIfCurrent(user, id, expectedVersion, () => this.initiatives.delete(id));
   }
 
-  /** 404 unless the initiative exists, 403 unless the rule admits the user for it. */
-  async requireAccess(user: AuthenticatedUser, id: string, rule: typeof canEditInitiative | typeof canReportOn): Promise<InitiativeDepartments> {
-    const initiative = await this.initiatives.findById(id);
-    if (!initiative) throw new ResourceNotFoundException('Initiative', id);
-    const participants = (await this.initiatives.participatingDepartments([id])).get(id) ?? [];
-    const departments = { leadDepartmentId: initiative.leadDepartmentId, participatingDepartmentIds: participants.map((d) => d.id) };
-    if (!rule(user, departments)) {
+  /**
+   * 404 unless the initiative exists, 403 unless the rule admits the user to its departments. Answers
+   * its departments with what a new status update is judged by (one query for all of it).
+   */
+  async requireAccess(user: AuthenticatedUser, id: string, rule: typeof canEditInitiative | typeof canReportOn): Promise<InitiativeAccess> {
+    const access = await this.initiatives.access(id);
+    if (!access) throw new ResourceNotFoundException('Initiative', id);
+    if (!rule(user, access)) {
       throw new ForbiddenProblemException(
         rule === canReportOn
           ? 'Only the lead and participating departments can report on this initiative.'
           : 'Only the lead department can change this initiative.',
       );
     }
-    return departments;
+    return access;
   }
 
   private writeIfCurrent(user: AuthenticatedUser, id: string, expectedVersion: number, write: () => Promise<void>) {

@@ -45,9 +45,19 @@ export class StatusUpdatesRepository {
     await this.db.manager.query('SELECT id FROM initiative WHERE id = $1 FOR UPDATE', [initiativeId]);
   }
 
-  create(values: Partial<StatusUpdateEntity>): Promise<StatusUpdateEntity> {
-    const { manager } = this.db;
-    return manager.save(StatusUpdateEntity, manager.create(StatusUpdateEntity, values));
+  /**
+   * One INSERT whose RETURNING is the new update as stored (defaults included), so that the answer
+   * needs no second read. Fields left undefined take the column's default.
+   */
+  async create(values: NewStatusUpdate): Promise<StatusUpdateEntity> {
+    const columns = INSERTED_COLUMNS.filter(([field]) => values[field] !== undefined);
+    const [row] = await this.db.manager.query(
+      `INSERT INTO status_update (${columns.map(([, column]) => column).join(', ')})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+       RETURNING ${RETURNED_COLUMNS}`,
+      columns.map(([field]) => values[field]),
+    );
+    return row;
   }
 
   update(id: string, fields: Partial<StatusUpdateEntity>): Promise<void> {
@@ -58,3 +68,43 @@ export class StatusUpdatesRepository {
     await this.db.manager.delete(StatusUpdateEntity, { id });
   }
 }
+
+/** What a new status update is written with; the rest (id, version, review, timestamps) comes from the table's defaults. */
+export type NewStatusUpdate = Pick<
+  StatusUpdateEntity,
+  'initiativeId' | 'periodStart' | 'periodEnd' | 'health' | 'narrative' | 'baselineHealth' | 'authorName' | 'authorId'
+> &
+  Partial<
+    Pick<
+      StatusUpdateEntity,
+      'blockers' | 'nextSteps' | 'internalText' | 'publicText' | 'publicTextState' | 'approvedPublicText' | 'delayCauseId' | 'delayReason' | 'noChange'
+    >
+  >;
+
+const INSERTED_COLUMNS: readonly (readonly [keyof NewStatusUpdate, string])[] = [
+  ['initiativeId', 'initiative_id'],
+  ['periodStart', 'period_start'],
+  ['periodEnd', 'period_end'],
+  ['health', 'health'],
+  ['narrative', 'narrative'],
+  ['blockers', 'blockers'],
+  ['nextSteps', 'next_steps'],
+  ['internalText', 'internal_text'],
+  ['publicText', 'public_text'],
+  ['publicTextState', 'public_text_state'],
+  ['approvedPublicText', 'approved_public_text'],
+  ['baselineHealth', 'baseline_health'],
+  ['delayCauseId', 'delay_cause_id'],
+  ['delayReason', 'delay_reason'],
+  ['noChange', 'no_change'],
+  ['authorName', 'author_name'],
+  ['authorId', 'author_id'],
+];
+
+/** Every column as StatusUpdateEntity names it; dates as ISO strings, as TypeORM reads a `date`. */
+const RETURNED_COLUMNS = `id, created_at AS "createdAt", updated_at AS "updatedAt", version, initiative_id AS "initiativeId",
+  to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd", health, narrative, blockers,
+  next_steps AS "nextSteps", internal_text AS "internalText", public_text AS "publicText", public_text_state AS "publicTextState",
+  approved_public_text AS "approvedPublicText", review_comment AS "reviewComment", reviewed_at AS "reviewedAt", reviewer_id AS "reviewerId",
+  reviewer_name AS "reviewerName", baseline_health AS "baselineHealth", delay_cause_id AS "delayCauseId", delay_reason AS "delayReason",
+  no_change AS "noChange", author_name AS "authorName", author_id AS "authorId", reported_at AS "reportedAt"`;

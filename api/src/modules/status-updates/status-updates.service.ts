@@ -56,11 +56,10 @@ export class StatusUpdatesService {
    * text waits for management unless the author publishes directly.
    */
   async create(user: AuthenticatedUser, initiativeId: string, input: CreateStatusUpdateDto): Promise<StatusUpdateDto> {
-    await this.initiatives.requireAccess(user, initiativeId, canReportOn);
+    const context = await this.initiatives.requireAccess(user, initiativeId, canReportOn);
     checkPeriod(input.periodStart, input.periodEnd);
-    const context = await this.initiatives.reportingContext(initiativeId);
     await this.checkDelayExplanation(context.health, input);
-    const saved = await this.tx.run(actorOf(user), async () => {
+    const created = await this.tx.run(actorOf(user), async () => {
       const created = await this.updates.create({
         ...input,
         authorName: input.authorName ?? user.displayName,
@@ -70,10 +69,11 @@ export class StatusUpdatesService {
         ...writePublicText(input.publicText ?? '', publishesDirectly(user, context)),
       });
       if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
-      await this.followers.statusUpdateApproved(created.id);
+      // Followers get approved public texts only; asking for any other update would find nothing.
+      if (created.publicTextState === 'approved') await this.followers.statusUpdateApproved(created.id);
       return created;
     });
-    return this.get(initiativeId, saved.id);
+    return toStatusUpdateDto(created);
   }
 
   /**
@@ -85,7 +85,7 @@ export class StatusUpdatesService {
   async recordNoChange(user: AuthenticatedUser, initiativeId: string, input: RecordNoChangeDto): Promise<StatusUpdateDto> {
     await this.initiatives.requireAccess(user, initiativeId, canReportOn);
     const { reporting } = await this.initiatives.get(initiativeId);
-    const saved = await this.tx.run(actorOf(user), async () => {
+    const created = await this.tx.run(actorOf(user), async () => {
       await this.updates.lockInitiative(initiativeId);
       const previous = await this.updates.latest(initiativeId);
       if (!previous) {
@@ -113,11 +113,11 @@ export class StatusUpdatesService {
         ...writePublicText(update.publicText, publishesDirectly(user, context)),
       });
     });
-    return this.get(initiativeId, saved.id);
+    return toStatusUpdateDto(created);
   }
 
   async update(user: AuthenticatedUser, initiativeId: string, id: string, version: number, input: UpdateStatusUpdateDto): Promise<StatusUpdateDto> {
-    await this.initiatives.requireAccess(user, initiativeId, canEditStatusUpdates);
+    const context = await this.initiatives.requireAccess(user, initiativeId, canEditStatusUpdates);
     const update = await this.require(initiativeId, id);
     checkPeriod(input.periodStart ?? update.periodStart, input.periodEnd ?? update.periodEnd);
     if (input.health !== undefined || input.delayCauseId !== undefined || input.delayReason !== undefined) {
@@ -130,7 +130,6 @@ export class StatusUpdatesService {
     const changes: Partial<StatusUpdateEntity> = { ...input };
     if (input.publicText !== undefined && input.publicText !== update.publicText) {
       // A changed public text is a new text: it is reviewed afresh.
-      const context = await this.initiatives.reportingContext(initiativeId);
       Object.assign(changes, writePublicText(input.publicText, publishesDirectly(user, context)), NOT_REVIEWED);
     }
     await this.writeIfCurrent(user, initiativeId, id, version, async () => {
