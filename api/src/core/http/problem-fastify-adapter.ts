@@ -53,6 +53,11 @@ export class ProblemFastifyAdapter extends FastifyAdapter {
     this.securityHeaders.hook = hook;
     super.registerSecurityHook(hook);
   }
+
+  /** Sets the headers of `app.useSecurityHeaders()` on `response`, for an answer written without Fastify. */
+  writeSecurityHeaders(response: ResponseHeaders): void {
+    applySecurityHeaders(this.securityHeaders, undefined, response);
+  }
 }
 
 function answerRouterError(

@@ -9,11 +9,12 @@ function catalogWithFakes() {
   const feed = { listening: true, changes: changes.asObservable() };
   let renders = 0;
   let today = '2026-12-04';
-  const catalog = new PublicCatalog(feed as unknown as ChangeFeed, { today: () => today } as unknown as Clock);
+  let now = Date.parse('2026-12-04T10:00:00Z');
+  const catalog = new PublicCatalog(feed as unknown as ChangeFeed, { today: () => today, now: () => new Date(now) } as unknown as Clock);
   catalog.onModuleInit();
   const body = (key: string, text: string, dependsOn: Dependencies = { lists: true }) =>
     catalog.body(key, async () => (renders++, { body: text, contentType: 'text/plain', dependsOn }));
-  return { catalog, feed, changes, body, renders: () => renders, nextDay: () => (today = '2026-12-05') };
+  return { catalog, feed, changes, body, renders: () => renders, nextDay: () => ((now += 86_400_000), (today = '2026-12-05')) };
 }
 
 describe('BoundedCache', () => {
@@ -33,6 +34,38 @@ describe('BoundedCache', () => {
 });
 
 describe('PublicCatalog', () => {
+  it('answers a target the app answered from its cached body, until a change drops it, the feed stops listening or the day changes', async () => {
+    const { catalog, feed, changes, body, nextDay } = catalogWithFakes();
+    const answered = { key: 'list:page1', route: '/api/public/initiatives', headers: { 'cache-control': 'public' } };
+    expect(catalog.cachedResponse('/api/public/initiatives?page=1')).toBeUndefined();
+    const cached = await body('list:page1', 'page one');
+    catalog.rememberTarget('/api/public/initiatives?page=1', answered);
+    catalog.rememberTarget('/api/public/initiatives?page=01', answered);
+    for (const target of ['/api/public/initiatives?page=1', '/api/public/initiatives?page=01']) {
+      expect(catalog.cachedResponse(target)).toEqual({
+        route: answered.route,
+        headers: answered.headers,
+        okHeaders: undefined,
+        body: cached?.body,
+        encoded: {},
+        contentType: 'text/plain',
+        etag: cached?.etag,
+      });
+    }
+    expect(catalog.cachedResponse('/api/public/initiatives?page=2')).toBeUndefined();
+
+    feed.listening = false;
+    expect(catalog.cachedResponse('/api/public/initiatives?page=1')).toBeUndefined();
+    feed.listening = true;
+    changes.next({ entity: 'initiative', initiativeId: 'a' });
+    expect(catalog.cachedResponse('/api/public/initiatives?page=1')).toBeUndefined();
+
+    await body('list:page1', 'page one again');
+    expect(catalog.cachedResponse('/api/public/initiatives?page=1')?.body.toString()).toBe('page one again');
+    nextDay();
+    expect(catalog.cachedResponse('/api/public/initiatives?page=1')).toBeUndefined();
+  });
+
   it('holds at most MAX_CACHED_BODIES bodies however many distinct keys are asked for, keeping the recently used', async () => {
     const { catalog, body } = catalogWithFakes();
     await body('list', 'list');

@@ -5,6 +5,7 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import type { Subscription } from 'rxjs';
 import { Clock } from '../../core/clock/clock';
 import { ChangeFeed, type DataChange } from '../../core/database/change-feed';
+import type { CachedResponse, CachedResponseSource } from '../../core/web/cached-responses';
 import type { ContentEncoding } from '../../core/web/content-encoding';
 import { BoundedCache } from './body-cache';
 
@@ -47,6 +48,19 @@ export const MAX_CACHED_BYTES = 64 * 1024 * 1024;
 /** The parts of an initiative that the change feed names it for (`notify_change` with its initiative id). */
 const PARTS_OF_AN_INITIATIVE = new Set(['initiative', 'initiative_department', 'milestone', 'status_update', 'initiative_partner']);
 
+/** How a request target was answered: the body's key and the headers sent with it (see `PublicCatalog.rememberTarget`). */
+export interface AnsweredTarget {
+  key: string;
+  route: string;
+  headers: Readonly<Record<string, string>>;
+  okHeaders?: Readonly<Record<string, string>>;
+}
+
+/** Targets clients may vary (filters, search words); only targets that were answered with a body are kept. */
+const MAX_TARGETS = 4 * MAX_CACHED_BODIES;
+const MAX_TARGET_BYTES = 4 * 1024 * 1024;
+const targetSize = (target: AnsweredTarget) => 2 * target.key.length + 200;
+
 const compressors: Record<ContentEncoding, (body: Buffer) => Promise<Buffer>> = {
   // Quality 5: within a few per cent of the best for JSON, at a small fraction of the time.
   br: (body) => promisify(brotliCompress)(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
@@ -64,10 +78,12 @@ const sizeOf = (entry: CachedBody) => entry.body.length + (entry.encoded.br?.len
  * reconnecting clears it.
  */
 @Injectable()
-export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
+export class PublicCatalog implements OnModuleInit, OnModuleDestroy, CachedResponseSource {
   private readonly bodies = new BoundedCache<CachedBody>(MAX_CACHED_BODIES, MAX_CACHED_BYTES, sizeOf);
+  private readonly targets = new BoundedCache<AnsweredTarget>(MAX_TARGETS, MAX_TARGET_BYTES, targetSize);
   private generation = 0;
   private day: string | null = null;
+  private todayAt: { second: number; today: string } | null = null;
   private subscription?: Subscription;
 
   constructor(
@@ -153,6 +169,33 @@ export class PublicCatalog implements OnModuleInit, OnModuleDestroy {
     };
     if (this.generation === generation && this.feed.listening) this.bodies.set(key, entry);
     return entry;
+  }
+
+  /**
+   * Notes that the app answered `GET target` (path and query as received) with the body of `key`
+   * and these headers, whatever the request's other headers but Accept-Encoding and If-None-Match.
+   * The app's handler maps a target to a key the same way every time, so `cachedResponse` can
+   * answer the target again without routing, validating and normalizing it.
+   */
+  rememberTarget(target: string, answered: AnsweredTarget): void {
+    if (this.targets.get(target)?.key !== answered.key) this.targets.set(target, answered);
+  }
+
+  /** The cached answer to a target the app has answered, while its body is cached and fresh; undefined sends the request to the app. */
+  cachedResponse(target: string): CachedResponse | undefined {
+    const answered = this.targets.get(target);
+    if (!answered || !this.feed.listening || this.day !== this.today()) return undefined;
+    const entry = this.bodies.get(answered.key);
+    if (!entry) return undefined;
+    const { route, headers, okHeaders } = answered;
+    return { route, headers, okHeaders, body: entry.body, encoded: entry.encoded, contentType: entry.contentType, etag: entry.etag };
+  }
+
+  /** The calendar's date, worked out at most once a second: days change on a whole second. */
+  private today(): string {
+    const second = Math.floor(this.clock.now().getTime() / 1000);
+    if (this.todayAt?.second !== second) this.todayAt = { second, today: this.clock.today() };
+    return this.todayAt.today;
   }
 
   /** `entry`'s body in `encoding`, compressed once and kept with it. */

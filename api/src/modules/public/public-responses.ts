@@ -38,8 +38,14 @@ export async function servePublic(
 ): Promise<FastifyReply> {
   const cached = await catalog.body(key, render);
   if (!cached) throw new ResourceNotFoundException(options.notFound?.resource ?? 'Published record', options.notFound?.id ?? key);
+  // A negotiated answer depends on more than the target: only the others may be answered ahead of the app.
+  if (!options.vary?.length && request.raw.url) {
+    catalog.rememberTarget(request.raw.url, { key, route: request.routeOptions.url ?? request.raw.url, headers: PUBLIC_HEADERS, okHeaders: options.headers });
+  }
   const encoding = cached.body.length >= COMPRESSION_THRESHOLD_BYTES ? preferredEncoding(request.headers['accept-encoding']) : null;
   const etag = `"${cached.etag}${encoding ? `-${encoding}` : ''}"`;
+  // These replace the security headers' values (same-origin resources) rather than adding to them.
+  for (const name of Object.keys(PUBLIC_HEADERS)) reply.raw.removeHeader(name);
   void reply
     .headers(PUBLIC_HEADERS)
     .header('etag', etag)
