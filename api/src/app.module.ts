@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { PublicModule } from './modules/public/public.module';
+import { PublicSiteModule } from './modules/public-site/public-site.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { DelayCausesModule } from './modules/delay-causes/delay-causes.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
@@ -50,6 +51,7 @@ export class AppModule {
         DelayCausesModule,
         DashboardModule,
         PublicModule,
+        PublicSiteModule,
         DepartmentsModule,
         ActionPlansModule,
         InitiativesModule,

@@ -14,8 +14,10 @@ import { requestIdFor, sendRequestId } from './core/http/request-id';
 import { useSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
 import { createLogger, createRequestLog, logRequests } from './core/logging/logging';
+import { CachedResponses } from './core/web/cached-responses';
 import { compressResponses } from './core/web/compression';
 import { serveWebApp } from './core/web/web-app';
+import { PublicCatalog } from './modules/public/public-catalog';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -41,8 +43,11 @@ export const SERVER_TIMEOUTS = {
 export async function createApp(config: AppConfig, databaseUrl: string, logger?: Logger | false): Promise<NestFastifyApplication> {
   const log = logger || (await createLogger(logger === false ? { level: 'silent', format: 'json' } : config.log));
   const requestLog = createRequestLog(log);
+  // Cache hits of the public API are answered by the HTTP server itself, before Fastify and Nest.
+  const cachedResponses = new CachedResponses({ log });
   const adapter = new ProblemFastifyAdapter(
     {
+      serverFactory: cachedResponses.serverFactory(),
       bodyLimit: BODY_LIMIT_BYTES,
       trustProxy: config.trustProxy,
       requestTimeout: SERVER_TIMEOUTS.requestTimeoutMs,
@@ -62,10 +67,14 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   sendRequestId(fastify);
   logRequests(fastify, requestLog);
   useSecurityHeaders(app);
+  cachedResponses.useSecurityHeaders((response) => adapter.writeSecurityHeaders(response));
   acceptJsonBodiesOnly(fastify);
   forbidCachingOfApiResponses(fastify);
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, createJsonBodyParser(fastify));
-  app.setGlobalPrefix('api');
+  // The public site's server-rendered pages (modules/public-site) live at the site's root.
+  app.setGlobalPrefix('api', {
+    exclude: ['/', 'om-data', 'tilgaengelighed', 'sprog/:lang', 'initiativ/:id', 'initiativ/:id/foelg', 'handleplan/:id', 'handleplan/:id/foelg'],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupApiDocs(app);
@@ -74,5 +83,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   await compressResponses(app);
   await app.init();
   await fastify.ready();
+  cachedResponses.use(app.get(PublicCatalog));
   return app;
 }

@@ -4,9 +4,10 @@ import { DEMO_USERS, signIn } from './support/auth';
 import { expect, test, wcagViolations } from './support/fixtures';
 
 /**
- * A visitor follows a public initiative by e-mail: the form on the initiative page, the message to
- * check the inbox, and the confirmation page the mail's link opens. Without an SMTP server (as
- * here) the confirmation mail is held in the outbox, where an admin reads the link.
+ * A visitor follows a public initiative by e-mail: the plain form on the server-rendered initiative
+ * page, the form again with its error, the page that says to check the inbox, and the confirmation
+ * page the mail's link opens. Without an SMTP server (as here) the confirmation mail is held in the
+ * outbox, where an admin reads the link.
  */
 
 const ADDRESS = `borger-${Date.now()}@example.dk`;
@@ -46,24 +47,47 @@ test.describe('Following an initiative by e-mail', () => {
     await expect(section).toContainText('Vi gemmer kun din e-mailadresse og tidspunktet for dit samtykke');
     await expect(section).toContainText(`initiativet »${initiative.title}«`);
 
-    // An empty address is refused on the spot, with the message on the field.
+    // An empty address comes back as the form again (a plain form post, no script): "Fejl" in the title, a summary
+    // at the top that is read out first and links to the field, and the message on the field.
     await section.getByRole('button', { name: 'Følg med' }).click();
-    await expect(section.getByText('Skriv din e-mailadresse.')).toBeVisible();
-    await expect(section.getByLabel('Din e-mailadresse')).toBeFocused();
+    await expect(page).toHaveTitle('Fejl: Følg med på e-mail – Fremdrift');
+    const summary = page.getByRole('alert');
+    await expect(summary).toContainText('Der er et problem');
+    await expect(summary).toBeFocused();
+    const field = page.getByLabel('Din e-mailadresse');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(/Fejl: Skriv din e-mailadresse\./);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await wcagViolations(page), `the form with its error at ${width}px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.screenshot({ path: test.info().outputPath('follow-error-360.png'), fullPage: true });
+    await summary.getByRole('link', { name: 'Skriv din e-mailadresse.' }).click();
+    await expect(page).toHaveURL(/#follow-initiative-email$/);
 
-    await section.getByLabel('Din e-mailadresse').fill(ADDRESS);
-    await section.getByRole('button', { name: 'Følg med' }).click();
-    const done = section.getByRole('status');
-    await expect(done).toContainText('Tjek din indbakke');
-    await expect(done).toContainText(ADDRESS);
-    await expect(done).toBeFocused();
+    // A malformed address keeps what was typed.
+    await field.fill('borger.example.dk');
+    await page.getByRole('button', { name: 'Følg med' }).click();
+    await expect(page.getByRole('alert')).toContainText('Skriv en gyldig e-mailadresse, fx navn@example.dk.');
+    await expect(page.getByLabel('Din e-mailadresse')).toHaveValue('borger.example.dk');
+
+    await page.getByLabel('Din e-mailadresse').fill(ADDRESS);
+    await page.getByRole('button', { name: 'Følg med' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tjek din indbakke' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText(ADDRESS);
 
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
-      expect(await wcagViolations(page), `the initiative page after subscribing at ${width}px`).toEqual([]);
+      expect(await wcagViolations(page), `the page after subscribing at ${width}px`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
     await page.screenshot({ path: test.info().outputPath('follow-sent-360.png'), fullPage: true });
+
+    // "Use another address" goes back to the form on the initiative's page.
+    await page.getByRole('link', { name: 'Brug en anden e-mailadresse' }).click();
+    await expect(page).toHaveURL(`/initiativ/${initiative.id}#foelg`);
+    await expect(page.getByRole('heading', { level: 1, name: initiative.title })).toBeVisible();
 
     // The link in the mail shows the consent text and asks before confirming.
     const link = await confirmationLink(page, baseURL);
@@ -81,16 +105,23 @@ test.describe('Following an initiative by e-mail', () => {
     await expect(page.getByRole('heading', { level: 1, name: initiative.title })).toBeVisible();
   });
 
-  test('the form on a plan page is axe-clean at 1280 and 360 px', async ({ page }) => {
+  test('the form on a plan page is axe-clean at 1280 and 360 px, and works in English', async ({ page }) => {
     const initiative = await publicInitiative(page);
     await page.goto(`/handleplan/${initiative.actionPlan.id}`);
     const section = page.getByRole('region', { name: 'Følg med på e-mail' });
     await expect(section).toContainText(`handleplanen »${initiative.actionPlan.title}«`);
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
-      await expect(page.getByText('Henter …')).toHaveCount(0);
       expect(await wcagViolations(page), `the plan page at ${width}px`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
+
+    await page.getByRole('link', { name: /English/ }).click();
+    const english = page.getByRole('region', { name: 'Follow by e-mail' });
+    await expect(english).toContainText(`the action plan “${initiative.actionPlan.title}”`);
+    await english.getByLabel('Your e-mail address').fill(`plan-${ADDRESS}`);
+    await english.getByRole('button', { name: 'Follow' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 });

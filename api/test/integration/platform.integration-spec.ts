@@ -26,8 +26,8 @@ const SEEDED_TABLES = [
 ];
 /** Served by the Swagger module itself: the documentation, not the API it documents. */
 const DOCS_ROUTE = /^\/api\/docs(?:$|[/-])/;
-/** Served at the site's root for crawlers (modules/site-map), outside the API and its document. */
-const SITE_ROOT_ROUTE = /^\/(?:robots\.txt|sitemap\.xml)$/;
+/** Served at the site's root outside the API and its document: for crawlers (modules/site-map), and the server-rendered public pages (modules/public-site). */
+const SITE_ROOT_ROUTE = /^\/(?:robots\.txt|sitemap\.xml|om-data.*|tilgaengelighed.*|sprog.*|initiativ.*|handleplan.*)?$/;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an OpenAPI document and API responses, walked generically
 type Json = any;

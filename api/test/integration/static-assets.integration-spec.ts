@@ -123,8 +123,8 @@ describe('Static assets and compressed responses', () => {
   });
 
   describe('index.html', () => {
-    it('is revalidated on every visit, at / and as the fallback of the app routes, in the best encoding accepted', async () => {
-      for (const url of ['/', '/index.html', '/initiativ/123', '/handleplan/abc?x=1']) {
+    it('is revalidated on every visit, as the fallback of the app routes, in the best encoding accepted', async () => {
+      for (const url of ['/index.html', '/initiativer', '/initiativer/123', '/login?returnUrl=%2Fmine']) {
         for (const [accept, decode] of [
           ['br, gzip', brotliDecompressSync],
           ['gzip', gunzipSync],
@@ -142,6 +142,16 @@ describe('Static assets and compressed responses', () => {
           expect(response.headers['content-encoding']).toBe(accept === undefined ? undefined : accept.split(',')[0]);
           expect(decode(response.rawPayload)).toEqual(webRoot.files['index.html']);
         }
+      }
+    });
+
+    it('is not what the public site answers: its pages are rendered by the server, with no script', async () => {
+      for (const url of ['/', '/?q=x', '/om-data', '/tilgaengelighed', '/initiativ/123', '/initiativ/123/mere', '/handleplan/abc?x=1']) {
+        const response = await get(url);
+        expect({ url, type: response.headers['content-type'] }).toEqual({ url, type: 'text/html; charset=utf-8' });
+        expect(response.rawPayload).not.toEqual(webRoot.files['index.html']);
+        expect(response.body).toMatch(/^<!doctype html>/);
+        expect(response.body).not.toMatch(/<script\b[^>]*\bsrc=/);
       }
     });
 

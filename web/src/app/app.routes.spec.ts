@@ -7,6 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { Principal } from '@fremdrift/access';
 import { routes } from './app.routes';
 import { Auth } from './core/auth/auth';
+import { BrowserLocation } from './core/auth/browser-location';
 import { provideI18nTesting } from './core/i18n/testing';
 import { InitiativesApi } from './features/initiatives/initiatives-api';
 import { of } from 'rxjs';
@@ -41,11 +42,22 @@ describe('the routes', () => {
     expect((await visit('/', viewer)).url).toBe('/initiativer');
   });
 
-  it('show anonymous visitors the public front page at the root address, and the public pages without login', async () => {
-    const root = await visit('/', null);
-    expect(root.url).toBe('/');
-    TestBed.resetTestingModule();
-    expect(await visit('/tilgaengelighed', null)).toEqual({ url: '/tilgaengelighed', heading: 'Tilgængelighedserklæring' });
+  it('leave the app for the server-rendered public pages: the front page for anonymous visitors, and the others for everyone', async () => {
+    const location = { assign: jest.fn() };
+    const browser = { provide: BrowserLocation, useValue: location };
+    await visit('/', null, [browser]);
+    expect(location.assign).toHaveBeenLastCalledWith('/');
+    for (const [url, principal] of [
+      ['/tilgaengelighed', null],
+      ['/om-data', viewer],
+      ['/initiativ/abc', null],
+      ['/handleplan/abc?x=1', viewer],
+    ] as const) {
+      TestBed.resetTestingModule();
+      await visit(url, principal, [browser]);
+      expect(location.assign).toHaveBeenLastCalledWith(url);
+    }
+    expect(location.assign).toHaveBeenCalledTimes(5);
   });
 
   it('send anonymous visitors to the login page, remembering where they were going', async () => {

@@ -1,6 +1,5 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Route, type Routes, type UrlSegment } from '@angular/router';
-import type { UserRole } from '@fremdrift/contracts';
 import {
   canApprovePublicTexts,
   canImportInitiatives,
@@ -10,11 +9,12 @@ import {
   canOperateInstallation,
   canViewAuditLog,
   canViewDashboard,
+  startPageFor,
 } from '@fremdrift/access';
 import { Auth } from './core/auth/auth';
+import { BrowserLocation } from './core/auth/browser-location';
 import { authGuard, guestGuard, requireAccess } from './core/auth/auth-guards';
 import { unsavedChangesGuard } from './core/unsaved-changes/unsaved-changes';
-import { loadPublicFrontPage, PUBLIC_TITLES, publicRoutes } from './features/public/public.routes';
 import { canCreateSomeInitiative } from './features/initiatives/initiative-access';
 
 const loadInitiativeList = () => import('./features/initiatives/initiative-list/initiative-list').then((m) => m.InitiativeList);
@@ -32,30 +32,39 @@ function noAccessAt(path: string): Route {
   };
 }
 
-/** Department leads start with their own initiatives, management with the dashboard, everyone else with all initiatives. */
-function startPage(role: UserRole): string {
-  return role === 'department_lead' ? '/mine' : role === 'management' ? '/dashboard' : '/initiativer';
-}
+/** The public site's pages, rendered by the server (api/src/modules/public-site), not by this app. */
+export const SERVER_RENDERED_PAGES = ['om-data', 'tilgaengelighed', 'initiativ', 'handleplan', 'sprog', 'was'];
 
-/** `/` is the public front page for visitors; a signed-in user goes on to their start page. */
-const publicFrontPageForVisitors: CanActivateFn = async () => {
+/** Leaves the app for a server-rendered public page with a full page load. */
+const loadFromServer: CanActivateFn = (_route, state) => {
+  inject(BrowserLocation).assign(state.url);
+  return false;
+};
+
+/**
+ * `/` in the app (after signing in, or a link to the start): a signed-in user goes on to their start
+ * page; anyone else to the public front page, which the server renders (and there redirects a
+ * signed-in user in the same way).
+ */
+const startPageOrPublicSite: CanActivateFn = async (_route, state) => {
   const auth = inject(Auth);
   const router = inject(Router);
+  const location = inject(BrowserLocation);
   await auth.ensureChecked();
   const user = auth.user();
-  return user ? router.parseUrl(startPage(user.role)) : true;
+  if (user) return router.parseUrl(startPageFor(user.role));
+  location.assign(state.url);
+  return false;
 };
 
 /** Route titles are translation keys (see I18nTitleStrategy). */
 export const routes: Routes = [
+  { path: '', pathMatch: 'full', canActivate: [startPageOrPublicSite], children: [] },
   {
-    path: '',
-    pathMatch: 'full',
-    title: PUBLIC_TITLES.front,
-    canActivate: [publicFrontPageForVisitors],
-    loadComponent: loadPublicFrontPage,
+    matcher: (segments: UrlSegment[]) => (segments.length > 0 && SERVER_RENDERED_PAGES.includes(segments[0].path) ? { consumed: segments } : null),
+    canActivate: [loadFromServer],
+    children: [],
   },
-  ...publicRoutes,
   {
     path: 'login',
     title: 'titles.login',

@@ -17,8 +17,7 @@ import { registerTexts } from './core/i18n/register-texts';
 import { labelKeys } from './core/labels';
 import { todayInMunicipality } from './core/time/today';
 import { DASHBOARD_NAV_LABEL, DASHBOARD_PATH, dashboardNavTexts } from './features/dashboard/texts/nav-texts';
-import { AccessibilityLink } from './features/public/accessibility/accessibility-link';
-import { PUBLIC_SHELL_KEYS, publicShellTexts } from './features/public/texts/shell-texts';
+import { PUBLIC_SHELL_KEYS, publicShellTexts } from './shell-texts';
 
 interface NavItem {
   /** Translation key. */
@@ -29,7 +28,7 @@ interface NavItem {
 /** The page frame: skip link, header with the user and their menu, the routed page, footer. */
 @Component({
   selector: 'fd-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, AccessibilityLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -83,7 +82,7 @@ export class App {
     // The dashboard keeps its texts with the feature; its menu item's name is needed before that loads.
     const translate = inject(TranslateService);
     registerTexts(translate, dashboardNavTexts);
-    // So do the public pages' titles and the header's and footer's links to them.
+    // So do the header's and footer's links to the public pages.
     registerTexts(translate, publicShellTexts);
   }
 

@@ -19,7 +19,10 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Serves the built Angular app on the API's port. Unknown paths outside /api get index.html so
- * that the app's own routes work on reload; unknown /api paths stay a 404 problem. Each file goes
+ * that the app's own routes work on reload; unknown /api paths stay a 404 problem. The public
+ * site's pages (`/`, `/om-data`, `/initiativ/:id` …) are server-rendered routes of the public-site
+ * module: more specific than this fallback, so the router gives them those paths, and `/` is not
+ * answered with the app's index.html (`index: false`). Each file goes
  * out in the encoding the request accepts best (brotli, then gzip, else as it is), from the copies
  * the build wrote beside it, with `Vary: Accept-Encoding`.
  */
@@ -37,7 +40,7 @@ export async function serveWebApp(app: NestFastifyApplication, webRoot: string):
   await fastify.register(fastifyStatic, {
     root: webRoot,
     wildcard: false,
-    index: ['index.html'],
+    index: false,
     preCompressed: true,
     globIgnore: ['**/*.br', '**/*.gz', ...SERVED_ELSEWHERE],
     cacheControl: false,

@@ -8,5 +8,6 @@ import { PublicService } from './public.service';
 @Module({
   controllers: [PublicController, OpenDataController],
   providers: [PublicCatalog, PublicRepository, PublicService],
+  exports: [PublicCatalog, PublicService],
 })
 export class PublicModule {}

@@ -22,6 +22,9 @@ export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'da';
 export const LANGUAGE_STORAGE_KEY = 'fremdrift.language';
+/** The cookie the server-rendered public pages read and their language switch sets: one choice on both sides. */
+export const LANGUAGE_COOKIE = 'fremdrift_lang';
+const LANGUAGE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 export type DateStyle = 'date' | 'dateTime' | 'monthYear' | 'dayMonth';
 
@@ -35,8 +38,19 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The language chosen earlier on this device; Danish otherwise. */
-export function storedLanguage(): Language {
+/** The language in the cookie the public pages share, if any. */
+export function cookieLanguage(cookies: string): Language | null {
+  for (const part of cookies.split(';')) {
+    const [name, value] = part.split('=').map((piece) => piece.trim());
+    if (name === LANGUAGE_COOKIE && isLanguage(value)) return value;
+  }
+  return null;
+}
+
+/** The language chosen earlier, on the public pages (the cookie) or in the app on this device; Danish otherwise. */
+export function storedLanguage(cookies = globalThis.document?.cookie ?? ''): Language {
+  const fromCookie = cookieLanguage(cookies);
+  if (fromCookie) return fromCookie;
   try {
     const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
     return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
@@ -70,10 +84,12 @@ export class I18n {
     return this.t(`${key}.${count === 1 ? 'one' : 'other'}`, { ...params, count: this.number(count) });
   }
 
-  /** Switches language, remembers it on this device and tells the browser (`<html lang>`). */
+  /** Switches language, remembers it on this device and for the public pages, and tells the browser (`<html lang>`). */
   async use(language: Language): Promise<void> {
     await firstValueFrom(this.translate.use(language));
     this.document.documentElement.lang = language;
+    const secure = this.document.location?.protocol === 'https:' ? '; Secure' : '';
+    this.document.cookie = `${LANGUAGE_COOKIE}=${language}; Max-Age=${LANGUAGE_COOKIE_MAX_AGE_SECONDS}; Path=/; SameSite=Lax${secure}`;
     try {
       globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
     } catch {

@@ -43,7 +43,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
           <a class="button" routerLink="/login">{{ 'signIn.refused.tryAgain' | translate }}</a>
         </li>
         <li>
-          <a routerLink="/">{{ 'signIn.refused.publicPages' | translate }}</a>
+          <a href="/">{{ 'signIn.refused.publicPages' | translate }}</a>
         </li>
       </ul>
     </div>
