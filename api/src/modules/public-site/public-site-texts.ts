@@ -1,3 +1,5 @@
+import { EXPORT_LABELS } from '../../core/export/labels';
+
 /**
  * The public pages' texts, Danish first, English second. Both languages have the same keys (the
  * compiler checks `en` against `da`'s shape, and public-site-texts.spec.ts the other way).
@@ -29,21 +31,8 @@ const da = {
     text: 'Adressen passer ikke til nogen side. Måske er linket forældet.',
     link: 'Alle initiativer',
   },
-  enum: {
-    status: {
-      idea: 'Idé',
-      planned: 'Planlagt',
-      in_progress: 'I gang',
-      on_hold: 'Sat på pause',
-      completed: 'Afsluttet',
-      cancelled: 'Annulleret',
-    },
-    health: {
-      on_track: 'På sporet',
-      at_risk: 'I risiko',
-      off_track: 'Bagud',
-    },
-  },
+  // The domain's words, as the exports say them.
+  enum: EXPORT_LABELS.da,
   pagination: {
     pages: 'Sider',
     previous: 'Forrige side',
@@ -345,21 +334,7 @@ const en: PublicTexts = {
     text: 'The address does not match any page. Perhaps the link is out of date.',
     link: 'All initiatives',
   },
-  enum: {
-    status: {
-      idea: 'Idea',
-      planned: 'Planned',
-      in_progress: 'In progress',
-      on_hold: 'On hold',
-      completed: 'Completed',
-      cancelled: 'Cancelled',
-    },
-    health: {
-      on_track: 'On track',
-      at_risk: 'At risk',
-      off_track: 'Off track',
-    },
-  },
+  enum: EXPORT_LABELS.en,
   pagination: {
     pages: 'Pages',
     previous: 'Previous page',
