@@ -3,8 +3,10 @@
 // bench database holds now (the last size `npm run bench` or `npm run bench:data` generated).
 // The list statements are hand-written equivalents of what TypeORM sends for GET /api/initiatives
 // (first page of 25, default sort) and of the first statement of the public snapshot.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import pg from 'pg';
-import { dashboardStatements, openBenchDatabase, parseArgs } from './lib.mjs';
+import { ROOT, dashboardStatements, openBenchDatabase, parseArgs } from './lib.mjs';
 
 const LIST_STATEMENTS = {
   'GET /api/initiatives: page': [
@@ -40,8 +42,28 @@ try {
   const { rows } = await client.query('SELECT count(*)::int AS n FROM initiative');
   console.log(`Plans on ${rows[0].n} initiatives (PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}).\n`);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  // One plan's view (counters) and one department's (per-initiative rollups), besides the default view.
+  const { DASHBOARD_STATEMENTS, dashboardViewStatements } = createRequire(import.meta.url)(join(ROOT, 'dist/api/dashboard-statements.js'));
+  const [{ plan, department }] = (
+    await client.query(
+      `SELECT (SELECT id FROM action_plan ORDER BY title LIMIT 1) AS plan, (SELECT code FROM department ORDER BY sort_order, name LIMIT 1) AS department`,
+    )
+  ).rows;
+  const view = (label, query) =>
+    Object.entries(DASHBOARD_STATEMENTS).map(([name, statement]) => {
+      const { sql, params } = statement(query, today);
+      return [`GET /api/dashboard?${label}: ${name}`, sql, params];
+    });
   const statements = [
     ...Object.entries(dashboardStatements(today)).map(([name, { sql, params }]) => [`GET /api/dashboard: ${name}`, sql, params]),
+    // What the API sends for the default view: the same statements as two, run at once on two connections.
+    ...(dashboardViewStatements?.({}, today) ?? []).map(({ sql, params }, index, all) => [
+      `GET /api/dashboard as sent (${index + 1} of ${all.length})`,
+      sql,
+      params,
+    ]),
+    ...view('actionPlanId=…', { actionPlanId: plan }),
+    ...view(`department=${department}`, { department }),
     ...Object.entries(LIST_STATEMENTS).map(([name, [sql, params]]) => [name, sql, params]),
   ];
   for (const [name, sql, params] of statements) {

@@ -23,6 +23,7 @@ import { NoChangeUpdate1795000000012 } from './migrations/1795000000012-NoChange
 import { SingleSignOn1795000000013 } from './migrations/1795000000013-SingleSignOn';
 import { IdentityRoleMappingAudit1795000000014 } from './migrations/1795000000014-IdentityRoleMappingAudit';
 import { DashboardRollups1795000000015 } from './migrations/1795000000015-DashboardRollups';
+import { DashboardCounters1795000000018 } from './migrations/1795000000018-DashboardCounters';
 import { PublicFollowers1795000000017 } from './migrations/1795000000017-PublicFollowers';
 import { ReportingSnapshots1795000000016 } from './migrations/1795000000016-ReportingSnapshots';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   PublicFollowers1795000000017,
   ReportingSnapshots1795000000016,
   DashboardRollups1795000000015,
+  DashboardCounters1795000000018,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

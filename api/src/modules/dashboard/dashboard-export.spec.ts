@@ -39,6 +39,7 @@ function viewWith(departmentName: string, initiativeTitle: string, daysOverdue: 
         lastEscalation: null,
       },
     ],
+    complianceCounts: { awaiting: 1, overdue: 1 },
   };
 }
 

@@ -43,7 +43,10 @@ export class DashboardController {
   @ApiProblems(400, 409)
   async exportXlsx(@CurrentUser() user: AuthenticatedUser, @Query() query: DashboardExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { lang, since, ...filters } = query;
-    const [view, context] = await Promise.all([this.dashboard.view(filters), this.exportContext.build(user.id, filters, { lang, since })]);
+    const [view, context] = await Promise.all([
+      this.dashboard.view(filters, { complianceLimit: null }),
+      this.exportContext.build(user.id, filters, { lang, since }),
+    ]);
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="fremdrift-dashboard-${view.today}.xlsx"`);
@@ -61,7 +64,7 @@ export class DashboardController {
   @ApiProblems(400)
   async exportCsv(@CurrentUser() user: AuthenticatedUser, @Query() query: ExportCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { table = 'departments', lang, ...filters } = query;
-    const [view, context] = await Promise.all([this.dashboard.view(filters), this.exportContext.build(user.id, filters, { lang })]);
+    const [view, context] = await Promise.all([this.dashboard.view(filters, { complianceLimit: null }), this.exportContext.build(user.id, filters, { lang })]);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fremdrift-${table}-${view.today}.csv"`);
     return toCsv(view, table, context);
   }

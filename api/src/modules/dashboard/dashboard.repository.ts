@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod } from '@fremdrift/contracts';
 import { Database } from '../../core/database/database';
-import { DASHBOARD_STATEMENTS } from './dashboard-statements';
+import { dashboardViewStatements } from './dashboard-statements';
 
 export interface DepartmentRow {
   department: DepartmentRef;
@@ -21,43 +21,38 @@ export interface ReportingRow {
   period: ReportingPeriod;
   lastReportedPeriodEnd: string | null;
   leadDepartment: DepartmentRef;
+  /** All the initiatives of the view that await a report, and of them the overdue, however many rows are returned. */
+  awaiting: number;
+  overdue: number;
 }
 
-/** The dashboard's aggregates, computed by PostgreSQL with the statements of DASHBOARD_STATEMENTS. */
+export interface HeadlineRow {
+  initiatives: number;
+  byStatus: Partial<Record<InitiativeStatus, number>>;
+  byHealth: Partial<HealthCounts>;
+  averageProgress: number | null;
+  averageExpectedProgress: number | null;
+  milestones: { total: number; completed: number; completedOnTime: number; overdue: number; dueNext90Days: number };
+}
+
+/** The dashboard's aggregates, computed by PostgreSQL with the statements of DASHBOARD_STATEMENTS, sent as two. */
 @Injectable()
 export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
-  async headline(query: DashboardQuery, today: string) {
-    const { sql, params } = DASHBOARD_STATEMENTS.headline(query, today);
-    const [row] = await this.db.manager.query(sql, params);
-    return row as {
-      initiatives: number;
-      byStatus: Partial<Record<InitiativeStatus, number>>;
-      byHealth: Partial<HealthCounts>;
-      averageProgress: number | null;
-      averageExpectedProgress: number | null;
-      milestones: { total: number; completed: number; completedOnTime: number; overdue: number; dueNext90Days: number };
-    };
-  }
-
-  async departments(query: DashboardQuery, today: string): Promise<DepartmentRow[]> {
-    const { sql, params } = DASHBOARD_STATEMENTS.departments(query, today);
-    return this.db.manager.query(sql, params);
-  }
-
-  async healthOverTime(query: DashboardQuery, today: string): Promise<{ month: string; byHealth: HealthCounts; reported: number }[]> {
-    const { sql, params } = DASHBOARD_STATEMENTS.healthOverTime(query, today);
-    return this.db.manager.query(sql, params);
-  }
-
-  async milestoneWeeks(query: DashboardQuery, today: string): Promise<{ weekStart: string; due: number }[]> {
-    const { sql, params } = DASHBOARD_STATEMENTS.milestoneWeeks(query, today);
-    return this.db.manager.query(sql, params);
-  }
-
-  async reporting(query: DashboardQuery, today: string): Promise<ReportingRow[]> {
-    const { sql, params } = DASHBOARD_STATEMENTS.reporting(query, today);
-    return this.db.manager.query(sql, params);
+  /** Everything one view shows, in two statements sent at once (dashboardViewStatements). */
+  async view(
+    query: DashboardQuery,
+    today: string,
+    limit: number | null,
+  ): Promise<{
+    headline: HeadlineRow;
+    departments: DepartmentRow[];
+    healthOverTime: { month: string; byHealth: HealthCounts; reported: number }[];
+    milestoneWeeks: { weekStart: string; due: number }[];
+    reporting: ReportingRow[];
+  }> {
+    const rows = await Promise.all(dashboardViewStatements(query, today, limit).map(({ sql, params }) => this.db.manager.query(sql, params)));
+    return Object.assign({}, ...rows.map(([row]) => row));
   }
 }

@@ -87,6 +87,19 @@ export interface Dashboard {
   departments: DepartmentProgress[];
   healthOverTime: HealthOverTime[];
   milestoneWeeks: MilestoneWeek[];
-  /** Initiatives without a status update for the current period, most overdue first. */
+  /**
+   * Initiatives without a status update for the current period, most overdue first: at most
+   * COMPLIANCE_LIST_LIMIT of them in the view (all of them in the exports).
+   */
   compliance: ComplianceRow[];
+  /** All the initiatives of the view without a status update for the current period, and how many of them are overdue. */
+  complianceCounts: ComplianceCounts;
 }
+
+export interface ComplianceCounts {
+  awaiting: number;
+  overdue: number;
+}
+
+/** The most rows `Dashboard.compliance` has in the view; the CSV of the table has them all. */
+export const COMPLIANCE_LIST_LIMIT = 100;

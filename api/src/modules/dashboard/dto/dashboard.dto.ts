@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
+  COMPLIANCE_LIST_LIMIT,
   MAIL_KINDS,
   OUTBOX_STATES,
   type ComplianceMail,
   type MailKind,
   type OutboxState,
+  type ComplianceCounts,
   type ComplianceRow,
   type Dashboard,
   type DashboardHeadline,
@@ -164,6 +166,11 @@ export class ComplianceRowDto implements ComplianceRow {
   @ApiProperty({ type: ComplianceMailDto, nullable: true, description: 'The latest escalation about it' }) lastEscalation: ComplianceMailDto | null;
 }
 
+class ComplianceCountsDto implements ComplianceCounts {
+  @ApiProperty() awaiting: number;
+  @ApiProperty({ description: 'Of them, those with an earlier period missing too' }) overdue: number;
+}
+
 export class DashboardDto implements Dashboard {
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
   @ApiProperty({ format: 'date' }) today: string;
@@ -172,6 +179,11 @@ export class DashboardDto implements Dashboard {
   @ApiProperty({ type: [DepartmentProgressDto] }) departments: DepartmentProgressDto[];
   @ApiProperty({ type: [HealthOverTimeDto] }) healthOverTime: HealthOverTimeDto[];
   @ApiProperty({ type: [MilestoneWeekDto], description: 'Open milestones due in each week of the next 90 days' }) milestoneWeeks: MilestoneWeekDto[];
-  @ApiProperty({ type: [ComplianceRowDto], description: 'Initiatives without a status update for the current period, most overdue first' })
+  @ApiProperty({
+    type: [ComplianceRowDto],
+    description: `Initiatives without a status update for the current period, most overdue first: at most ${COMPLIANCE_LIST_LIMIT} (all of them in the exports)`,
+  })
   compliance: ComplianceRowDto[];
+  @ApiProperty({ type: ComplianceCountsDto, description: 'All the initiatives of the view without a status update for the current period' })
+  complianceCounts: ComplianceCountsDto;
 }

@@ -75,6 +75,7 @@ export function dashboardFixture(overrides: Partial<Dashboard> = {}): Dashboard 
         lastEscalation: null,
       },
     ],
+    complianceCounts: { awaiting: 3, overdue: 2 },
     ...overrides,
   };
 }

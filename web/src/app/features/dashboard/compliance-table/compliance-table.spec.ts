@@ -68,6 +68,17 @@ describe('ComplianceTable', () => {
     expect(titles()).toEqual(['Aftenskole for forældre', 'Boligsocial indsats ved boligplacering', 'Østergade-projektet']);
   });
 
+  it('counts every initiative that awaits a report when the rows are only the most overdue of them, and says where the rest are', async () => {
+    const { element, fixture, titles } = await setup();
+    fixture.componentRef.setInput('counts', { awaiting: 1234, overdue: 1001 });
+    await fixture.whenStable();
+    expect(textOf(element.querySelector('.panel__summary'))).toBe(
+      '1.234 initiativer mangler en statusopdatering for den aktuelle periode. 1.001 af dem er forsinkede. ' +
+        'Tabellen viser de 3 mest forsinkede; CSV-filen har dem alle.',
+    );
+    expect(titles()).toHaveLength(3);
+  });
+
   it('says when every initiative has reported', async () => {
     const { element } = await setup([]);
     expect(textOf(element.querySelector('.panel__summary'))).toBe('Alle initiativer har rapporteret for den aktuelle periode.');

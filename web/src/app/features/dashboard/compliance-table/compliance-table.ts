@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { canSendManualReminders } from '@fremdrift/access';
-import type { ComplianceMail, ComplianceRow } from '@fremdrift/contracts';
+import type { ComplianceCounts, ComplianceMail, ComplianceRow } from '@fremdrift/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
 import { Auth } from '../../../core/auth/auth';
@@ -62,6 +62,8 @@ export class ComplianceTable {
   private readonly sentHere = signal<ReadonlyMap<string, ComplianceMail>>(new Map());
 
   readonly rows = input.required<readonly ComplianceRow[]>();
+  /** All the initiatives awaiting a report, when the rows are only the most overdue of them. */
+  readonly counts = input<ComplianceCounts | null>(null);
   readonly csvHref = input<string | null>(null);
 
   protected readonly listPath = INITIATIVE_LIST_PATH;
@@ -93,10 +95,11 @@ export class ComplianceTable {
 
   protected readonly summary = computed(() => {
     const rows = this.rows();
-    if (rows.length === 0) return this.texts.text('compliance.none');
-    const overdue = rows.filter((row) => row.state === 'overdue').length;
-    const parts = [this.texts.count('compliance.summary', rows.length)];
-    if (overdue > 0) parts.push(this.texts.count('compliance.summaryOverdue', overdue));
+    const counts = this.counts() ?? { awaiting: rows.length, overdue: rows.filter((row) => row.state === 'overdue').length };
+    if (counts.awaiting === 0) return this.texts.text('compliance.none');
+    const parts = [this.texts.count('compliance.summary', counts.awaiting)];
+    if (counts.overdue > 0) parts.push(this.texts.count('compliance.summaryOverdue', counts.overdue));
+    if (rows.length < counts.awaiting) parts.push(this.texts.count('compliance.showingMostOverdue', rows.length));
     return parts.join(' ');
   });
 

@@ -167,6 +167,10 @@ export const dashboardDa = {
       other: '{{count}} af dem er forsinkede.',
     },
     none: 'Alle initiativer har rapporteret for den aktuelle periode.',
+    showingMostOverdue: {
+      one: 'Tabellen viser det mest forsinkede; CSV-filen har dem alle.',
+      other: 'Tabellen viser de {{count}} mest forsinkede; CSV-filen har dem alle.',
+    },
     caption: 'Initiativer uden statusopdatering i den aktuelle periode',
     colInitiative: 'Initiativ',
     colDepartment: 'Ansvarlig afdeling',

@@ -163,6 +163,10 @@ export const dashboardEn: DashboardTexts = {
       other: '{{count}} of them are overdue.',
     },
     none: 'Every initiative has reported for the current period.',
+    showingMostOverdue: {
+      one: 'The table shows the most overdue one; the CSV file has them all.',
+      other: 'The table shows the {{count}} most overdue; the CSV file has them all.',
+    },
     caption: 'Initiatives without a status update in the current period',
     colInitiative: 'Initiative',
     colDepartment: 'Lead department',
