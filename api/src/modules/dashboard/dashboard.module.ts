@@ -4,10 +4,11 @@ import { ReportingSnapshotsModule } from '../reporting-snapshots/reporting-snaps
 import { DashboardController } from './dashboard.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { DashboardViewCache } from './dashboard-view-cache';
 
 @Module({
   imports: [OutboxModule, ReportingSnapshotsModule],
   controllers: [DashboardController],
-  providers: [DashboardService, DashboardRepository],
+  providers: [DashboardService, DashboardRepository, DashboardViewCache],
 })
 export class DashboardModule {}

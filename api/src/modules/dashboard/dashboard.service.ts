@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  COMPLIANCE_LIST_LIMIT,
   HEALTHS,
   INITIATIVE_STATUSES,
   type ComplianceMail,
@@ -12,6 +13,7 @@ import { awaitsReport, computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
 import { DashboardRepository } from './dashboard.repository';
+import { DashboardViewCache, viewKey } from './dashboard-view-cache';
 import type { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
 
 const zeroes = <K extends string>(keys: readonly K[], counts: Partial<Record<K, number>>): Record<K, number> =>
@@ -23,18 +25,25 @@ export class DashboardService {
     private readonly dashboard: DashboardRepository,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly cache: DashboardViewCache<DashboardDto>,
   ) {}
 
-  /** One view: five statements, whatever the number of initiatives. */
-  async view(query: DashboardQueryDto): Promise<DashboardDto> {
+  /**
+   * One view: two statements at once, whatever the number of initiatives. The compliance table lists the
+   * `complianceLimit` most overdue initiatives (the exports ask for all of them with null).
+   */
+  async view(query: DashboardQueryDto, { complianceLimit = COMPLIANCE_LIST_LIMIT }: { complianceLimit?: number | null } = {}): Promise<DashboardDto> {
     const today = this.clock.today();
-    const [headline, departments, healthOverTime, milestoneWeeks, reporting] = await Promise.all([
-      this.dashboard.headline(query, today),
-      this.dashboard.departments(query, today),
-      this.dashboard.healthOverTime(query, today),
-      this.dashboard.milestoneWeeks(query, today),
-      this.dashboard.reporting(query, today),
-    ]);
+    // The figures of the on-screen view are kept until the next change; the mails sent are read each time (the outbox reports no changes).
+    const figures =
+      complianceLimit === COMPLIANCE_LIST_LIMIT
+        ? await this.cache.get(viewKey(today, query), () => this.figures(query, today, complianceLimit))
+        : await this.figures(query, today, complianceLimit);
+    return { ...figures, compliance: await this.withMails(figures.compliance) };
+  }
+
+  private async figures(query: DashboardQueryDto, today: string, complianceLimit: number | null): Promise<DashboardDto> {
+    const { headline, departments, healthOverTime, milestoneWeeks, reporting } = await this.dashboard.view(query, today, complianceLimit);
     const { milestones } = headline;
     return {
       generatedAt: this.clock.now().toISOString(),
@@ -60,24 +69,23 @@ export class DashboardService {
       })),
       healthOverTime,
       milestoneWeeks,
-      compliance: await this.withMails(
-        reporting
-          .map((row): ComplianceRow | null => {
-            const state = computeReporting({ ...row }, today);
-            if (!awaitsReport(state)) return null;
-            return {
-              initiative: { id: row.id, title: row.title },
-              leadDepartment: row.leadDepartment,
-              state: state.state,
-              lastReportedPeriodEnd: row.lastReportedPeriodEnd,
-              daysOverdue: state.daysOverdue,
-              lastReminder: null,
-              lastEscalation: null,
-            };
-          })
-          .filter((row): row is ComplianceRow => row !== null)
-          .sort((a, b) => b.daysOverdue - a.daysOverdue || a.initiative.title.localeCompare(b.initiative.title, 'da')),
-      ),
+      complianceCounts: { awaiting: reporting[0]?.awaiting ?? 0, overdue: reporting[0]?.overdue ?? 0 },
+      compliance: reporting
+        .map((row): ComplianceRow | null => {
+          const state = computeReporting({ ...row }, today);
+          if (!awaitsReport(state)) return null;
+          return {
+            initiative: { id: row.id, title: row.title },
+            leadDepartment: row.leadDepartment,
+            state: state.state,
+            lastReportedPeriodEnd: row.lastReportedPeriodEnd,
+            daysOverdue: state.daysOverdue,
+            lastReminder: null,
+            lastEscalation: null,
+          };
+        })
+        .filter((row): row is ComplianceRow => row !== null)
+        .sort((a, b) => b.daysOverdue - a.daysOverdue || a.initiative.title.localeCompare(b.initiative.title, 'da')),
     };
   }
 
