@@ -271,6 +271,26 @@ async function measureDashboard(app, databaseUrl, session) {
     trivial.push(me.ms);
     if (dashboard.length >= 5 && Date.now() - started > sampleSeconds * 1000) break;
   }
+  // The first request after a change: the app drops what it kept of the dashboard on every change the
+  // change feed reports, so a notification like the one any write sends makes the next request compute it.
+  const cold = [];
+  const notifier = new pg.Client({ connectionString: databaseUrl });
+  await notifier.connect();
+  try {
+    const coldStarted = Date.now();
+    for (let i = 0; i < samples; i++) {
+      await notifier.query(`SELECT pg_notify('fremdrift_changes', '{"entity":"*","initiativeId":null}')`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const d = await timedGet(`${app.base}/api/dashboard`, headers);
+      if (d.status !== 200) {
+        failures++;
+        lastFailure = `${d.status}: ${d.body.slice(0, 200)}`;
+      } else cold.push(d.ms);
+      if (cold.length >= 5 && Date.now() - coldStarted > sampleSeconds * 1000) break;
+    }
+  } finally {
+    await notifier.end();
+  }
   let floor = null;
   try {
     const statements = Object.values(dashboardStatements(today()));
@@ -292,6 +312,7 @@ async function measureDashboard(app, databaseUrl, session) {
   return {
     samples: dashboard.length,
     api: { p50: percentile(dashboard, 50), p95: percentile(dashboard, 95) },
+    cold: { p50: percentile(cold, 50), p95: percentile(cold, 95), samples: cold.length },
     trivial: { p50: percentile(trivial, 50), p95: percentile(trivial, 95) },
     floor,
     failures,
@@ -548,10 +569,11 @@ function table(results) {
   for (const [n, r] of Object.entries(d)) {
     const ratio = r.api.p50 / r.trivial.p50;
     const floor = r.floor?.p50 != null ? `; SQL via pg ${fmt(r.floor.p50, ' ms')}` : '';
+    const cold = r.cold?.p50 != null ? `; first request after a change ${fmt(r.cold.p50, ' ms')} (${fmt(r.cold.p50 / r.trivial.p50, '×')})` : '';
     rows.push([
       `(a) dashboard, ${count(n)} initiatives: p50 / p95 (${r.samples} samples)`,
       `${fmt(r.api.p50, ' ms')} / ${fmt(r.api.p95, ' ms')}${r.failures ? ` (${r.failures} non-2xx: ${r.lastFailure?.slice(0, 40)})` : ''}`,
-      `GET /api/auth/me ${fmt(r.trivial.p50, ' ms')}${floor}`,
+      `GET /api/auth/me ${fmt(r.trivial.p50, ' ms')}${cold}${floor}`,
       fmt(ratio, '×'),
       `p50 ≤ ${TARGETS.dashboardVsTrivial}× /api/auth/me`,
       pass(ratio <= TARGETS.dashboardVsTrivial && !r.failures),
@@ -563,12 +585,14 @@ function table(results) {
   if (ns.length > 1) {
     const small = ns[0];
     const large = ns[ns.length - 1];
-    const growth = d[large].api.p50 / d[small].api.p50;
+    // Growth is a property of the data path: measured on the first request after a change, which computes the view.
+    const path = (r) => r.cold?.p50 ?? r.api.p50;
+    const growth = path(d[large]) / path(d[small]);
     const official = small <= 1000 && large >= 100000;
     rows.push([
-      `(a) dashboard growth, p50 at ${count(large)} vs ${count(small)} initiatives`,
-      fmt(d[large].api.p50, ' ms'),
-      fmt(d[small].api.p50, ' ms'),
+      `(a) dashboard growth, p50 of the first request after a change at ${count(large)} vs ${count(small)} initiatives`,
+      fmt(path(d[large]), ' ms'),
+      fmt(path(d[small]), ' ms'),
       fmt(growth, '×'),
       `≤ ${TARGETS.dashboardGrowth}× (100k vs 1k)`,
       official ? pass(growth <= TARGETS.dashboardGrowth) : `${pass(growth <= TARGETS.dashboardGrowth)} (sizes not 1k→100k)`,

@@ -303,11 +303,13 @@ export function readJson(path) {
 
 /**
  * The statements GET /api/dashboard runs, from the built API (the floor runs these very
- * statements through `pg`): name → { sql, params } for the default view on `today`.
+ * statements through `pg`): name → { sql, params } for the default view on `today`. A build that
+ * sends a view as combined statements (`dashboardViewStatements`) gives those, as it sends them.
  */
 export function dashboardStatements(today) {
   const built = join(ROOT, 'dist/api/dashboard-statements.js');
   if (!existsSync(built)) throw new Error(`Build the API first (npx nx build api): ${built} is missing`);
-  const { DASHBOARD_STATEMENTS } = createRequire(import.meta.url)(built);
+  const { DASHBOARD_STATEMENTS, dashboardViewStatements } = createRequire(import.meta.url)(built);
+  if (dashboardViewStatements) return Object.fromEntries(dashboardViewStatements({}, today).map((statement, i) => [`view ${i + 1}`, statement]));
   return Object.fromEntries(Object.entries(DASHBOARD_STATEMENTS).map(([name, statement]) => [name, statement({}, today)]));
 }
