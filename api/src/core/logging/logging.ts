@@ -1,9 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as NestPinoLogger, PinoLogger, type Params } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { RequestWithUser } from '../auth/auth.decorators';
 import { ConfigError, type AppConfig } from '../config/app-config';
 
@@ -26,9 +24,21 @@ async function readableOutput(): Promise<DestinationStream> {
 /**
  * nestjs-pino's settings: Nest's Logger writes to `logger`, and inside a request with the request's
  * id. It logs no request lines itself: `RequestLog` does, for requests outside its middleware too.
+ * Its middleware also makes a logger bound to the whole request for every request, which nothing
+ * here uses (`quietReqLogger`); the `req` serializer keeps it from serializing the request's URL
+ * and headers each time, and any `req` passed to a log call out of the log, as the request line does.
  */
 export function nestLoggerParams(logger: Logger): Params {
-  return { pinoHttp: { logger, autoLogging: false, quietReqLogger: true, customAttributeKeys: { reqId: 'requestId' } } };
+  return {
+    pinoHttp: {
+      logger,
+      autoLogging: false,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
+      wrapSerializers: false,
+      serializers: { req: () => undefined },
+    },
+  };
 }
 
 /**
@@ -49,28 +59,35 @@ export interface RequestLog {
 
 /**
  * One line per request with what identifies it and nothing the client sent: no URL (ids, search
- * terms), headers (session cookie, CSRF token), query or body.
+ * terms), headers (session cookie, CSRF token), query or body. A request costs three listeners
+ * and, once answered, one line: no child logger, and nothing of the request serialized.
  */
 export function createRequestLog(logger: Logger): RequestLog {
-  const fastifyRequests = new WeakMap<IncomingMessage, RequestWithUser>();
-  const fieldsOf = (raw: IncomingMessage, response: ServerResponse, durationMs: number) => {
-    const request = fastifyRequests.get(raw);
-    return { method: raw.method, route: request?.routeOptions.url ?? null, status: response.statusCode, durationMs, userId: request?.user?.id };
-  };
-  const log = pinoHttp({
-    logger,
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessObject: (request, response, value: { durationMs: number }) => fieldsOf(request, response, value.durationMs),
-    customErrorObject: (request, response, _error, value: { durationMs: number }) => fieldsOf(request, response, value.durationMs),
-  });
   return {
     track: (request, reply) => {
-      fastifyRequests.set(request.raw, request);
-      request.raw.id = request.id;
-      log(request.raw, reply.raw);
+      const started = Date.now();
+      const raw = request.raw;
+      const response = reply.raw;
+      // Nest's logger (nestjs-pino) takes the request's id from here.
+      raw.id = request.id;
+      const finished = (error?: unknown) => {
+        response.removeListener('close', finished);
+        response.removeListener('finish', finished);
+        response.removeListener('error', finished);
+        const fields = {
+          requestId: request.id,
+          method: raw.method,
+          route: request.routeOptions.url ?? null,
+          status: response.statusCode,
+          durationMs: Date.now() - started,
+          userId: (request as RequestWithUser).user?.id,
+        };
+        if (error || response.statusCode >= 500) logger.error(fields, 'request errored');
+        else logger.info(fields, !raw.readableAborted && response.writableEnded ? 'request completed' : 'request aborted');
+      };
+      response.on('close', finished);
+      response.on('finish', finished);
+      response.on('error', finished);
     },
     refused: (requestId, status, reason) => logger.info({ requestId, status, reason }, 'connection refused'),
   };
