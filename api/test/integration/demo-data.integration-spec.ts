@@ -199,4 +199,18 @@ describe('the demo data, anchored to the day it is loaded', () => {
 
     await expect(seedDemoData(databaseUrl(), { today: '2027-02-30' })).rejects.toThrow(/YYYY-MM-DD/);
   });
+
+  it('dates nothing after the moment it is loaded: an update of today, reported later in the day in its story, is dated then', async () => {
+    await t.reset();
+    const now = new Date(`${TODAY}T07:30:00+01:00`);
+    await seedDemoData(databaseUrl(), { today: TODAY, now });
+    const [{ latest, today }] = await t.dataSource.query(
+      `SELECT greatest(max(reported_at), max(reviewed_at), max(updated_at), max(created_at)) AS latest,
+              count(*) FILTER (WHERE (reported_at AT TIME ZONE 'Europe/Copenhagen')::date = $1::date)::int AS today
+         FROM status_update`,
+      [TODAY],
+    );
+    expect(today).toBeGreaterThan(0);
+    expect(new Date(latest).toISOString()).toBe(now.toISOString());
+  });
 });

@@ -22,6 +22,8 @@ export interface SeedResult {
 export interface SeedOptions {
   /** The day the demo is anchored to (`YYYY-MM-DD`); by default today in the municipality. */
   today?: string;
+  /** The moment of loading; by default now. On its own day, no time of the day in the demo lies after it. */
+  now?: Date;
   /** The data to load; by default the demo data as seen on `today`. */
   data?: DemoData;
 }
@@ -37,7 +39,9 @@ export async function seedDemoData(url: string, options: SeedOptions = {}): Prom
   const data = options.data ?? demoData(today);
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
-    return await dataSource.transaction((manager) => seedWith(manager, data, today));
+    const now = options.now ?? new Date();
+    const latest = today === todayIn(MUNICIPAL_TIME_ZONE, now) ? now.toISOString() : null;
+    return await dataSource.transaction((manager) => seedWith(manager, data, today, latest));
   } finally {
     await dataSource.destroy();
   }
@@ -63,7 +67,7 @@ interface DemoActors {
   leadOf(departmentCode: string): Actor;
 }
 
-async function seedWith(manager: EntityManager, data: DemoData, today: string): Promise<SeedResult> {
+async function seedWith(manager: EntityManager, data: DemoData, today: string, latest: string | null): Promise<SeedResult> {
   const result: SeedResult = { departments: 0, partners: 0, plans: 0, initiatives: 0, accounts: 0 };
   const codes = data.departments.map((d) => d.code);
   // The administrator is set up by the installation; everything after is the administrator's doing.
@@ -137,6 +141,7 @@ async function seedWith(manager: EntityManager, data: DemoData, today: string): 
         delayCauseIds,
         coCreationDate: plan.coCreationDate,
         today,
+        latest,
         actors,
       });
       result.initiatives += 1;
@@ -167,6 +172,8 @@ interface InitiativeRefs {
   delayCauseIds: Map<string, string>;
   coCreationDate: string;
   today: string;
+  /** Loaded on the real today: no time of the day may lie after the moment of loading. */
+  latest: string | null;
   actors: DemoActors;
 }
 
@@ -256,7 +263,8 @@ async function insertInitiative(manager: EntityManager, initiative: DemoInitiati
       `INSERT INTO status_update (initiative_id, period_start, period_end, health, baseline_health, narrative, blockers, next_steps,
          internal_text, public_text, public_text_state, approved_public_text, author_name, reported_at, delay_cause_id, delay_reason,
          created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, $13, $14, $15, $13, $13) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, least($13::timestamptz, $16), $14, $15, least($13::timestamptz, $16), least($13::timestamptz, $16))
+       RETURNING id`,
       [
         id,
         update.periodStart,
@@ -273,9 +281,10 @@ async function insertInitiative(manager: EntityManager, initiative: DemoInitiati
         update.reportedAt,
         delay.causeId,
         delay.reason,
+        refs.latest ?? 'infinity',
       ],
     );
-    if (publicText.publicTextState === 'pending') await approvePublicText(manager, updateId, update, refs.actors.management);
+    if (publicText.publicTextState === 'pending') await approvePublicText(manager, updateId, update, refs.actors.management, refs.latest);
     baselineHealth = update.health;
   }
 }
@@ -295,13 +304,19 @@ function delayExplanation(
 }
 
 /** Management approves the lead's public text on the day it was reported. */
-async function approvePublicText(manager: EntityManager, updateId: string, update: DemoStatusUpdate, management: SeededAccount): Promise<void> {
+async function approvePublicText(
+  manager: EntityManager,
+  updateId: string,
+  update: DemoStatusUpdate,
+  management: SeededAccount,
+  latest: string | null,
+): Promise<void> {
   await attributeTo(manager, actorOf(management));
   await manager.query(
     `UPDATE status_update SET public_text_state = 'approved', approved_public_text = public_text, reviewer_id = $2, reviewer_name = $3,
-       reviewed_at = $4::timestamptz + interval '3 hours', updated_at = $4::timestamptz + interval '3 hours'
+       reviewed_at = least($4::timestamptz + interval '3 hours', $5), updated_at = least($4::timestamptz + interval '3 hours', $5)
      WHERE id = $1`,
-    [updateId, management.id, management.displayName, update.reportedAt],
+    [updateId, management.id, management.displayName, update.reportedAt, latest ?? 'infinity'],
   );
 }
 
