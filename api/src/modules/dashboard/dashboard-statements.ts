@@ -180,6 +180,18 @@ function milestoneWeeksFromCounters(query: DashboardQuery, today: string): State
  * counters (`dashboard_health_month`): a number of rows that grows with months, not initiatives.
  * The same running sum as the per-initiative form below.
  */
+/** Health month by month as running totals of the changes (CTEs `months` and `changes`), from counters and rollups alike. */
+const HEALTH_RUNNING_TOTALS = `SELECT to_char(m.month, 'YYYY-MM') AS month,
+              jsonb_build_object(
+                'on_track', sum(coalesce(c.on_track, 0)) OVER running,
+                'at_risk', sum(coalesce(c.at_risk, 0)) OVER running,
+                'off_track', sum(coalesce(c.off_track, 0)) OVER running) AS "byHealth",
+              (sum(coalesce(c.reported, 0)) OVER running)::int AS reported
+         FROM months m
+         LEFT JOIN changes c ON c.month = m.month
+       WINDOW running AS (ORDER BY m.month)
+        ORDER BY m.month`;
+
 function healthOverTimeFromCounters(query: DashboardQuery, today: string): Statement {
   const { params, param, where } = counterScope(query, today, 'h');
   const from = `${param(query.from ?? null)}::date`;
@@ -206,16 +218,7 @@ function healthOverTimeFromCounters(query: DashboardQuery, today: string): State
           WHERE c.month <= (SELECT max(month) FROM months)
           GROUP BY 1
        )
-       SELECT to_char(m.month, 'YYYY-MM') AS month,
-              jsonb_build_object(
-                'on_track', sum(coalesce(c.on_track, 0)) OVER running,
-                'at_risk', sum(coalesce(c.at_risk, 0)) OVER running,
-                'off_track', sum(coalesce(c.off_track, 0)) OVER running) AS "byHealth",
-              (sum(coalesce(c.reported, 0)) OVER running)::int AS reported
-         FROM months m
-         LEFT JOIN changes c ON c.month = m.month
-       WINDOW running AS (ORDER BY m.month)
-        ORDER BY m.month`,
+       ${HEALTH_RUNNING_TOTALS}`,
     params,
   };
 }
@@ -366,16 +369,7 @@ export const DASHBOARD_ROLLUP_STATEMENTS = {
           WHERE c.month <= (SELECT max(month) FROM months)
           GROUP BY 1
        )
-       SELECT to_char(m.month, 'YYYY-MM') AS month,
-              jsonb_build_object(
-                'on_track', sum(coalesce(c.on_track, 0)) OVER running,
-                'at_risk', sum(coalesce(c.at_risk, 0)) OVER running,
-                'off_track', sum(coalesce(c.off_track, 0)) OVER running) AS "byHealth",
-              (sum(coalesce(c.reported, 0)) OVER running)::int AS reported
-         FROM months m
-         LEFT JOIN changes c ON c.month = m.month
-       WINDOW running AS (ORDER BY m.month)
-        ORDER BY m.month`,
+       ${HEALTH_RUNNING_TOTALS}`,
       params,
     };
   },
