@@ -25,6 +25,8 @@ function expectHtmlPage(response: { status: number; headers: Record<string, unkn
   expect(response.headers['cache-control']).toBe('no-cache');
   expect(String(response.headers['vary'])).toMatch(/Cookie/);
   expect(String(response.headers['content-security-policy'])).toContain("script-src 'self'");
+  // A visit leaves no cookie behind: only choosing a language sets one.
+  expect(response.headers['set-cookie']).toBeUndefined();
 }
 
 describe('The public site as server-rendered pages', () => {
