@@ -8,8 +8,8 @@ import { InvalidFieldsException, ResourceNotFoundException, TooManyRequestsExcep
 import { createValidationPipe } from '../../core/http/validation';
 import { FollowRequestDto } from '../follow/dto/follow.dto';
 import { FollowService } from '../follow/follow.service';
-import { PublicCatalog } from '../public/public-catalog';
-import { normalizeQuery, PublicService } from '../public/public.service';
+import { PublicBodies } from '../public/public-bodies';
+import { normalizeQuery } from '../public/public.service';
 import { initiativeHref } from './components';
 import { followErrorPage, followFailedPage, followSentPage, targetHref, type FollowFieldError, type FollowTarget } from './follow-page';
 import { sendHtml } from './html-response';
@@ -50,8 +50,7 @@ export class PublicSitePagesController {
 
   constructor(
     private readonly visitors: Visitors,
-    private readonly catalog: PublicCatalog,
-    private readonly service: PublicService,
+    private readonly bodies: PublicBodies,
     private readonly follow: FollowService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -159,19 +158,16 @@ export class PublicSitePagesController {
   }
 
   private async initiative(id: string): Promise<PublicInitiative | null> {
-    const entry = await this.catalog.body(`initiative:${id}`, () => this.service.initiative(id));
-    return entry ? (JSON.parse(entry.body.toString('utf8')) as PublicInitiative) : null;
+    return this.bodies.json<PublicInitiative>(this.bodies.initiative(id));
   }
 
   private async plan(id: string): Promise<PublicActionPlan | null> {
-    const entry = await this.catalog.body(`plan:${id}`, () => this.service.plan(id));
-    return entry ? (JSON.parse(entry.body.toString('utf8')) as PublicActionPlan) : null;
+    return this.bodies.json<PublicActionPlan>(this.bodies.plan(id));
   }
 
   /** A page of the plan's published initiatives, in the list's order (goal, then title). */
   private async planInitiatives(planId: string, page: number): Promise<Page<PublicInitiative>> {
     const normalized = normalizeQuery({ plan: planId, page, pageSize: PLAN_PAGE_SIZE });
-    const entry = await this.catalog.body(normalized.key, () => this.service.page(normalized));
-    return entry ? (JSON.parse(entry.body.toString('utf8')) as Page<PublicInitiative>) : { items: [], total: 0, page, pageSize: PLAN_PAGE_SIZE };
+    return (await this.bodies.json<Page<PublicInitiative>>(this.bodies.page(normalized))) ?? { items: [], total: 0, page, pageSize: PLAN_PAGE_SIZE };
   }
 }

@@ -5,9 +5,8 @@ import type { PublicActionPlan } from '@fremdrift/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../core/auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config.provider';
-import { catalogGraph, catalogJsonLd } from '../public/dcat/dcat-catalog';
-import { PublicCatalog } from '../public/public-catalog';
-import { normalizeQuery, PublicService } from '../public/public.service';
+import { PublicBodies } from '../public/public-bodies';
+import { normalizeQuery } from '../public/public.service';
 import { renderAboutData } from './about-data-page';
 import { renderAccessibility } from './accessibility-page';
 import { FRONT_PAGE_SIZE, parseFrontQuery, renderFrontPage, type FrontPageData } from './front-page';
@@ -42,8 +41,7 @@ export function safeReturnPath(value: unknown): string {
 export class PublicSiteController {
   constructor(
     private readonly visitors: Visitors,
-    private readonly catalog: PublicCatalog,
-    private readonly service: PublicService,
+    private readonly bodies: PublicBodies,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -110,19 +108,13 @@ export class PublicSiteController {
   }
 
   /** The DCAT catalog in JSON-LD: the same cached body as /api/public/dcat/catalog.jsonld. */
-  private async dcatCatalog(): Promise<DcatCatalogDocument | null> {
-    const entry = await this.catalog.body('dcat.jsonld', async () => ({
-      body: JSON.stringify(catalogJsonLd(catalogGraph(await this.service.facts(), this.config.openData, this.config.publicUrl))),
-      contentType: 'application/ld+json; charset=utf-8',
-      dependsOn: { lists: true },
-    }));
-    return entry ? (JSON.parse(entry.body.toString('utf8')) as DcatCatalogDocument) : null;
+  private dcatCatalog(): Promise<DcatCatalogDocument | null> {
+    return this.bodies.json<DcatCatalogDocument>(this.bodies.dcat('jsonld'));
   }
 
   /** One page of the list and the filters' choices, from the same cached bodies the open-data API serves. */
   private async frontPageData(query: ReturnType<typeof parseFrontQuery> | null): Promise<FrontPageData> {
-    const plansEntry = await this.catalog.body('plans', () => this.service.plans());
-    const plans = (plansEntry ? JSON.parse(plansEntry.body.toString('utf8')) : []) as PublicActionPlan[];
+    const plans = (await this.bodies.json<PublicActionPlan[]>(this.bodies.plans())) ?? [];
     const goals = plans.flatMap((plan) => plan.goals.map(({ id, title }) => ({ id, title })));
     const { filters, page, pageSize } = query ?? { filters: { q: '', department: '', goal: '', health: '', status: '' }, page: 1, pageSize: FRONT_PAGE_SIZE };
     const normalized = normalizeQuery({
@@ -134,8 +126,7 @@ export class PublicSiteController {
       page,
       pageSize,
     });
-    const entry = await this.catalog.body(normalized.key, () => this.service.page(normalized));
-    const list = entry ? (JSON.parse(entry.body.toString('utf8')) as Omit<FrontPageData, 'goals'>) : null;
+    const list = await this.bodies.json<Omit<FrontPageData, 'goals'>>(this.bodies.page(normalized));
     if (!list || !query)
       return {
         items: [],

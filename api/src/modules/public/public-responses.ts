@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ResourceNotFoundException } from '../../core/http/problem';
 import { COMPRESSION_THRESHOLD_BYTES } from '../../core/web/compression';
 import { preferredEncoding } from '../../core/web/content-encoding';
-import type { PublicCatalog, Rendered } from './public-catalog';
+import type { PublicBody } from './public-bodies';
+import type { PublicCatalog } from './public-catalog';
 
 /** Browsers revalidate every time (cheap with the ETag); a CDN may serve a copy for 30 seconds. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30';
@@ -32,8 +33,7 @@ export async function servePublic(
   catalog: PublicCatalog,
   request: FastifyRequest,
   reply: FastifyReply,
-  key: string,
-  render: () => Promise<Rendered | null>,
+  { key, render }: PublicBody,
   options: ServeOptions = {},
 ): Promise<FastifyReply> {
   const cached = await catalog.body(key, render);

@@ -7,7 +7,8 @@ import { ApiProblems } from '../../core/http/api-responses';
 import { IdParam } from '../../core/http/id-param';
 import { PublicInitiativeQueryDto } from './dto/public-query.dto';
 import { PublicActionPlanDto, PublicInitiativeDto, PublicInitiativesDto, PublicInitiativesPageDto } from './dto/public.dto';
-import { PublicCatalog, type Rendered } from './public-catalog';
+import { PublicBodies, type PublicBody } from './public-bodies';
+import { PublicCatalog } from './public-catalog';
 import { CSV_DOWNLOAD, JSON_DOWNLOAD, streamDownload } from './public-download';
 import { servePublic, type ServeOptions } from './public-responses';
 import { normalizeQuery, PublicService } from './public.service';
@@ -24,6 +25,7 @@ export class PublicController {
   constructor(
     private readonly catalog: PublicCatalog,
     private readonly service: PublicService,
+    private readonly bodies: PublicBodies,
   ) {}
 
   @Get('initiatives')
@@ -39,7 +41,7 @@ export class PublicController {
   @ApiProblems(400)
   initiatives(@Query() query: PublicInitiativeQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const normalized = normalizeQuery(query);
-    return this.serve(request, reply, normalized.key, () => this.service.page(normalized));
+    return this.serve(request, reply, this.bodies.page(normalized));
   }
 
   @Get('initiatives.json')
@@ -68,14 +70,14 @@ export class PublicController {
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   @ApiProblems(400, 404)
   initiative(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, `initiative:${id}`, () => this.service.initiative(id), { notFound: { resource: 'Published initiative', id } });
+    return this.serve(request, reply, this.bodies.initiative(id), { notFound: { resource: 'Published initiative', id } });
   }
 
   @Get('action-plans')
   @ApiOkResponse({ type: [PublicActionPlanDto], description: 'Every action plan: how it was co-created, its goals and published initiatives' })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   plans(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'plans', () => this.service.plans());
+    return this.serve(request, reply, this.bodies.plans());
   }
 
   @Get('action-plans/:id')
@@ -83,14 +85,14 @@ export class PublicController {
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag sent in If-None-Match' })
   @ApiProblems(400, 404)
   plan(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, `plan:${id}`, () => this.service.plan(id), { notFound: { resource: 'Action plan', id } });
+    return this.serve(request, reply, this.bodies.plan(id), { notFound: { resource: 'Action plan', id } });
   }
 
   @Get('feed.atom')
   @ApiProduces('application/atom+xml')
   @ApiOkResponse({ description: 'Atom feed of approved public status updates, all plans (the newest 50)', schema: { type: 'string' } })
   feed(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, 'feed:all', () => this.service.feed(null));
+    return this.serve(request, reply, this.bodies.feed(null));
   }
 
   @Get('action-plans/:id/feed.atom')
@@ -98,10 +100,10 @@ export class PublicController {
   @ApiOkResponse({ description: 'Atom feed of approved public status updates of one plan (the newest 50)', schema: { type: 'string' } })
   @ApiProblems(400, 404)
   planFeed(@IdParam() id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.serve(request, reply, `feed:${id}`, () => this.service.feed(id), { notFound: { resource: 'Action plan', id } });
+    return this.serve(request, reply, this.bodies.feed(id), { notFound: { resource: 'Action plan', id } });
   }
 
-  private serve(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered | null>, options: ServeOptions = {}) {
-    return servePublic(this.catalog, request, reply, key, render, options);
+  private serve(request: FastifyRequest, reply: FastifyReply, body: PublicBody, options: ServeOptions = {}) {
+    return servePublic(this.catalog, request, reply, body, options);
   }
 }

@@ -5,15 +5,12 @@ import { Public } from '../../../core/auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config.provider';
 import { PublicSiteDto } from '../dto/public-site.dto';
 import { PublicCatalog } from '../public-catalog';
-import { PublicService } from '../public.service';
+import { PublicBodies } from '../public-bodies';
 import { PUBLIC_CACHE_CONTROL, servePublic } from '../public-responses';
-import { CATALOG_PATH, catalogGraph, catalogJsonLd, catalogTurtle } from './dcat-catalog';
+import { CATALOG_PATH } from './dcat-catalog';
 import { preferredSerialization, type CatalogSerialization } from './negotiation';
 
-const SERIALIZATIONS: Record<CatalogSerialization, { key: string; file: string; contentType: string }> = {
-  turtle: { key: 'dcat.ttl', file: 'catalog.ttl', contentType: 'text/turtle; charset=utf-8' },
-  jsonld: { key: 'dcat.jsonld', file: 'catalog.jsonld', contentType: 'application/ld+json; charset=utf-8' },
-};
+const FILES: Record<CatalogSerialization, string> = { turtle: 'catalog.ttl', jsonld: 'catalog.jsonld' };
 const CATALOG_DESCRIPTION = 'DCAT-AP-DK 2.0.2 catalog of the published datasets and their distributions, for data portals (Open Data DK) to harvest';
 
 /** The open data described for portals (DCAT-AP-DK), and what the public pages need to know about the installation. */
@@ -25,7 +22,7 @@ export class OpenDataController {
 
   constructor(
     private readonly catalog: PublicCatalog,
-    private readonly service: PublicService,
+    private readonly bodies: PublicBodies,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.baseUrl = config.publicUrl;
@@ -73,15 +70,9 @@ export class OpenDataController {
     serialization: CatalogSerialization,
     options: { vary?: string[]; headers?: Record<string, string> } = {},
   ) {
-    const { key, file, contentType } = SERIALIZATIONS[serialization];
-    const render = async () => {
-      const graph = catalogGraph(await this.service.facts(), this.config.openData, this.baseUrl);
-      const body = serialization === 'turtle' ? catalogTurtle(graph) : JSON.stringify(catalogJsonLd(graph));
-      return { body, contentType, dependsOn: { lists: true } as const };
-    };
-    return servePublic(this.catalog, request, reply, key, render, {
+    return servePublic(this.catalog, request, reply, this.bodies.dcat(serialization), {
       vary: options.vary,
-      headers: { 'content-disposition': `inline; filename="${file}"`, ...options.headers },
+      headers: { 'content-disposition': `inline; filename="${FILES[serialization]}"`, ...options.headers },
     });
   }
 }
