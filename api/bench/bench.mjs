@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,100000 --duration 10 --connections 50 --database-url URL --smoke]
+// npm run bench [-- --sizes 1000,10000,100000 --duration 10 --connections 50 --database-url URL --only dashboard,public,writes,lighthouse,js --smoke]
 // Every target as a ratio against a reference measured side by side in the same run: see api/bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,11 @@ const samples = Number(args.samples ?? (smoke ? 5 : 30));
 const sampleSeconds = Number(args['sample-seconds'] ?? 60);
 const outDir = args.out ?? join(ROOT, smoke ? 'tmp/bench-smoke' : 'bench-results');
 const log = (...parts) => console.error(...parts);
+/** The rows to measure (all by default): a developer working on one of them need not wait for the others. */
+const ROWS = ['dashboard', 'public', 'writes', 'lighthouse', 'js'];
+const only = new Set(args.only ? String(args.only).split(',') : ROWS);
+const unknownRows = [...only].filter((row) => !ROWS.includes(row));
+if (unknownRows.length > 0) throw new Error(`--only knows ${ROWS.join(', ')}, not ${unknownRows.join(', ')}`);
 
 const TARGETS = {
   dashboardVsTrivial: 3,
@@ -60,7 +65,9 @@ async function startApp(databaseUrl) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const webRoot = join(ROOT, 'dist/web/browser');
-  const child = spawn(process.execPath, [join(ROOT, 'dist/api/main.js')], {
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the bench's load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/api/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -341,21 +348,12 @@ const INSERT_STATUS_UPDATE = `INSERT INTO status_update (initiative_id, period_s
 
 const WARM_UP_WRITES = 20;
 
-/** Writes through `pg`: `writeConnections` clients, each running the write transaction in a loop for `duration` seconds. */
-async function rawWrites(databaseUrl, initiatives, actor) {
+/** A `pg` client running the API's write transaction for `actor` (see INSERT_STATUS_UPDATE). */
+async function pgWriter(databaseUrl, actor) {
   const { periodStart, periodEnd } = reportingPeriod();
-  const clients = await Promise.all(
-    Array.from({ length: writeConnections }, async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      return client;
-    }),
-  );
-  let next = 0;
-  let ok = 0;
-  let failed = 0;
-  const latencies = [];
-  const write = async (client, initiative) => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const write = async (initiative) => {
     await client.query('START TRANSACTION');
     await client.query(`SELECT set_config('fremdrift.actor_id', $1, true), set_config('fremdrift.actor_name', $2, true)`, [actor.id, actor.name]);
     await client.query(INSERT_STATUS_UPDATE, [
@@ -372,18 +370,48 @@ async function rawWrites(databaseUrl, initiatives, actor) {
     ]);
     await client.query('COMMIT');
   };
+  return { client, write };
+}
+
+/**
+ * Gives every initiative of the run this period's status update, through `pg`, before either side
+ * is measured. The first update of a period moves the initiative in the reporting counters; a
+ * later one changes no figure. Both sides must meet the same state for their statements to be the
+ * same work, and the API, measured first, would otherwise pay for every first update alone.
+ */
+async function reportEach(databaseUrl, initiatives, actor) {
+  const writers = await Promise.all(Array.from({ length: writeConnections }, () => pgWriter(databaseUrl, actor)));
+  let next = 0;
+  try {
+    await Promise.all(
+      writers.map(async ({ write }) => {
+        while (next < initiatives.length) await write(initiatives[next++]);
+      }),
+    );
+  } finally {
+    await Promise.all(writers.map(({ client }) => client.end()));
+  }
+}
+
+/** Writes through `pg`: `writeConnections` clients, each running the write transaction in a loop for `duration` seconds. */
+async function rawWrites(databaseUrl, initiatives, actor) {
+  const writers = await Promise.all(Array.from({ length: writeConnections }, () => pgWriter(databaseUrl, actor)));
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  const latencies = [];
   // The same warm-up as the API's, not counted.
-  for (const initiative of initiatives.slice(-WARM_UP_WRITES)) await write(clients[0], initiative);
+  for (const initiative of initiatives.slice(-WARM_UP_WRITES)) await writers[0].write(initiative);
   const until = Date.now() + duration * 1000;
   const started = Date.now();
   try {
     await Promise.all(
-      clients.map(async (client) => {
+      writers.map(async ({ client, write }) => {
         while (Date.now() < until) {
           const initiative = initiatives[next++ % initiatives.length];
           const t = process.hrtime.bigint();
           try {
-            await write(client, initiative);
+            await write(initiative);
             ok++;
             latencies.push(elapsedMs(t));
           } catch (error) {
@@ -395,7 +423,7 @@ async function rawWrites(databaseUrl, initiatives, actor) {
       }),
     );
   } finally {
-    await Promise.all(clients.map((client) => client.end()));
+    await Promise.all(writers.map(({ client }) => client.end()));
   }
   return { writesPerSecond: ok / ((Date.now() - started) / 1000), ok, failed, p99: percentile(latencies, 99) };
 }
@@ -411,6 +439,7 @@ async function measureWrites(app, databaseUrl, session) {
   try {
     const { rows } = await client.query(`SELECT id, health FROM initiative WHERE status IN ('in_progress', 'planned', 'on_hold') ORDER BY id LIMIT 1000`);
     const countAudit = async () => Number((await client.query(`SELECT count(*) FROM audit_event WHERE entity_type = 'status_update'`)).rows[0].count);
+    await reportEach(databaseUrl, rows, session.user);
     const { periodStart, periodEnd } = reportingPeriod();
     const writeHeaders = { cookie: `fremdrift_session=${session.token}`, 'x-xsrf-token': session.csrfToken, 'content-type': 'application/json' };
     const body = (initiative) => JSON.stringify({ periodStart, periodEnd, health: initiative.health, narrative: 'Benchmark-statusopdatering.' });
@@ -599,59 +628,65 @@ function table(results) {
     ]);
   }
 
-  const what = p.paged
-    ? `(b) public catalogue page 1 (${p.items} of ${p.pageSize} per page), ${count(results.reference)} initiatives`
-    : `(b) public catalogue (not paged: every published initiative), ${count(results.reference)} initiatives`;
-  const body = `${p.encoding ?? 'identity'} ${fmt(p.bytes / 1024, ' kB')} (${fmt(p.identityBytes / 1024, ' kB')} JSON)`;
-  if (p.nginx) {
-    const ratio = p.api.rps / p.nginx.rps;
+  if (p) {
+    const what = p.paged
+      ? `(b) public catalogue page 1 (${p.items} of ${p.pageSize} per page), ${count(results.reference)} initiatives`
+      : `(b) public catalogue (not paged: every published initiative), ${count(results.reference)} initiatives`;
+    const body = `${p.encoding ?? 'identity'} ${fmt(p.bytes / 1024, ' kB')} (${fmt(p.identityBytes / 1024, ' kB')} JSON)`;
+    if (p.nginx) {
+      const ratio = p.api.rps / p.nginx.rps;
+      rows.push([
+        `${what}, ${body}: req/s (p99)`,
+        `${fmt(p.api.rps)} (${fmt(p.api.p99, ' ms')})`,
+        `nginx, same bytes precompressed: ${fmt(p.nginx.rps)} (${fmt(p.nginx.p99, ' ms')})`,
+        fmt(ratio * 100, ' %'),
+        `≥ ${TARGETS.publicVsNginx * 100} % of nginx`,
+        p.api.non2xx || p.nginx.non2xx ? `❌ FAIL (${p.api.non2xx + p.nginx.non2xx} non-2xx)` : pass(ratio >= TARGETS.publicVsNginx),
+      ]);
+    } else {
+      rows.push([
+        `${what}, ${body}: req/s (p99)`,
+        `${fmt(p.api.rps)} (${fmt(p.api.p99, ' ms')})`,
+        p.note,
+        '–',
+        `≥ ${TARGETS.publicVsNginx * 100} % of nginx`,
+        'skipped',
+      ]);
+    }
+  }
+
+  if (w) {
+    const writeRatio = w.writesPerSecond / w.pg.writesPerSecond;
     rows.push([
-      `${what}, ${body}: req/s (p99)`,
-      `${fmt(p.api.rps)} (${fmt(p.api.p99, ' ms')})`,
-      `nginx, same bytes precompressed: ${fmt(p.nginx.rps)} (${fmt(p.nginx.p99, ' ms')})`,
-      fmt(ratio * 100, ' %'),
-      `≥ ${TARGETS.publicVsNginx * 100} % of nginx`,
-      p.api.non2xx || p.nginx.non2xx ? `❌ FAIL (${p.api.non2xx + p.nginx.non2xx} non-2xx)` : pass(ratio >= TARGETS.publicVsNginx),
-    ]);
-  } else {
-    rows.push([
-      `${what}, ${body}: req/s (p99)`,
-      `${fmt(p.api.rps)} (${fmt(p.api.p99, ' ms')})`,
-      p.note,
-      '–',
-      `≥ ${TARGETS.publicVsNginx * 100} % of nginx`,
-      'skipped',
+      `(c) status-update writes, ${count(results.reference)} initiatives, ${results.writeConnections} connections: writes/s (p99)`,
+      `${fmt(w.writesPerSecond)} (${fmt(w.p99, ' ms')}); ${fmt(w.auditEvents)} audit events for ${fmt(w.ok)} writes`,
+      `same transaction via pg: ${fmt(w.pg.writesPerSecond)} (${fmt(w.pg.p99, ' ms')})`,
+      fmt(writeRatio * 100, ' %'),
+      `≥ ${TARGETS.writesVsPg * 100} % of pg`,
+      w.non2xx || w.pg.failed ? `❌ FAIL (${w.non2xx} non-2xx, ${w.pg.failed} pg errors)` : pass(writeRatio >= TARGETS.writesVsPg),
     ]);
   }
 
-  const writeRatio = w.writesPerSecond / w.pg.writesPerSecond;
-  rows.push([
-    `(c) status-update writes, ${count(results.reference)} initiatives, ${results.writeConnections} connections: writes/s (p99)`,
-    `${fmt(w.writesPerSecond)} (${fmt(w.p99, ' ms')}); ${fmt(w.auditEvents)} audit events for ${fmt(w.ok)} writes`,
-    `same transaction via pg: ${fmt(w.pg.writesPerSecond)} (${fmt(w.pg.p99, ' ms')})`,
-    fmt(writeRatio * 100, ' %'),
-    `≥ ${TARGETS.writesVsPg * 100} % of pg`,
-    w.non2xx || w.pg.failed ? `❌ FAIL (${w.non2xx} non-2xx, ${w.pg.failed} pg errors)` : pass(writeRatio >= TARGETS.writesVsPg),
-  ]);
-
-  if (lh.skipped) rows.push(['(d) Lighthouse (mobile)', lh.skipped, '–', '–', '–', 'skipped']);
-  for (const page of lh.pages) {
-    const target =
-      page.categories.map((c) => `${CATEGORY_LABELS[c]} ${TARGETS.lighthouse[c] === 100 ? '100' : `≥ ${TARGETS.lighthouse[c]}`}`).join(', ') +
-      `, CLS ≤ ${TARGETS.cls}`;
-    if (page.error) {
-      rows.push([`(d) Lighthouse (mobile), ${page.name}`, page.error, '–', '–', target, '❌ FAIL']);
-      continue;
+  if (lh) {
+    if (lh.skipped) rows.push(['(d) Lighthouse (mobile)', lh.skipped, '–', '–', '–', 'skipped']);
+    for (const page of lh.pages) {
+      const target =
+        page.categories.map((c) => `${CATEGORY_LABELS[c]} ${TARGETS.lighthouse[c] === 100 ? '100' : `≥ ${TARGETS.lighthouse[c]}`}`).join(', ') +
+        `, CLS ≤ ${TARGETS.cls}`;
+      if (page.error) {
+        rows.push([`(d) Lighthouse (mobile), ${page.name}`, page.error, '–', '–', target, '❌ FAIL']);
+        continue;
+      }
+      const ok = page.categories.every((c) => page.scores[c] != null && page.scores[c] >= TARGETS.lighthouse[c]) && page.cls != null && page.cls <= TARGETS.cls;
+      rows.push([
+        `(d) Lighthouse (mobile), ${page.name}`,
+        `${page.categories.map((c) => `${CATEGORY_LABELS[c]} ${page.scores[c] ?? '–'}`).join(' · ')} · CLS ${page.cls == null ? '–' : round(page.cls, 3)}`,
+        `LCP ${fmt(page.lcpMs / 1000, ' s')}, TBT ${fmt(page.tbtMs, ' ms')} (simulated phone)`,
+        '–',
+        target,
+        pass(ok),
+      ]);
     }
-    const ok = page.categories.every((c) => page.scores[c] != null && page.scores[c] >= TARGETS.lighthouse[c]) && page.cls != null && page.cls <= TARGETS.cls;
-    rows.push([
-      `(d) Lighthouse (mobile), ${page.name}`,
-      `${page.categories.map((c) => `${CATEGORY_LABELS[c]} ${page.scores[c] ?? '–'}`).join(' · ')} · CLS ${page.cls == null ? '–' : round(page.cls, 3)}`,
-      `LCP ${fmt(page.lcpMs / 1000, ' s')}, TBT ${fmt(page.tbtMs, ' ms')} (simulated phone)`,
-      '–',
-      target,
-      pass(ok),
-    ]);
   }
 
   rows.push(
@@ -684,7 +719,18 @@ async function measureAll() {
     log,
     fresh: true,
   });
-  const results = { date: new Date().toISOString(), sizes, duration, connections, writeConnections, samples, sampleSeconds, reference, dashboards: {} };
+  const results = {
+    date: new Date().toISOString(),
+    only: args.only ? [...only] : undefined,
+    sizes,
+    duration,
+    connections,
+    writeConnections,
+    samples,
+    sampleSeconds,
+    reference,
+    dashboards: {},
+  };
   try {
     migrate(database.url);
     results.machine = await machine(database.url);
@@ -696,17 +742,27 @@ async function measureAll() {
       const session = await createSession(database.url, 'admin');
       const app = await startApp(database.url);
       try {
-        log(`== ${n} initiatives: dashboard and GET /api/auth/me (up to ${samples} samples or ${sampleSeconds} s)`);
-        results.dashboards[n] = await measureDashboard(app, database.url, session);
+        if (only.has('dashboard')) {
+          log(`== ${n} initiatives: dashboard and GET /api/auth/me (up to ${samples} samples or ${sampleSeconds} s)`);
+          results.dashboards[n] = await measureDashboard(app, database.url, session);
+        }
         if (n === reference) {
-          log(`== ${n} initiatives: public catalogue page (${duration} s × ${connections} connections, API then nginx)`);
-          results.publicPage = await measurePublic(app);
-          log(`== ${n} initiatives: status-update writes (${duration} s × ${writeConnections} connections, API then pg)`);
-          results.writes = await measureWrites(app, database.url, session);
-          log(`== ${n} initiatives: Lighthouse`);
-          results.lighthouse = await measureLighthouse(app, database.url);
-          log(`== ${n} initiatives: initial JavaScript of the public front page`);
-          results.initialJs = await measureInitialJs(app);
+          if (only.has('public')) {
+            log(`== ${n} initiatives: public catalogue page (${duration} s × ${connections} connections, API then nginx)`);
+            results.publicPage = await measurePublic(app);
+          }
+          if (only.has('writes')) {
+            log(`== ${n} initiatives: status-update writes (${duration} s × ${writeConnections} connections, API then pg)`);
+            results.writes = await measureWrites(app, database.url, session);
+          }
+          if (only.has('lighthouse')) {
+            log(`== ${n} initiatives: Lighthouse`);
+            results.lighthouse = await measureLighthouse(app, database.url);
+          }
+          if (only.has('js')) {
+            log(`== ${n} initiatives: initial JavaScript of the public front page`);
+            results.initialJs = await measureInitialJs(app);
+          }
         }
       } finally {
         await app.stop();
@@ -731,7 +787,8 @@ if (!rendering) {
   writeFileSync(file, `${JSON.stringify({ ...results, table: markdown }, null, 2)}\n`);
   log(`\nSaved ${file} (${Math.round(results.seconds)} s after the build)`);
 }
-if (!smoke) {
+// A run of some rows only (--only) leaves the table of the last full run in place.
+if (!smoke && !results.only) {
   const m = results.machine;
   const p = results.publicPage;
   writeFileSync(
