@@ -124,14 +124,18 @@ describe('Status updates API', () => {
       expect(await t.rowCounts()).toMatchObject({ status_update: 1 });
     });
 
-    it('writes with one query for access and reporting context, one transaction and no read-back', async () => {
+    it('writes with one query for access and reporting context, one transaction and no read-back; the two reads are named statements, planned once per connection', async () => {
       const { initiative } = await make.world();
       await t.post(url(initiative.id), VALID);
       const statements: string[] = [];
+      const names: (string | undefined)[] = [];
       const original = Client.prototype.query;
       const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
         const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
-        if (text && !text.includes('pgboss')) statements.push(text.replace(/\s+/g, ' ').trim());
+        if (text && !text.includes('pgboss')) {
+          statements.push(text.replace(/\s+/g, ' ').trim());
+          names.push(typeof args[0] === 'string' ? undefined : (args[0] as { name?: string }).name);
+        }
         return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
       });
       let created: TestResponse;
@@ -149,6 +153,7 @@ describe('Status updates API', () => {
         expect.stringMatching(/^INSERT INTO status_update/),
         'COMMIT',
       ]);
+      expect(names.slice(0, 2)).toEqual(['session_user', 'initiative_access']);
       expect((await t.get(url(initiative.id, created.body.id))).body).toEqual(created.body);
     });
 

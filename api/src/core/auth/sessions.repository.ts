@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DepartmentRef, UserRole } from '@fremdrift/contracts';
-import { Database } from '../database/database';
+import { Database, type NamedStatement } from '../database/database';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.provider';
 import type { SingleSignOnSession } from '../../modules/identity/single-sign-on';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -15,6 +15,24 @@ export interface NewSession {
 const TOUCH_AFTER_SECONDS = 60;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest();
+
+type SessionUserRow = Omit<AuthenticatedUser, 'departmentIds'> & { idleSeconds: number; role: UserRole; departments: DepartmentRef[] };
+
+/** Every request that needs a user runs this: named, so that it is planned once per connection. */
+const SESSION_USER: NamedStatement = {
+  name: 'session_user',
+  text: `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
+                extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds",
+                u.id, u.email, u.display_name AS "displayName", u.role, u.password_hash IS NOT NULL AS "hasPassword",
+                coalesce((
+                  SELECT json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.sort_order, d.name)
+                    FROM user_department ud JOIN department d ON d.id = ud.department_id
+                   WHERE ud.user_id = u.id
+                ), '[]'::json) AS departments
+           FROM user_session s
+           JOIN app_user u ON u.id = s.user_id AND u.active
+          WHERE s.token_hash = $1 AND s.expires_at > now()`,
+};
 
 /**
  * Server-side sessions in PostgreSQL, so that any number of API processes share them. Only a hash
@@ -81,23 +99,9 @@ export class SessionsRepository {
 
   /** The active user behind a live session token, with their departments; null otherwise. */
   async findUser(token: string): Promise<(AuthenticatedUser & { idleSeconds: number }) | null> {
-    const [row] = await this.db.manager.query(
-      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken",
-              extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds",
-              u.id, u.email, u.display_name AS "displayName", u.role, u.password_hash IS NOT NULL AS "hasPassword",
-              coalesce((
-                SELECT json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.sort_order, d.name)
-                  FROM user_department ud JOIN department d ON d.id = ud.department_id
-                 WHERE ud.user_id = u.id
-              ), '[]'::json) AS departments
-         FROM user_session s
-         JOIN app_user u ON u.id = s.user_id AND u.active
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [hashOf(token)],
-    );
+    const [row] = await this.db.named<SessionUserRow>(SESSION_USER, [hashOf(token)]);
     if (!row) return null;
-    const departments = row.departments as DepartmentRef[];
-    return { ...row, role: row.role as UserRole, departments, departmentIds: departments.map((d) => d.id) };
+    return { ...row, departmentIds: row.departments.map((d) => d.id) };
   }
 
   /** Pushes the idle deadline forward, never past the session's maximum age. */

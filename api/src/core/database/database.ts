@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+
+/**
+ * A statement PostgreSQL parses and plans once per connection instead of on every call: for the
+ * few statements every request runs (the session lookup, the access check), where planning cost
+ * more than executing. The name must be unique in the app and the text constant.
+ */
+export interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+}
 
 /**
  * The one way repositories reach PostgreSQL. Inside a unit of work (TransactionRunner) every query
@@ -15,6 +26,22 @@ export class Database {
 
   get manager(): EntityManager {
     return this.host.tx;
+  }
+
+  /** Runs a named statement on the transaction's connection, or on one from the pool; its rows. */
+  async named<T>(statement: NamedStatement, values: unknown[]): Promise<T[]> {
+    const { manager } = this;
+    const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const result = await client.query({ name: statement.name, text: statement.text, values });
+      return result.rows as T[];
+    } catch (error) {
+      // As TypeORM reports a failed query, so that the error handling reads it the same way.
+      throw new QueryFailedError(statement.text, values, error as Error);
+    } finally {
+      if (runner !== manager.queryRunner) await runner.release();
+    }
   }
 
   /**

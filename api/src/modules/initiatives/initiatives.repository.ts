@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '../../core/database/database';
+import { Database, type NamedStatement } from '../../core/database/database';
 import type { DepartmentRef, Health, InitiativeSortField, ReportingPeriod } from '@fremdrift/contracts';
 import { Brackets, In } from 'typeorm';
 import { updateVersioned } from '../../core/database/optimistic-lock';
@@ -25,6 +25,15 @@ export interface InitiativeAccess {
   health: Health;
   leadsPublishDirectly: boolean;
 }
+
+/** Every write on an initiative's records runs this first: named, so that it is planned once per connection. */
+const INITIATIVE_ACCESS: NamedStatement = {
+  name: 'initiative_access',
+  text: `SELECT i.lead_department_id AS "leadDepartmentId", i.health, p.leads_publish_directly AS "leadsPublishDirectly",
+                ARRAY(SELECT m.department_id::text FROM initiative_department m WHERE m.initiative_id = i.id) AS "participatingDepartmentIds"
+           FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id
+          WHERE i.id = $1`,
+};
 
 /** What the reporting rule needs beyond the initiative itself. */
 export interface ReportingFacts {
@@ -182,13 +191,7 @@ export class InitiativesRepository {
 
   /** The initiative's departments, current health and its plan's publishing rule, in one statement; null when it does not exist. */
   async access(id: string): Promise<InitiativeAccess | null> {
-    const [row] = await this.db.manager.query(
-      `SELECT i.lead_department_id AS "leadDepartmentId", i.health, p.leads_publish_directly AS "leadsPublishDirectly",
-              ARRAY(SELECT m.department_id::text FROM initiative_department m WHERE m.initiative_id = i.id) AS "participatingDepartmentIds"
-         FROM initiative i JOIN action_plan p ON p.id = i.action_plan_id
-        WHERE i.id = $1`,
-      [id],
-    );
+    const [row] = await this.db.named<InitiativeAccess>(INITIATIVE_ACCESS, [id]);
     return row ?? null;
   }
 
