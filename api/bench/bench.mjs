@@ -382,15 +382,20 @@ async function pgWriter(databaseUrl, actor) {
 async function reportEach(databaseUrl, initiatives, actor) {
   const writers = await Promise.all(Array.from({ length: writeConnections }, () => pgWriter(databaseUrl, actor)));
   let next = 0;
+  let written = 0;
   try {
     await Promise.all(
       writers.map(async ({ write }) => {
-        while (next < initiatives.length) await write(initiatives[next++]);
+        while (next < initiatives.length) {
+          await write(initiatives[next++]);
+          written++;
+        }
       }),
     );
   } finally {
     await Promise.all(writers.map(({ client }) => client.end()));
   }
+  return written;
 }
 
 /** Writes through `pg`: `writeConnections` clients, each running the write transaction in a loop for `duration` seconds. */
@@ -439,7 +444,7 @@ async function measureWrites(app, databaseUrl, session) {
   try {
     const { rows } = await client.query(`SELECT id, health FROM initiative WHERE status IN ('in_progress', 'planned', 'on_hold') ORDER BY id LIMIT 1000`);
     const countAudit = async () => Number((await client.query(`SELECT count(*) FROM audit_event WHERE entity_type = 'status_update'`)).rows[0].count);
-    await reportEach(databaseUrl, rows, session.user);
+    const reported = await reportEach(databaseUrl, rows, session.user);
     const { periodStart, periodEnd } = reportingPeriod();
     const writeHeaders = { cookie: `fremdrift_session=${session.token}`, 'x-xsrf-token': session.csrfToken, 'content-type': 'application/json' };
     const body = (initiative) => JSON.stringify({ periodStart, periodEnd, health: initiative.health, narrative: 'Benchmark-statusopdatering.' });
@@ -470,6 +475,8 @@ async function measureWrites(app, databaseUrl, session) {
     });
     const auditAfter = await countAudit().catch(() => null);
     const api = {
+      initiatives: rows.length,
+      reportedBefore: reported,
       writesPerSecond: run['2xx'] / run.duration,
       ok: run['2xx'],
       non2xx: run.non2xx,

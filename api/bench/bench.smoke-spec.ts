@@ -50,7 +50,8 @@ describe('npm run bench (smoke)', () => {
     expect(results.publicPage.api.rps).toBeGreaterThan(0);
     expect(results.publicPage.api.non2xx).toBe(0);
     expect(results.publicPage.nginx.rps).toBeGreaterThan(0);
-    // Writes through the API and through pg, each with its audit trail.
+    // Writes through the API and through pg, each with its audit trail, to initiatives that all had this period's update before either side.
+    expect(results.writes.reportedBefore).toBe(results.writes.initiatives);
     expect(results.writes.ok).toBeGreaterThan(0);
     expect(results.writes.auditEvents).toBeGreaterThanOrEqual(results.writes.ok);
     expect(results.writes.pg.ok).toBeGreaterThan(0);
