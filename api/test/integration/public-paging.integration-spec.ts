@@ -157,6 +157,29 @@ describe('The public list, a page at a time, and the downloads of everything', (
     expect((await list()).body.items.find((i: { id: string }) => i.id === w.cafe.id).milestones).toHaveLength(1);
   });
 
+  it('drops at once, for a write through this process to one initiative, what depends on it, and keeps the other records, also when the notification follows', async () => {
+    const w = await catalogue();
+    const catalog = t.app.get(PublicCatalog);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cached = () => [`initiative:${w.cafe.id}`, `initiative:${w.walks.id}`, `initiative:${w.food.id}`].map((key) => catalog.isCached(key));
+    const readAll = async () => {
+      for (const initiative of [w.cafe, w.walks, w.food]) expect((await t.anonymous.get(`/api/public/initiatives/${initiative.id}`)).status).toBe(200);
+      expect(cached()).toEqual([true, true, true]);
+    };
+
+    await readAll();
+    expect((await t.post(`/api/initiatives/${w.cafe.id}/milestones`, { title: 'Første hold' })).status).toBe(201);
+    expect(cached()).toEqual([false, true, true]);
+    expect((await t.anonymous.get(`/api/public/initiatives/${w.cafe.id}`)).body.milestones).toMatchObject([{ title: 'Første hold' }]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(catalog.isCached(`initiative:${w.walks.id}`)).toBe(true);
+
+    await readAll();
+    const update = { periodStart: '2026-10-01', periodEnd: '2026-10-31', health: 'on_track', narrative: 'Godt i gang.' };
+    expect((await t.post(`/api/initiatives/${w.food.id}/status-updates`, update)).status).toBe(201);
+    expect(cached()).toEqual([true, true, false]);
+  });
+
   it('streams every published initiative as JSON and CSV, equal in number and content to the pages', async () => {
     await catalogue();
     const pages = [await list('?pageSize=2'), await list('?pageSize=2&page=2'), await list('?pageSize=2&page=3')].flatMap((p) => p.body.items);

@@ -54,10 +54,10 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   /**
    * Tells this process at once that a unit of work it ran has committed, so that a client reads its
    * own write here without waiting for the notification's round trip through PostgreSQL (which
-   * still tells every other process).
+   * still tells every other process). `change` must cover everything the unit of work wrote.
    */
-  committedHere(): void {
-    this.subject.next(ANYTHING_MAY_HAVE_CHANGED);
+  committedHere(change: DataChange = ANYTHING_MAY_HAVE_CHANGED): void {
+    this.subject.next(change);
   }
 
   async onModuleInit(): Promise<void> {

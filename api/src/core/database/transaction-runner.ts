@@ -3,7 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { EntityManager } from 'typeorm';
 import { ResourceNotFoundException, StaleVersionException } from '../http/problem';
-import { ChangeFeed } from './change-feed';
+import { ANYTHING_MAY_HAVE_CHANGED, ChangeFeed, type DataChange } from './change-feed';
 
 /** Who a write is attributed to in the audit trail. */
 export interface Actor {
@@ -13,6 +13,18 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'System' };
+
+/**
+ * A unit of work confined to one initiative: its row and its departments, milestones, status
+ * updates and partner links, nothing else. This process then drops only what depends on that
+ * initiative when the work commits, as every other process does on the notifications.
+ */
+export interface InitiativeScope {
+  initiativeId: string;
+}
+
+const changeOf = (scope: InitiativeScope | undefined): DataChange =>
+  scope ? { entity: 'initiative', initiativeId: scope.initiativeId } : ANYTHING_MAY_HAVE_CHANGED;
 
 /** Names the actor of the current transaction for the audit triggers (see the AccountsAndAudit migration). */
 export async function attributeTo(manager: EntityManager, actor: Actor): Promise<void> {
@@ -47,13 +59,14 @@ export class TransactionRunner {
     private readonly feed: ChangeFeed,
   ) {}
 
-  async run<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  /** Without a scope, this process drops everything it derived from the database when the work commits. */
+  async run<T>(actor: Actor, work: () => Promise<T>, scope?: InitiativeScope): Promise<T> {
     const outermost = !this.host.isTransactionActive();
     const result = await this.host.withTransaction(async () => {
       await attributeTo(this.host.tx, actor);
       return work();
     });
-    if (outermost) this.feed.committedHere();
+    if (outermost) this.feed.committedHere(changeOf(scope));
     return result;
   }
 
@@ -73,17 +86,22 @@ export class TransactionRunner {
    * succeeds and the others get 409 with the current state.
    */
   async writeIfCurrent(actor: Actor, target: VersionedWrite, write: () => Promise<void>): Promise<void> {
-    const outcome = await this.run(actor, async () => {
-      const scope = target.initiativeId ? ' AND initiative_id = $2' : '';
-      const [row] = await this.host.tx.query(`SELECT version FROM ${target.table} WHERE id = $1${scope} FOR UPDATE`, [
-        target.id,
-        ...(target.initiativeId ? [target.initiativeId] : []),
-      ]);
-      if (!row) return 'missing' as const;
-      if (row.version !== target.expectedVersion) return 'stale' as const;
-      await write();
-      return 'written' as const;
-    });
+    const initiativeId = target.initiativeId ?? (target.table === 'initiative' ? target.id : undefined);
+    const outcome = await this.run(
+      actor,
+      async () => {
+        const belongs = target.initiativeId ? ' AND initiative_id = $2' : '';
+        const [row] = await this.host.tx.query(`SELECT version FROM ${target.table} WHERE id = $1${belongs} FOR UPDATE`, [
+          target.id,
+          ...(target.initiativeId ? [target.initiativeId] : []),
+        ]);
+        if (!row) return 'missing' as const;
+        if (row.version !== target.expectedVersion) return 'stale' as const;
+        await write();
+        return 'written' as const;
+      },
+      initiativeId ? { initiativeId } : undefined,
+    );
     if (outcome === 'missing') throw new ResourceNotFoundException(target.resource, target.id);
     if (outcome === 'stale') throw new StaleVersionException(await target.current());
   }

@@ -39,10 +39,14 @@ export class MilestonesService {
   async create(user: AuthenticatedUser, initiativeId: string, input: CreateMilestoneDto): Promise<MilestoneDto> {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     this.checkCompletedDate(input.completedDate);
-    const saved = await this.tx.run(actorOf(user), async () => {
-      const position = input.position ?? (await this.milestones.nextPosition(initiativeId));
-      return this.milestones.create({ ...input, position, initiativeId });
-    });
+    const saved = await this.tx.run(
+      actorOf(user),
+      async () => {
+        const position = input.position ?? (await this.milestones.nextPosition(initiativeId));
+        return this.milestones.create({ ...input, position, initiativeId });
+      },
+      { initiativeId },
+    );
     return this.get(initiativeId, saved.id);
   }
 

@@ -126,16 +126,20 @@ export class PartnersService {
   async link(user: AuthenticatedUser, initiativeId: string, partnerId: string, input: LinkPartnerDto): Promise<InitiativePartnerDto> {
     await this.initiatives.requireAccess(user, initiativeId, canEditInitiative);
     await this.require(partnerId);
-    await this.tx.run(actorOf(user), async () => {
-      const existing = await this.partners.findLink(initiativeId, partnerId);
-      const outcome = applyConsentChange(existing && consentOf(existing), input, this.clock.today());
-      if (outcome.errors) {
-        throw new InvalidFieldsException(
-          Object.fromEntries(Object.entries(outcome.errors).map(([field, code]) => [field, [fieldError(code, CONSENT_MESSAGES[code](field))]])),
-        );
-      }
-      await this.partners.upsertLink({ initiativeId, partnerId, role: input.role ?? existing?.role ?? '', ...outcome.consent });
-    });
+    await this.tx.run(
+      actorOf(user),
+      async () => {
+        const existing = await this.partners.findLink(initiativeId, partnerId);
+        const outcome = applyConsentChange(existing && consentOf(existing), input, this.clock.today());
+        if (outcome.errors) {
+          throw new InvalidFieldsException(
+            Object.fromEntries(Object.entries(outcome.errors).map(([field, code]) => [field, [fieldError(code, CONSENT_MESSAGES[code](field))]])),
+          );
+        }
+        await this.partners.upsertLink({ initiativeId, partnerId, role: input.role ?? existing?.role ?? '', ...outcome.consent });
+      },
+      { initiativeId },
+    );
     const saved = await this.partners.findLink(initiativeId, partnerId);
     // Only a concurrent unlink can have removed it since.
     if (!saved) throw new ResourceNotFoundException('Partner link', partnerId);
@@ -147,7 +151,7 @@ export class PartnersService {
     if (!(await this.partners.findLink(initiativeId, partnerId))) {
       throw new ResourceNotFoundException('Partner link', partnerId);
     }
-    await this.tx.run(actorOf(user), () => this.partners.deleteLink(initiativeId, partnerId));
+    await this.tx.run(actorOf(user), () => this.partners.deleteLink(initiativeId, partnerId), { initiativeId });
   }
 
   private async require(id: string): Promise<PartnerEntity> {

@@ -59,20 +59,24 @@ export class StatusUpdatesService {
     const context = await this.initiatives.requireAccess(user, initiativeId, canReportOn);
     checkPeriod(input.periodStart, input.periodEnd);
     await this.checkDelayExplanation(context.health, input);
-    const created = await this.tx.run(actorOf(user), async () => {
-      const created = await this.updates.create({
-        ...input,
-        authorName: input.authorName ?? user.displayName,
-        authorId: user.id,
-        initiativeId,
-        baselineHealth: context.health,
-        ...writePublicText(input.publicText ?? '', publishesDirectly(user, context)),
-      });
-      if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
-      // Followers get approved public texts only; asking for any other update would find nothing.
-      if (created.publicTextState === 'approved') await this.followers.statusUpdateApproved(created.id);
-      return created;
-    });
+    const created = await this.tx.run(
+      actorOf(user),
+      async () => {
+        const created = await this.updates.create({
+          ...input,
+          authorName: input.authorName ?? user.displayName,
+          authorId: user.id,
+          initiativeId,
+          baselineHealth: context.health,
+          ...writePublicText(input.publicText ?? '', publishesDirectly(user, context)),
+        });
+        if (input.health !== context.health) await this.initiatives.recordReportedHealth(initiativeId, input.health);
+        // Followers get approved public texts only; asking for any other update would find nothing.
+        if (created.publicTextState === 'approved') await this.followers.statusUpdateApproved(created.id);
+        return created;
+      },
+      { initiativeId },
+    );
     return toStatusUpdateDto(created);
   }
 
@@ -85,34 +89,38 @@ export class StatusUpdatesService {
   async recordNoChange(user: AuthenticatedUser, initiativeId: string, input: RecordNoChangeDto): Promise<StatusUpdateDto> {
     await this.initiatives.requireAccess(user, initiativeId, canReportOn);
     const { reporting } = await this.initiatives.get(initiativeId);
-    const created = await this.tx.run(actorOf(user), async () => {
-      await this.updates.lockInitiative(initiativeId);
-      const previous = await this.updates.latest(initiativeId);
-      if (!previous) {
-        throw new ConflictProblemException('There is no earlier status update to carry over; write the first one in full.', { code: 'nothingToCarryOver' });
-      }
-      if (previous.periodEnd >= reporting.periodStart) {
-        throw new ConflictProblemException(`A status update for the period ${reporting.periodStart} to ${reporting.periodEnd} has already been sent.`, {
-          code: 'alreadyReported',
+    const created = await this.tx.run(
+      actorOf(user),
+      async () => {
+        await this.updates.lockInitiative(initiativeId);
+        const previous = await this.updates.latest(initiativeId);
+        if (!previous) {
+          throw new ConflictProblemException('There is no earlier status update to carry over; write the first one in full.', { code: 'nothingToCarryOver' });
+        }
+        if (previous.periodEnd >= reporting.periodStart) {
+          throw new ConflictProblemException(`A status update for the period ${reporting.periodStart} to ${reporting.periodEnd} has already been sent.`, {
+            code: 'alreadyReported',
+          });
+        }
+        const context = await this.initiatives.reportingContext(initiativeId);
+        if (previous.health !== context.health) {
+          throw new InvalidFieldsException(
+            missingDropExplanation({ health: previous.health }),
+            'Health has changed since the latest status update: send a full status update with the cause and a reason.',
+          );
+        }
+        const update = carryOver(previous, { start: reporting.periodStart, end: reporting.periodEnd }, input.note);
+        return this.updates.create({
+          ...update,
+          authorName: user.displayName,
+          authorId: user.id,
+          initiativeId,
+          baselineHealth: context.health,
+          ...writePublicText(update.publicText, publishesDirectly(user, context)),
         });
-      }
-      const context = await this.initiatives.reportingContext(initiativeId);
-      if (previous.health !== context.health) {
-        throw new InvalidFieldsException(
-          missingDropExplanation({ health: previous.health }),
-          'Health has changed since the latest status update: send a full status update with the cause and a reason.',
-        );
-      }
-      const update = carryOver(previous, { start: reporting.periodStart, end: reporting.periodEnd }, input.note);
-      return this.updates.create({
-        ...update,
-        authorName: user.displayName,
-        authorId: user.id,
-        initiativeId,
-        baselineHealth: context.health,
-        ...writePublicText(update.publicText, publishesDirectly(user, context)),
-      });
-    });
+      },
+      { initiativeId },
+    );
     return toStatusUpdateDto(created);
   }
 
