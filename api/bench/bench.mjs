@@ -605,15 +605,27 @@ function table(results) {
   for (const [n, r] of Object.entries(d)) {
     const ratio = r.api.p50 / r.trivial.p50;
     const floor = r.floor?.p50 != null ? `; SQL via pg ${fmt(r.floor.p50, ' ms')}` : '';
-    const cold = r.cold?.p50 != null ? `; first request after a change ${fmt(r.cold.p50, ' ms')} (${fmt(r.cold.p50 / r.trivial.p50, '×')})` : '';
+    const failed = r.failures ? ` (${r.failures} non-2xx: ${r.lastFailure?.slice(0, 40)})` : '';
     rows.push([
-      `(a) dashboard, ${count(n)} initiatives: p50 / p95 (${r.samples} samples)`,
-      `${fmt(r.api.p50, ' ms')} / ${fmt(r.api.p95, ' ms')}${r.failures ? ` (${r.failures} non-2xx: ${r.lastFailure?.slice(0, 40)})` : ''}`,
-      `GET /api/auth/me ${fmt(r.trivial.p50, ' ms')}${cold}${floor}`,
+      `(a) dashboard, ${count(n)} initiatives, repeated reads: p50 / p95 (${r.samples} samples)`,
+      `${fmt(r.api.p50, ' ms')} / ${fmt(r.api.p95, ' ms')}${failed}`,
+      `GET /api/auth/me ${fmt(r.trivial.p50, ' ms')}${floor}`,
       fmt(ratio, '×'),
       `p50 ≤ ${TARGETS.dashboardVsTrivial}× /api/auth/me`,
       pass(ratio <= TARGETS.dashboardVsTrivial && !r.failures),
     ]);
+    // The view computed afresh, as after any write: the same target, judged on its own row.
+    if (r.cold?.p50 != null) {
+      const coldRatio = r.cold.p50 / r.trivial.p50;
+      rows.push([
+        `(a) dashboard, ${count(n)} initiatives, first request after a change: p50 / p95 (${r.cold.samples} samples)`,
+        `${fmt(r.cold.p50, ' ms')} / ${fmt(r.cold.p95, ' ms')}${failed}`,
+        `GET /api/auth/me ${fmt(r.trivial.p50, ' ms')}`,
+        fmt(coldRatio, '×'),
+        `p50 ≤ ${TARGETS.dashboardVsTrivial}× /api/auth/me`,
+        pass(coldRatio <= TARGETS.dashboardVsTrivial && !r.failures),
+      ]);
+    }
   }
   const ns = Object.keys(d)
     .map(Number)
