@@ -2,7 +2,12 @@ import { COMPLIANCE_LIST_LIMIT, HEALTHS, INITIATIVE_STATUSES, SESSION_COOKIE, XS
 import { awaitsReport, computeReporting, isMilestoneOverdue, overdueMilestones, type ReportingInput } from '@fremdrift/progress';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/core/config/app-config';
-import { DASHBOARD_COUNTER_STATEMENTS, DASHBOARD_ROLLUP_STATEMENTS, DASHBOARD_STATEMENTS } from '../../src/modules/dashboard/dashboard-statements';
+import {
+  DASHBOARD_COUNTER_STATEMENTS,
+  DASHBOARD_ROLLUP_STATEMENTS,
+  DASHBOARD_STATEMENTS,
+  dashboardViewStatements,
+} from '../../src/modules/dashboard/dashboard-statements';
 import { rebuildDashboardRollups } from '../../src/modules/dashboard/rollups/rebuild-rollups';
 import { type Factories } from '../support/factories';
 import { type TestApp, useTestApp } from '../support/test-app';
@@ -306,6 +311,30 @@ describe('The dashboard rollups', () => {
       const view = await dashboard('');
       expect(view.complianceCounts).toEqual({ awaiting: top[0].awaiting, overdue: top[0].overdue });
       expect(view.compliance.length).toBe(Math.min(awaiting.length, COMPLIANCE_LIST_LIMIT));
+    });
+
+    it('answer in the two statements of a view what the five statements answer one by one, the sums they share included', async () => {
+      const { plans, departments } = await randomWrites(3131, 100);
+      const { today } = await dashboard('');
+      const views = [
+        {},
+        { actionPlanId: plans[0].id },
+        { goalId: plans[1].goals[0].id },
+        { actionPlanId: plans[1].id, goalId: plans[1].goals[1].id, from: '2023-01-01', to: '2025-12-31' },
+        { department: departments[0].code, departmentRole: 'any' as const },
+      ];
+      for (const query of views) {
+        const [first, second] = await Promise.all(dashboardViewStatements(query, today).map(({ sql, params }) => t.dataSource.query(sql, params)));
+        const combined = { ...first[0], ...second[0] };
+        const separate: Record<string, unknown> = {};
+        for (const [name, statement] of Object.entries(DASHBOARD_STATEMENTS)) {
+          const { sql, params } = statement(query, today);
+          const rows = await t.dataSource.query(`SELECT coalesce(json_agg(x), '[]') AS rows FROM (${sql}) x`, params);
+          separate[name] = name === 'headline' ? rows[0].rows[0] : rows[0].rows;
+        }
+        expect({ query, view: combined }).toEqual({ query, view: separate });
+        expect(combined.headline.initiatives).toBeGreaterThan(0);
+      }
     });
 
     it('list and count the initiatives that await a report as computeReporting says, in every view and whatever their status, start or cadence', async () => {

@@ -200,6 +200,41 @@ describe('Outbox with an SMTP server', () => {
     expect(await outbox.sentFor([])).toEqual([]);
   });
 
+  it('finds per initiative and group of kinds only the latest message, by when it was sent or else written', async () => {
+    const { initiative, plan, department } = await make.world();
+    const other = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id });
+    const write = (key: string, kind: string, initiativeIds: string[], createdAt: string, sentAt: string | null) =>
+      t.dataSource.query(
+        `INSERT INTO outbox_message (idempotency_key, kind, "to", language, subject, text, html, initiative_ids, state, created_at, sent_at)
+         VALUES ($1::text, $2, $1::text || '@test.example', 'da', 'Emne', 'x', '<p>x</p>', $3::uuid[], $4, $5, $6)`,
+        [key, kind, initiativeIds, sentAt ? 'sent' : 'held', createdAt, sentAt],
+      );
+    await write('first', 'reminder', [initiative.id, other.id], '2026-10-01T08:00:00Z', '2026-10-01T08:01:00Z');
+    // Written before the manual reminder, but sent after it.
+    await write('final', 'final_reminder', [initiative.id], '2026-10-05T08:00:00Z', '2026-10-09T08:00:00Z');
+    await write('manual', 'manual_reminder', [initiative.id], '2026-10-08T08:00:00Z', null);
+    await write('escalation', 'escalation', [initiative.id], '2026-10-02T08:00:00Z', '2026-10-02T08:00:00Z');
+    await write('digest', 'digest', [initiative.id], '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z');
+
+    const groups = { reminder: ['reminder', 'final_reminder', 'manual_reminder'], escalation: ['escalation'] } as const;
+    const latest = await outbox.latestSentFor([initiative.id, other.id], groups);
+    const found = latest.map(({ initiativeId, group, to }) => ({ initiativeId, group, to })).sort((a, b) => (a.to < b.to ? -1 : 1));
+    expect(found).toEqual(
+      [
+        { initiativeId: initiative.id, group: 'escalation', to: 'escalation@test.example' },
+        { initiativeId: initiative.id, group: 'reminder', to: 'final@test.example' },
+        { initiativeId: other.id, group: 'reminder', to: 'first@test.example' },
+      ].sort((a, b) => (a.to < b.to ? -1 : 1)),
+    );
+    expect(latest.find((record) => record.to === 'final@test.example')).toMatchObject({
+      kind: 'final_reminder',
+      state: 'sent',
+      sentAt: '2026-10-09T08:00:00.000Z',
+    });
+    expect(await outbox.latestSentFor([other.id], { escalation: ['escalation'] })).toEqual([]);
+    expect(await outbox.latestSentFor([], groups)).toEqual([]);
+  });
+
   it('answers 400 per filter, 404 for an unknown message and 409 when sending again what is not failed', async () => {
     const state = await t.get('/api/outbox?state=lost');
     expect(state.status).toBe(400);

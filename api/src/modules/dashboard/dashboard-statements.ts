@@ -82,10 +82,33 @@ const EXPECTED_SUM = `
   ($1::date - date '1970-01-01') * coalesce(sum(e.slope) FILTER (WHERE e.day < $1::date), 0) - coalesce(sum(e.slope_day) FILTER (WHERE e.day < $1::date), 0)
   + coalesce(sum(e.steps), 0)`;
 
+/**
+ * The CTE (named VIEW_EXPECTED) of the expected progress summed per department on day `$1`, from
+ * the counters: the headline and the departments of one view read it once between them.
+ */
+const VIEW_EXPECTED = 'view_expected';
+function expectedByDepartment(query: DashboardQuery, today: string): Statement {
+  const { params, where } = counterScope(query, today, 'e');
+  return {
+    sql: `${VIEW_EXPECTED} AS MATERIALIZED (
+         SELECT e.department_id, ${EXPECTED_SUM} AS expected
+           FROM ${expectedRows(where)}
+          GROUP BY e.department_id
+       )`,
+    params,
+  };
+}
+
+/** How a counter statement reads expected progress: from its own rows, or from VIEW_EXPECTED defined around it. */
+type ExpectedSource = 'own' | 'shared';
+
 /** The headline of a view from the counters: rows per status and health, not per initiative. */
-function headlineFromCounters(query: DashboardQuery, today: string): Statement {
+function headlineFromCounters(query: DashboardQuery, today: string, expected: ExpectedSource = 'own'): Statement {
   const { params, where } = counterScope(query, today, 'c');
-  const expectedWhere = counterScope(query, today, 'e').where;
+  const expectedSum =
+    expected === 'shared'
+      ? `(SELECT coalesce(sum(expected), 0) FROM ${VIEW_EXPECTED})`
+      : `(SELECT ${EXPECTED_SUM} FROM ${expectedRows(counterScope(query, today, 'e').where)})`;
   return {
     sql: `
        WITH cells AS (
@@ -108,7 +131,7 @@ function headlineFromCounters(query: DashboardQuery, today: string): Statement {
               (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, sum(n)::int AS n FROM cells GROUP BY status) s) AS "byStatus",
               (SELECT coalesce(jsonb_object_agg(health, n), '{}') FROM (SELECT health, sum(n)::int AS n FROM cells GROUP BY health) s) AS "byHealth",
               (SELECT (sum(progress) / nullif(sum(n), 0))::float FROM cells) AS "averageProgress",
-              (SELECT ((SELECT ${EXPECTED_SUM} FROM ${expectedRows(expectedWhere)}) / nullif(sum(dated), 0))::float FROM cells)
+              (SELECT (${expectedSum} / nullif(sum(dated), 0))::float FROM cells)
                 AS "averageExpectedProgress",
               (SELECT jsonb_build_object(
                   'total', coalesce(sum(milestones), 0),
@@ -122,9 +145,15 @@ function headlineFromCounters(query: DashboardQuery, today: string): Statement {
 }
 
 /** The departments of a view from the counters: rows per department, status and health. */
-function departmentsFromCounters(query: DashboardQuery, today: string): Statement {
+function departmentsFromCounters(query: DashboardQuery, today: string, expected: ExpectedSource = 'own'): Statement {
   const { params, where } = counterScope(query, today, 'c');
   const expectedWhere = counterScope(query, today, 'e').where;
+  const ownExpected = `
+       expected AS (
+         SELECT e.department_id, ${EXPECTED_SUM} AS expected
+           FROM ${expectedRows(expectedWhere)}
+          GROUP BY e.department_id
+       ),`;
   return {
     sql: `
        WITH lead AS (
@@ -136,12 +165,7 @@ function departmentsFromCounters(query: DashboardQuery, today: string): Statemen
            FROM dashboard_count c
           WHERE ${where} AND c.lead
           GROUP BY c.department_id
-       ),
-       expected AS (
-         SELECT e.department_id, ${EXPECTED_SUM} AS expected
-           FROM ${expectedRows(expectedWhere)}
-          GROUP BY e.department_id
-       ),
+       ),${expected === 'own' ? ownExpected : ''}
        participating AS (
          SELECT c.department_id, sum(c.initiatives)::int AS n, sum(c.progress) / nullif(sum(c.initiatives), 0) AS progress
            FROM dashboard_count c
@@ -155,7 +179,7 @@ function departmentsFromCounters(query: DashboardQuery, today: string): Statemen
               coalesce(participating.n, 0) AS "participatingInitiatives", participating.progress::float AS "participatingProgress"
          FROM department d
          LEFT JOIN lead ON lead.department_id = d.id
-         LEFT JOIN expected ON expected.department_id = d.id
+         LEFT JOIN ${expected === 'own' ? 'expected' : `${VIEW_EXPECTED} expected`} ON expected.department_id = d.id
          LEFT JOIN participating ON participating.department_id = d.id
         ORDER BY d.sort_order, d.name`,
     params,
@@ -258,7 +282,8 @@ function reportingFromCounters(query: DashboardQuery, today: string, limit: numb
     .join('');
   return {
     sql: `
-       WITH counts AS (
+       -- Materialized, so that the counts are summed once even when the plan joins them per listed row.
+       WITH counts AS MATERIALIZED (
          SELECT coalesce(sum(c.awaiting), 0)::int AS awaiting, coalesce(sum(c.overdue), 0)::int AS overdue
            FROM (
              SELECT * FROM dashboard_reporting_count c WHERE ${where} AND c.whole_month AND c.day < date_trunc('month', $1::date)::date
@@ -278,10 +303,12 @@ ${due}
               json_build_object('id', d.id, 'code', d.code, 'name', d.name) AS "leadDepartment",
               counts.awaiting, counts.overdue
          FROM top
-         -- LIMIT keeps this a lookup by primary key per listed row, whatever the statistics say.
-        CROSS JOIN LATERAL (SELECT * FROM dashboard_initiative s WHERE s.id = top.initiative_id LIMIT 1) s
-         JOIN action_plan p ON p.id = s.action_plan_id
-         JOIN department d ON d.id = s.lead_department_id
+         -- LIMIT keeps each a lookup by primary key per listed row, whatever the statistics say.
+        CROSS JOIN LATERAL (
+          SELECT s.id, s.title, s.status, s.start_date, s.last_period_end, s.action_plan_id, s.lead_department_id
+            FROM dashboard_initiative s WHERE s.id = top.initiative_id LIMIT 1) s
+        CROSS JOIN LATERAL (SELECT p.reporting_period FROM action_plan p WHERE p.id = s.action_plan_id LIMIT 1) p
+        CROSS JOIN LATERAL (SELECT d.id, d.code, d.name FROM department d WHERE d.id = s.lead_department_id LIMIT 1) d
         CROSS JOIN counts
         ORDER BY top.part, top.day, top.title, top.initiative_id`,
     params,
@@ -474,29 +501,53 @@ function shifted(statement: Statement, offset: number): Statement {
 type ViewPart = 'headline' | 'departments' | 'healthOverTime' | 'milestoneWeeks' | 'reporting';
 
 /**
- * Some of the five statements of DASHBOARD_STATEMENTS as one statement with one JSON column each
- * (`headline` an object, the others arrays of the rows those statements give).
+ * Statements of DASHBOARD_STATEMENTS as one statement with one JSON column each (`headline` an
+ * object, the others arrays of the rows those statements give), after the CTEs of `shared`.
  */
-function combined(parts: ViewPart[], query: DashboardQuery, today: string, limit: number | null): Statement {
+function combined(parts: [ViewPart, Statement][], today: string, shared?: Statement): Statement {
   const params: unknown[] = [today];
-  const columns = parts.map((name) => {
-    const statement = name === 'reporting' ? DASHBOARD_STATEMENTS.reporting(query, today, limit) : DASHBOARD_STATEMENTS[name](query, today);
+  const shift = (statement: Statement) => {
     const { sql, params: own } = shifted(statement, params.length - 1);
     params.push(...own);
+    return sql;
+  };
+  const prelude = shared ? `WITH ${shift(shared)}\n       ` : '';
+  const columns = parts.map(([name, statement]) => {
+    const sql = shift(statement);
     const value = name === 'headline' ? `(SELECT row_to_json(x) FROM (${sql}) x)` : `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
     return `${value} AS "${name}"`;
   });
-  return { sql: `SELECT ${columns.join(',\n       ')}`, params };
+  return { sql: `${prelude}SELECT ${columns.join(',\n       ')}`, params };
 }
 
 /**
  * One view of the dashboard in two statements, meant to run at once on two connections: the five
  * statements of DASHBOARD_STATEMENTS as subqueries, split so that each half takes about as long
  * (one statement would run them one after the other on one server process; five would cost five
- * round trips). Each answers one row; together they hold one JSON column per statement.
+ * round trips). Each answers one row; together they hold one JSON column per statement. From the
+ * counters, the headline and the departments share their sums of expected progress.
  */
 export function dashboardViewStatements(query: DashboardQuery, today: string, limit: number | null = COMPLIANCE_LIST_LIMIT): Statement[] {
-  return [combined(['headline', 'departments'], query, today, limit), combined(['healthOverTime', 'milestoneWeeks', 'reporting'], query, today, limit)];
+  const rest = combined(
+    [
+      ['healthOverTime', DASHBOARD_STATEMENTS.healthOverTime(query, today)],
+      ['milestoneWeeks', DASHBOARD_STATEMENTS.milestoneWeeks(query, today)],
+      ['reporting', DASHBOARD_STATEMENTS.reporting(query, today, limit)],
+    ],
+    today,
+  );
+  if (!fromCounters(query)) {
+    const parts: [ViewPart, Statement][] = [
+      ['headline', DASHBOARD_ROLLUP_STATEMENTS.headline(query, today)],
+      ['departments', DASHBOARD_ROLLUP_STATEMENTS.departments(query, today)],
+    ];
+    return [combined(parts, today), rest];
+  }
+  const parts: [ViewPart, Statement][] = [
+    ['headline', headlineFromCounters(query, today, 'shared')],
+    ['departments', departmentsFromCounters(query, today, 'shared')],
+  ];
+  return [combined(parts, today, expectedByDepartment(query, today)), rest];
 }
 
 export const REBUILD_DASHBOARD_ROLLUPS = 'SELECT rebuild_dashboard_rollups()';

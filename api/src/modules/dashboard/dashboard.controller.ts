@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { asyncScheduler, interval, map, merge, type Observable, throttleTime } from 'rxjs';
 import { ChangeFeed } from '../../core/database/change-feed';
 import { canExport, canViewDashboard } from '@fremdrift/access';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, RequireAccess } from '../../core/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user';
 import { ApiProblems } from '../../core/http/api-responses';
@@ -26,8 +26,8 @@ export class DashboardController {
   @Get()
   @ApiOkResponse({ type: DashboardDto, description: 'Progress across departments for one filtered view, computed in the database' })
   @ApiProblems(400)
-  view(@Query() query: DashboardQueryDto) {
-    return this.dashboard.view(query);
+  async view(@Query() query: DashboardQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return (await this.dashboard.answer(query)).send(request, reply);
   }
 
   @Get('export.xlsx')

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod } from '@fremdrift/contracts';
-import { Database } from '../../core/database/database';
-import { dashboardViewStatements } from './dashboard-statements';
+import { Database, type NamedStatement } from '../../core/database/database';
+import { dashboardViewStatements, type Statement } from './dashboard-statements';
 
 export interface DepartmentRow {
   department: DepartmentRef;
@@ -52,7 +53,24 @@ export class DashboardRepository {
     milestoneWeeks: { weekStart: string; due: number }[];
     reporting: ReportingRow[];
   }> {
-    const rows = await Promise.all(dashboardViewStatements(query, today, limit).map(({ sql, params }) => this.db.manager.query(sql, params)));
+    const [first, second] = dashboardViewStatements(query, today, limit);
+    const rows = await this.db.all([() => this.db.named(named(first), first.params), () => this.db.named(named(second), second.params)]);
     return Object.assign({}, ...rows.map(([row]) => row));
   }
+}
+
+const names = new Map<string, string>();
+
+/**
+ * The view's statements are planned once per connection: planning cost as much as running them.
+ * Their text depends only on which filters are set, so a name derived from the text is unique
+ * and there are few of them.
+ */
+function named({ sql }: Statement): NamedStatement {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `dashboard-view-${createHash('sha256').update(sql).digest('hex').slice(0, 20)}`;
+    names.set(sql, name);
+  }
+  return { name, text: sql };
 }

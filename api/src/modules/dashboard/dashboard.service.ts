@@ -8,16 +8,35 @@ import {
   type HealthCounts,
   type InitiativeStatus,
   type MailKind,
+  type SentMailRecord,
 } from '@fremdrift/contracts';
 import { awaitsReport, computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
 import { DashboardRepository } from './dashboard.repository';
+import { DashboardAnswer } from './dashboard-answer';
 import { DashboardViewCache, viewKey } from './dashboard-view-cache';
 import type { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
 
 const zeroes = <K extends string>(keys: readonly K[], counts: Partial<Record<K, number>>): Record<K, number> =>
   Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0])) as Record<K, number>;
+
+/** As `localeCompare(…, 'da')`, without looking the collation up on every comparison. */
+const byDanishTitle = new Intl.Collator('da').compare;
+
+/** The mails a compliance row shows: the latest of any kind of reminder, and the latest escalation. */
+const MAILS_SHOWN = {
+  lastReminder: ['reminder', 'final_reminder', 'manual_reminder'],
+  lastEscalation: ['escalation'],
+} as const satisfies Record<string, readonly MailKind[]>;
+type MailShown = keyof typeof MAILS_SHOWN;
+type ShownMail = SentMailRecord & { group: string };
+
+/** The figures of a view, kept until the next change, with the last answer sent from them. */
+export interface KeptView {
+  figures: DashboardDto;
+  answer?: DashboardAnswer;
+}
 
 @Injectable()
 export class DashboardService {
@@ -25,7 +44,7 @@ export class DashboardService {
     private readonly dashboard: DashboardRepository,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
-    private readonly cache: DashboardViewCache<DashboardDto>,
+    private readonly cache: DashboardViewCache<KeptView>,
   ) {}
 
   /**
@@ -33,13 +52,36 @@ export class DashboardService {
    * `complianceLimit` most overdue initiatives (the exports ask for all of them with null).
    */
   async view(query: DashboardQueryDto, { complianceLimit = COMPLIANCE_LIST_LIMIT }: { complianceLimit?: number | null } = {}): Promise<DashboardDto> {
-    const today = this.clock.today();
-    // The figures of the on-screen view are kept until the next change; the mails sent are read each time (the outbox reports no changes).
     const figures =
-      complianceLimit === COMPLIANCE_LIST_LIMIT
-        ? await this.cache.get(viewKey(today, query), () => this.figures(query, today, complianceLimit))
-        : await this.figures(query, today, complianceLimit);
-    return { ...figures, compliance: await this.withMails(figures.compliance) };
+      complianceLimit === COMPLIANCE_LIST_LIMIT ? (await this.kept(query)).figures : await this.figures(query, this.clock.today(), complianceLimit);
+    return withMails(figures, await this.mailsFor(figures.compliance));
+  }
+
+  /**
+   * The on-screen view as JSON: the same answer as `view`, sent again as is while neither the figures
+   * nor the mails it shows have changed.
+   */
+  async answer(query: DashboardQueryDto): Promise<DashboardAnswer> {
+    const kept = await this.kept(query);
+    const mails = await this.mailsFor(kept.figures.compliance);
+    const key = JSON.stringify(mails);
+    if (kept.answer?.mails !== key) kept.answer = new DashboardAnswer(key, Buffer.from(JSON.stringify(withMails(kept.figures, mails))));
+    return kept.answer;
+  }
+
+  /** The figures of the view, kept until the next change; the mails sent are read each time (the outbox reports no changes). */
+  private kept(query: DashboardQueryDto): Promise<KeptView> {
+    const today = this.clock.today();
+    return this.cache.get(viewKey(today, query), async () => ({ figures: await this.figures(query, today, COMPLIANCE_LIST_LIMIT) }));
+  }
+
+  /** The latest reminder and escalation of each row of the compliance table. */
+  private mailsFor(rows: ComplianceRow[]): Promise<ShownMail[]> {
+    if (rows.length === 0) return Promise.resolve([]);
+    return this.outbox.latestSentFor(
+      rows.map((row) => row.initiative.id),
+      MAILS_SHOWN,
+    );
   }
 
   private async figures(query: DashboardQueryDto, today: string, complianceLimit: number | null): Promise<DashboardDto> {
@@ -72,7 +114,7 @@ export class DashboardService {
       complianceCounts: { awaiting: reporting[0]?.awaiting ?? 0, overdue: reporting[0]?.overdue ?? 0 },
       compliance: reporting
         .map((row): ComplianceRow | null => {
-          const state = computeReporting({ ...row }, today);
+          const state = computeReporting(row, today);
           if (!awaitsReport(state)) return null;
           return {
             initiative: { id: row.id, title: row.title },
@@ -85,31 +127,29 @@ export class DashboardService {
           };
         })
         .filter((row): row is ComplianceRow => row !== null)
-        .sort((a, b) => b.daysOverdue - a.daysOverdue || a.initiative.title.localeCompare(b.initiative.title, 'da')),
+        .sort((a, b) => b.daysOverdue - a.daysOverdue || byDanishTitle(a.initiative.title, b.initiative.title)),
     };
   }
+}
 
-  /** Adds the latest reminder and escalation to each row of the compliance table. */
-  private async withMails(rows: ComplianceRow[]): Promise<ComplianceRow[]> {
-    if (rows.length === 0) return rows;
-    const records = await this.outbox.sentFor(rows.map((row) => row.initiative.id));
-    const latest = (initiativeId: string, kinds: MailKind[]): ComplianceMail | null => {
-      const found = records
-        .filter((record) => record.initiativeId === initiativeId && kinds.includes(record.kind))
-        .map((record) => ({
-          kind: record.kind,
-          to: record.to,
-          recipientName: record.recipientName,
-          at: record.sentAt ?? record.createdAt,
-          state: record.state,
-        }))
-        .sort((a, b) => b.at.localeCompare(a.at));
-      return found[0] ?? null;
+/** The view with the latest reminder and escalation on each row of the compliance table. */
+function withMails(figures: DashboardDto, records: ShownMail[]): DashboardDto {
+  if (records.length === 0) return figures;
+  const latest = new Map<string, Partial<Record<MailShown, ComplianceMail>>>();
+  for (const record of records) {
+    const mails = latest.get(record.initiativeId) ?? {};
+    mails[record.group as MailShown] = {
+      kind: record.kind,
+      to: record.to,
+      recipientName: record.recipientName,
+      at: record.sentAt ?? record.createdAt,
+      state: record.state,
     };
-    return rows.map((row) => ({
-      ...row,
-      lastReminder: latest(row.initiative.id, ['reminder', 'final_reminder', 'manual_reminder']),
-      lastEscalation: latest(row.initiative.id, ['escalation']),
-    }));
+    latest.set(record.initiativeId, mails);
   }
+  const compliance = figures.compliance.map((row) => {
+    const mails = latest.get(row.initiative.id);
+    return mails ? { ...row, lastReminder: mails.lastReminder ?? null, lastEscalation: mails.lastEscalation ?? null } : row;
+  });
+  return { ...figures, compliance };
 }

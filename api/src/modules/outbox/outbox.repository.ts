@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MailKind, OutboxMessage, OutboxMessageSummary, OutboxState, OutgoingMail, SentMailRecord } from '@fremdrift/contracts';
-import { Database } from '../../core/database/database';
+import { Database, type NamedStatement } from '../../core/database/database';
 import type { PageWindow } from '../../core/http/pagination';
 
 interface MessageRow {
@@ -40,6 +40,33 @@ function toSummary(row: MessageRow): OutboxMessageSummary {
     lastError: row.last_error,
   };
 }
+
+function toSentMailRecord(row: MessageRow & { initiative_id: string }): SentMailRecord {
+  return {
+    messageId: row.id,
+    initiativeId: row.initiative_id,
+    kind: row.kind,
+    recipientUserId: row.recipient_user_id,
+    recipientName: row.recipient_name,
+    to: row.to,
+    state: row.state,
+    createdAt: row.created_at.toISOString(),
+    sentAt: row.sent_at?.toISOString() ?? null,
+  };
+}
+
+/** `$1` the initiatives, `$2` and `$3` each kind with the name of its group. Read on every dashboard request. */
+const LATEST_SENT_FOR: NamedStatement = {
+  name: 'outbox-latest-sent-for',
+  text: `SELECT DISTINCT ON (i.initiative_id, g.name) g.name AS "group", m.id, i.initiative_id, m.kind, m.recipient_user_id,
+                u.display_name AS recipient_name, m."to", m.state, m.created_at, m.sent_at
+           FROM outbox_message m
+          CROSS JOIN LATERAL unnest(m.initiative_ids) AS i(initiative_id)
+           JOIN unnest($2::varchar[], $3::text[]) AS g(kind, name) ON g.kind = m.kind
+           LEFT JOIN app_user u ON u.id = m.recipient_user_id
+          WHERE m.initiative_ids && $1::uuid[] AND i.initiative_id = ANY($1::uuid[])
+          ORDER BY i.initiative_id, g.name, coalesce(m.sent_at, m.created_at) DESC, m.created_at DESC, m.id`,
+};
 
 @Injectable()
 export class OutboxRepository {
@@ -107,6 +134,21 @@ export class OutboxRepository {
     return rows[0].length > 0;
   }
 
+  /**
+   * Per initiative and group of kinds, the latest message: the one sent last, or written last while
+   * not sent. One row per initiative and group that has any, whatever the history's length.
+   */
+  async latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<(SentMailRecord & { group: string })[]> {
+    if (initiativeIds.length === 0) return [];
+    const kinds = Object.entries(groups).flatMap(([group, members]) => members.map((kind) => [kind, group]));
+    const rows = await this.db.named<MessageRow & { initiative_id: string; group: string }>(LATEST_SENT_FOR, [
+      initiativeIds,
+      kinds.map(([kind]) => kind),
+      kinds.map(([, group]) => group),
+    ]);
+    return rows.map((row) => ({ ...toSentMailRecord(row), group: row.group }));
+  }
+
   async sentFor(initiativeIds: string[]): Promise<SentMailRecord[]> {
     if (initiativeIds.length === 0) return [];
     const rows: (MessageRow & { initiative_id: string })[] = await this.db.manager.query(
@@ -118,16 +160,6 @@ export class OutboxRepository {
        ORDER BY m.created_at DESC, m.id`,
       [initiativeIds],
     );
-    return rows.map((row) => ({
-      messageId: row.id,
-      initiativeId: row.initiative_id,
-      kind: row.kind,
-      recipientUserId: row.recipient_user_id,
-      recipientName: row.recipient_name,
-      to: row.to,
-      state: row.state,
-      createdAt: row.created_at.toISOString(),
-      sentAt: row.sent_at?.toISOString() ?? null,
-    }));
+    return rows.map(toSentMailRecord);
   }
 }

@@ -39,6 +39,11 @@ export class OutboxService implements OnModuleInit {
     return written;
   }
 
+  /** Per initiative and group of kinds (e.g. every kind of reminder), the latest message recorded for it, with its group. */
+  latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<(SentMailRecord & { group: string })[]> {
+    return this.repository.latestSentFor(initiativeIds, groups);
+  }
+
   /** The messages recorded for these initiatives, newest first: one entry per message and initiative. */
   sentFor(initiativeIds: string[]): Promise<SentMailRecord[]> {
     return this.repository.sentFor(initiativeIds);

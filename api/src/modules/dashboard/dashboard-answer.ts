@@ -1,0 +1,37 @@
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { COMPRESSION_THRESHOLD_BYTES } from '../../core/web/compression';
+import { preferredEncoding, type ContentEncoding } from '../../core/web/content-encoding';
+
+const compressors: Record<ContentEncoding, (body: Buffer) => Buffer> = {
+  br: (body) => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body) => gzipSync(body),
+};
+
+/**
+ * The JSON of one dashboard view as sent, for the mails it shows (`mails`, a key of them): kept
+ * with the view's figures, so that a repeated read whose mails have not changed sends the same
+ * bytes again, each encoding compressed once.
+ */
+export class DashboardAnswer {
+  private readonly encoded: Partial<Record<ContentEncoding, Buffer>> = {};
+
+  constructor(
+    readonly mails: string,
+    readonly json: Buffer,
+  ) {}
+
+  /** The body in `encoding` (compressed in one call: the answer is a few dozen kB), or as is. */
+  body(encoding: ContentEncoding | null): Buffer {
+    if (!encoding) return this.json;
+    return (this.encoded[encoding] ??= compressors[encoding](this.json));
+  }
+
+  /** Sends the answer compressed as the request accepts, as the app's compression would. */
+  send(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const encoding = this.json.length >= COMPRESSION_THRESHOLD_BYTES ? preferredEncoding(request.headers['accept-encoding']) : null;
+    void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (encoding) void reply.header('content-encoding', encoding);
+    return reply.send(this.body(encoding));
+  }
+}
