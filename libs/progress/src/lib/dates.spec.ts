@@ -58,3 +58,15 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-11-24', '2026-11-23')).toBe(-1);
   });
 });
+
+describe('todayIn, called again', () => {
+  it('answers each time zone on its own when several are asked in turn', () => {
+    const now = new Date('2026-11-23T23:30:00Z');
+    expect([todayIn(COPENHAGEN, now), todayIn('UTC', now), todayIn(COPENHAGEN, now), todayIn('America/New_York', now)]).toEqual([
+      '2026-11-24',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-23',
+    ]);
+  });
+});

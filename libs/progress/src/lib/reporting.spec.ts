@@ -12,6 +12,22 @@ describe('reportingPeriodOf', () => {
   it('finds the calendar quarter', () => {
     expect(reportingPeriodOf('quarterly', '2026-11-23')).toEqual({ start: '2026-10-01', end: '2026-12-31' });
     expect(reportingPeriodOf('quarterly', '2026-01-01')).toEqual({ start: '2026-01-01', end: '2026-03-31' });
+    expect(reportingPeriodOf('quarterly', '2026-05-15')).toEqual({ start: '2026-04-01', end: '2026-06-30' });
+    expect(reportingPeriodOf('quarterly', '2026-09-30')).toEqual({ start: '2026-07-01', end: '2026-09-30' });
+  });
+
+  it('ends February on the 28th in a century year unless it divides by 400', () => {
+    expect(reportingPeriodOf('monthly', '2100-02-01')).toEqual({ start: '2100-02-01', end: '2100-02-28' });
+    expect(reportingPeriodOf('monthly', '2000-02-01')).toEqual({ start: '2000-02-01', end: '2000-02-29' });
+  });
+
+  it('agrees with the calendar on every day of four years', () => {
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2030, 0, 1); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      const date = new Date(t);
+      const lastOfMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+      expect(reportingPeriodOf('monthly', day)).toEqual({ start: `${day.slice(0, 7)}-01`, end: lastOfMonth });
+    }
   });
 });
 

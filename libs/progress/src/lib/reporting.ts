@@ -1,5 +1,5 @@
 import type { InitiativeStatus, Reporting, ReportingPeriod } from '@fremdrift/contracts';
-import { daysBetween } from './dates';
+import { daysBetween, daysInMonth } from './dates';
 
 export interface PeriodBounds {
   start: string;
@@ -11,14 +11,19 @@ const addDays = (day: string, days: number) => iso(new Date(Date.parse(`${day}T0
 
 /** The calendar month or quarter that contains `day`. */
 export function reportingPeriodOf(period: ReportingPeriod, day: string): PeriodBounds {
-  const [year, month] = day.split('-').map(Number);
+  // String arithmetic: the dashboard computes this for every row of its compliance table.
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
   const firstMonth = period === 'monthly' ? month : Math.floor((month - 1) / 3) * 3 + 1;
-  const months = period === 'monthly' ? 1 : 3;
+  const lastMonth = period === 'monthly' ? month : firstMonth + 2;
+  const yyyy = day.slice(0, 4);
   return {
-    start: iso(new Date(Date.UTC(year, firstMonth - 1, 1))),
-    end: iso(new Date(Date.UTC(year, firstMonth - 1 + months, 0))),
+    start: `${yyyy}-${twoDigits(firstMonth)}-01`,
+    end: `${yyyy}-${twoDigits(lastMonth)}-${daysInMonth(year, lastMonth)}`,
   };
 }
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** Initiatives that report: started work, paused work, and planned work once its start date is here. */
 export function reportsNow(status: InitiativeStatus, startDate: string | null, today: string): boolean {
