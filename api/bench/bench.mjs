@@ -280,19 +280,28 @@ async function measureDashboard(app, databaseUrl, session) {
   }
   // The first request after a change: the app drops what it kept of the dashboard on every change the
   // change feed reports, so a notification like the one any write sends makes the next request compute it.
+  // The pause that lets the notification arrive also lets the machine idle, which slows whatever
+  // request comes next: the trivial request is measured after the same pause, for the same reference.
   const cold = [];
+  const trivialAfterPause = [];
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
   const notifier = new pg.Client({ connectionString: databaseUrl });
   await notifier.connect();
   try {
     const coldStarted = Date.now();
     for (let i = 0; i < samples; i++) {
       await notifier.query(`SELECT pg_notify('fremdrift_changes', '{"entity":"*","initiativeId":null}')`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await pause();
       const d = await timedGet(`${app.base}/api/dashboard`, headers);
+      await pause();
+      const me = await timedGet(`${app.base}/api/auth/me`, headers);
       if (d.status !== 200) {
         failures++;
         lastFailure = `${d.status}: ${d.body.slice(0, 200)}`;
-      } else cold.push(d.ms);
+      } else {
+        cold.push(d.ms);
+        trivialAfterPause.push(me.ms);
+      }
       if (cold.length >= 5 && Date.now() - coldStarted > sampleSeconds * 1000) break;
     }
   } finally {
@@ -319,7 +328,7 @@ async function measureDashboard(app, databaseUrl, session) {
   return {
     samples: dashboard.length,
     api: { p50: percentile(dashboard, 50), p95: percentile(dashboard, 95) },
-    cold: { p50: percentile(cold, 50), p95: percentile(cold, 95), samples: cold.length },
+    cold: { p50: percentile(cold, 50), p95: percentile(cold, 95), samples: cold.length, trivial: { p50: percentile(trivialAfterPause, 50) } },
     trivial: { p50: percentile(trivial, 50), p95: percentile(trivial, 95) },
     floor,
     failures,
@@ -616,11 +625,12 @@ function table(results) {
     ]);
     // The view computed afresh, as after any write: the same target, judged on its own row.
     if (r.cold?.p50 != null) {
-      const coldRatio = r.cold.p50 / r.trivial.p50;
+      const trivial = r.cold.trivial?.p50 ?? r.trivial.p50;
+      const coldRatio = r.cold.p50 / trivial;
       rows.push([
         `(a) dashboard, ${count(n)} initiatives, first request after a change: p50 / p95 (${r.cold.samples} samples)`,
         `${fmt(r.cold.p50, ' ms')} / ${fmt(r.cold.p95, ' ms')}${failed}`,
-        `GET /api/auth/me ${fmt(r.trivial.p50, ' ms')}`,
+        `GET /api/auth/me after the same 50 ms pause ${fmt(trivial, ' ms')}`,
         fmt(coldRatio, '×'),
         `p50 ≤ ${TARGETS.dashboardVsTrivial}× /api/auth/me`,
         pass(coldRatio <= TARGETS.dashboardVsTrivial && !r.failures),
