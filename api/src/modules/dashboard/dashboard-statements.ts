@@ -528,9 +528,9 @@ function combined(parts: [ViewPart, Statement][], today: string, shared?: Statem
  * counters, the headline and the departments share their sums of expected progress.
  */
 export function dashboardViewStatements(query: DashboardQuery, today: string, limit: number | null = COMPLIANCE_LIST_LIMIT): Statement[] {
+  const healthOverTime: [ViewPart, Statement] = ['healthOverTime', DASHBOARD_STATEMENTS.healthOverTime(query, today)];
   const rest = combined(
     [
-      ['healthOverTime', DASHBOARD_STATEMENTS.healthOverTime(query, today)],
       ['milestoneWeeks', DASHBOARD_STATEMENTS.milestoneWeeks(query, today)],
       ['reporting', DASHBOARD_STATEMENTS.reporting(query, today, limit)],
     ],
@@ -540,12 +540,14 @@ export function dashboardViewStatements(query: DashboardQuery, today: string, li
     const parts: [ViewPart, Statement][] = [
       ['headline', DASHBOARD_ROLLUP_STATEMENTS.headline(query, today)],
       ['departments', DASHBOARD_ROLLUP_STATEMENTS.departments(query, today)],
+      healthOverTime,
     ];
     return [combined(parts, today), rest];
   }
   const parts: [ViewPart, Statement][] = [
     ['headline', headlineFromCounters(query, today, 'shared')],
     ['departments', departmentsFromCounters(query, today, 'shared')],
+    healthOverTime,
   ];
   return [combined(parts, today, expectedByDepartment(query, today)), rest];
 }
