@@ -204,6 +204,18 @@ function milestoneWeeksFromCounters(query: DashboardQuery, today: string): State
  * counters (`dashboard_health_month`): a number of rows that grows with months, not initiatives.
  * The same running sum as the per-initiative form below.
  */
+/**
+ * The CTEs `span` and `months`: the chart's months from `from` (else the `earliest` month with data,
+ * else today's) to `to` (else today's), at most 120 of them, the latest kept.
+ */
+const chartMonths = (from: string, to: string, earliest: string) => `span AS (
+         SELECT date_trunc('month', coalesce(${from}, ${earliest}, $1::date)) AS first,
+                date_trunc('month', coalesce(${to}, $1::date)) AS last
+       ),
+       months AS (
+         SELECT generate_series(greatest(first, last - interval '119 months'), last, interval '1 month')::date AS month FROM span
+       )`;
+
 /** Health month by month as running totals of the changes (CTEs `months` and `changes`), from counters and rollups alike. */
 const HEALTH_RUNNING_TOTALS = `SELECT to_char(m.month, 'YYYY-MM') AS month,
               jsonb_build_object(
@@ -228,13 +240,7 @@ function healthOverTimeFromCounters(query: DashboardQuery, today: string): State
           WHERE ${where}
           GROUP BY h.month
        ),
-       span AS (
-         SELECT date_trunc('month', coalesce(${from}, (SELECT min(month) FROM counted), $1::date)) AS first,
-                date_trunc('month', coalesce(${to}, $1::date)) AS last
-       ),
-       months AS (
-         SELECT generate_series(greatest(first, last - interval '119 months'), last, interval '1 month')::date AS month FROM span
-       ),
+       ${chartMonths(from, to, '(SELECT min(month) FROM counted)')},
        changes AS (
          SELECT greatest(c.month, (SELECT min(month) FROM months)) AS month,
                 sum(c.on_track) AS on_track, sum(c.at_risk) AS at_risk, sum(c.off_track) AS off_track, sum(c.reported) AS reported
@@ -381,13 +387,7 @@ export const DASHBOARD_ROLLUP_STATEMENTS = {
     const delta = (health: string) => `(c.health = '${health}')::int - (c.previous IS NOT DISTINCT FROM '${health}')::int`;
     return {
       sql: `${cte},
-       span AS (
-         SELECT date_trunc('month', coalesce(${from}, (SELECT min(first_period_end) FROM scope), $1::date)) AS first,
-                date_trunc('month', coalesce(${to}, $1::date)) AS last
-       ),
-       months AS (
-         SELECT generate_series(greatest(first, last - interval '119 months'), last, interval '1 month')::date AS month FROM span
-       ),
+       ${chartMonths(from, to, '(SELECT min(first_period_end) FROM scope)')},
        changes AS (
          SELECT greatest(c.month, (SELECT min(month) FROM months)) AS month,
                 sum(${delta('on_track')}) AS on_track, sum(${delta('at_risk')}) AS at_risk, sum(${delta('off_track')}) AS off_track,
