@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAX_CACHED_BODIES, MAX_CACHED_BYTES, PublicCatalog } from '../../src/modules/public/public-catalog';
 import { expectInvalidFields, expectProblem } from '../support/expectations';
 import { type Factories } from '../support/factories';
+import { publishedCatalogue } from '../support/public-catalogue';
 import { type TestApp, useTestApp } from '../support/test-app';
 
 describe('The public list, a page at a time, and the downloads of everything', () => {
@@ -10,28 +11,17 @@ describe('The public list, a page at a time, and the downloads of everything', (
   let make: Factories;
   useTestApp((started) => ({ t, make } = started));
 
-  /** Two plans, two departments, five published initiatives of varied status and health, and a draft. */
+  /** The published catalogue, with a partner who consented to be shown on one initiative. */
   async function catalogue() {
-    const social = await make.department({ code: 'SOF', name: 'Sociale Forhold og Beskæftigelse' });
-    const culture = await make.department({ code: 'KB', name: 'Kultur og Borgerservice' });
-    const refugees = await make.plan({ title: 'A: Flygtningehandleplan' });
-    const health = await make.plan({ title: 'B: Sundhedsplan' });
-    const publish = (plan: { id: string }, lead: { id: string }, overrides: Record<string, unknown>) =>
-      make.initiative({ actionPlanId: plan.id, leadDepartmentId: lead.id }, { published: true, ...overrides });
-    const cafe = await publish(refugees, social, { title: 'Sprogcafé på biblioteket', status: 'in_progress', participatingDepartmentIds: [culture.id] });
-    const mentors = await publish(refugees, social, { title: 'Mentorer til nye borgere', status: 'planned' });
-    const jobs = await publish(refugees, culture, { title: 'Job i foreninger', status: 'in_progress', summary: 'Frivillige job med ÆBLEHAVE-projektet' });
-    const walks = await publish(health, culture, { title: 'Gåture for ældre', status: 'completed' });
-    const food = await publish(health, social, { title: 'Fællesspisning', status: 'in_progress' });
-    const draft = await make.initiative({ actionPlanId: refugees.id, leadDepartmentId: social.id }, { title: 'UPUBLICERET-UDKAST' });
+    const world = await publishedCatalogue(make);
     const partner = await make.partner({ name: 'Frivilligcenter Aarhus' });
-    await t.put(`/api/initiatives/${mentors.id}/partners/${partner.id}`, {
+    await t.put(`/api/initiatives/${world.mentors.id}/partners/${partner.id}`, {
       role: 'Mentorer',
       publicConsent: true,
       consentGivenOn: '2026-03-12',
       consentMethod: 'workshop',
     });
-    return { social, culture, refugees, health, cafe, mentors, jobs, walks, food, draft };
+    return world;
   }
 
   /** Writes as the system, straight to the database: only the change feed's notification tells the app. */

@@ -2,6 +2,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { SESSION_COOKIE } from '@fremdrift/contracts';
 import { expectProblem } from '../support/expectations';
 import { type Factories } from '../support/factories';
+import { publishedCatalogue } from '../support/public-catalogue';
 import { type TestApp, useTestApp } from '../support/test-app';
 
 const LANGUAGE_COOKIE = 'fremdrift_lang';
@@ -36,22 +37,7 @@ describe('The public site as server-rendered pages', () => {
 
   const page = (url: string, headers: Record<string, string> = {}) => t.anonymous.get<string>(url, { headers });
 
-  /** Two plans, two departments, five published initiatives and a draft. */
-  async function catalogue() {
-    const social = await make.department({ code: 'SOF', name: 'Sociale Forhold og Beskæftigelse' });
-    const culture = await make.department({ code: 'KB', name: 'Kultur og Borgerservice' });
-    const refugees = await make.plan({ title: 'A: Flygtningehandleplan' });
-    const health = await make.plan({ title: 'B: Sundhedsplan' });
-    const publish = (plan: { id: string }, lead: { id: string }, overrides: Record<string, unknown>) =>
-      make.initiative({ actionPlanId: plan.id, leadDepartmentId: lead.id }, { published: true, ...overrides });
-    const cafe = await publish(refugees, social, { title: 'Sprogcafé på biblioteket', status: 'in_progress', participatingDepartmentIds: [culture.id] });
-    await publish(refugees, social, { title: 'Mentorer til nye borgere', status: 'planned' });
-    await publish(refugees, culture, { title: 'Job i foreninger', status: 'in_progress', summary: 'Frivillige job med ÆBLEHAVE-projektet' });
-    await publish(health, culture, { title: 'Gåture for ældre', status: 'completed' });
-    await publish(health, social, { title: 'Fællesspisning', status: 'in_progress' });
-    await make.initiative({ actionPlanId: refugees.id, leadDepartmentId: social.id }, { title: 'UPUBLICERET-UDKAST' });
-    return { social, culture, refugees, health, cafe };
-  }
+  const catalogue = () => publishedCatalogue(make);
 
   /** The titles of the initiative cards, in the page's order. */
   const cardTitles = (body: string) => [...body.matchAll(/<h4 class="card__title"><a href="\/initiativ\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
