@@ -114,13 +114,18 @@ export function initiativePage(t: Translator, initiative: PublicInitiative): Pag
 
 /** An id that is unknown, or of an initiative that is not public: the same page for both, so it tells nothing. */
 export function initiativeNotFound(t: Translator): PageContent {
+  return recordNotFound(t, t.t('pub.initiative.notFoundTitle'), t.t('pub.initiative.notFoundLead'));
+}
+
+/** The page for a record (initiative or plan) that is not public: its heading and lead, and the way back to the front page. */
+export function recordNotFound(t: Translator, title: string, lead: string): PageContent {
   return {
-    title: t.t('pub.initiative.notFoundTitle'),
-    description: t.t('pub.initiative.notFoundLead'),
+    title,
+    description: lead,
     main: html`<p><a class="back-link" href="/">${t.t('pub.initiative.back')}</a></p>
       <div class="page-head">
-        <h1>${t.t('pub.initiative.notFoundTitle')}</h1>
-        <p class="page-head__lead">${t.t('pub.initiative.notFoundLead')}</p>
+        <h1>${title}</h1>
+        <p class="page-head__lead">${lead}</p>
       </div>
       <p><a href="/">${t.t('pub.initiative.notFoundLink')}</a></p>`,
   };

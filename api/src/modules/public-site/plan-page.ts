@@ -3,7 +3,7 @@ import { PROGRESS_RULE_HREF } from './about-data-page';
 import { initiativeCard, pagination, planHref } from './components';
 import { followForm } from './follow-page';
 import { html } from './html';
-import { describe, type PageContent } from './initiative-page';
+import { describe, recordNotFound, type PageContent } from './initiative-page';
 import type { Translator } from './public-site-texts';
 
 /** The plan's initiatives per page, as on the front page. */
@@ -94,14 +94,5 @@ export function planPage(t: Translator, plan: PublicActionPlan, initiatives: Pag
 }
 
 export function planNotFound(t: Translator): PageContent {
-  return {
-    title: t.t('pub.plan.notFoundTitle'),
-    description: t.t('pub.plan.notFoundLead'),
-    main: html`<p><a class="back-link" href="/">${t.t('pub.initiative.back')}</a></p>
-      <div class="page-head">
-        <h1>${t.t('pub.plan.notFoundTitle')}</h1>
-        <p class="page-head__lead">${t.t('pub.plan.notFoundLead')}</p>
-      </div>
-      <p><a href="/">${t.t('pub.initiative.notFoundLink')}</a></p>`,
-  };
+  return recordNotFound(t, t.t('pub.plan.notFoundTitle'), t.t('pub.plan.notFoundLead'));
 }
