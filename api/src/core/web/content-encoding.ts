@@ -1,3 +1,6 @@
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants as zlib, gzip, gzipSync } from 'node:zlib';
+
 /** The encodings the app compresses with, in the order it prefers them when a client accepts both equally. */
 export const CONTENT_ENCODINGS = ['br', 'gzip'] as const;
 export type ContentEncoding = (typeof CONTENT_ENCODINGS)[number];
@@ -34,4 +37,19 @@ export function preferredEncoding(
     }
   }
   return best;
+}
+
+/** Brotli at quality 5: within a few per cent of the best for JSON and markup, at a small fraction of the time. */
+const brotliOptions = (body: Buffer) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** A body the app answers itself compressed, in one call (a few dozen kB at most). */
+export function compressSync(encoding: ContentEncoding, body: Buffer): Buffer {
+  return encoding === 'br' ? brotliCompressSync(body, brotliOptions(body)) : gzipSync(body);
+}
+
+/** The same, off the event loop: for bodies compressed once and kept. */
+export function compress(encoding: ContentEncoding, body: Buffer): Promise<Buffer> {
+  return encoding === 'br' ? brotliAsync(body, brotliOptions(body)) : gzipAsync(body);
 }

@@ -1,12 +1,6 @@
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPRESSION_THRESHOLD_BYTES } from '../../core/web/compression';
-import { preferredEncoding, type ContentEncoding } from '../../core/web/content-encoding';
-
-const compressors: Record<ContentEncoding, (body: Buffer) => Buffer> = {
-  br: (body) => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  gzip: (body) => gzipSync(body),
-};
+import { compressSync, preferredEncoding, type ContentEncoding } from '../../core/web/content-encoding';
 
 /**
  * The JSON of one dashboard view as sent, for the mails it shows (`mails`, a key of them): kept
@@ -24,7 +18,7 @@ export class DashboardAnswer {
   /** The body in `encoding` (compressed in one call: the answer is a few dozen kB), or as is. */
   body(encoding: ContentEncoding | null): Buffer {
     if (!encoding) return this.json;
-    return (this.encoded[encoding] ??= compressors[encoding](this.json));
+    return (this.encoded[encoding] ??= compressSync(encoding, this.json));
   }
 
   /** Sends the answer compressed as the request accepts, as the app's compression would. */
