@@ -24,6 +24,8 @@ import { SingleSignOn1795000000013 } from './migrations/1795000000013-SingleSign
 import { IdentityRoleMappingAudit1795000000014 } from './migrations/1795000000014-IdentityRoleMappingAudit';
 import { DashboardRollups1795000000015 } from './migrations/1795000000015-DashboardRollups';
 import { DashboardCounters1795000000018 } from './migrations/1795000000018-DashboardCounters';
+import { DashboardExpectedCovered1795000000019 } from './migrations/1795000000019-DashboardExpectedCovered';
+import { DashboardReportingListed1795000000020 } from './migrations/1795000000020-DashboardReportingListed';
 import { PublicFollowers1795000000017 } from './migrations/1795000000017-PublicFollowers';
 import { ReportingSnapshots1795000000016 } from './migrations/1795000000016-ReportingSnapshots';
 import { DelayCauseEntity } from '../modules/delay-causes/delay-cause.entity';
@@ -63,6 +65,8 @@ export const MIGRATIONS = [
   ReportingSnapshots1795000000016,
   DashboardRollups1795000000015,
   DashboardCounters1795000000018,
+  DashboardExpectedCovered1795000000019,
+  DashboardReportingListed1795000000020,
 ];
 
 /** How the app's connections behave; the defaults suit the command line and the seeder. */

@@ -578,6 +578,26 @@ describe('The dashboard rollups', () => {
       expect((await versions()).filter((row: string) => row.startsWith('month')).length).toBe(6);
     });
 
+    it('copy a new lead department to the listed reporting row, and move no reporting counter while its dates stay', async () => {
+      const { plan, department } = await make.world();
+      const other = await make.department({ code: 'MTM' });
+      const started = await make.initiative({ actionPlanId: plan.id, leadDepartmentId: department.id }, { status: 'in_progress', startDate: '2024-01-01' });
+      const reportingCounts = async () =>
+        (await t.dataSource.query(`SELECT c.xmin::text || ' ' || c::text AS row FROM dashboard_reporting_count c ORDER BY 1`)).map(
+          (r: { row: string }) => r.row,
+        );
+      const countsBefore = await reportingCounts();
+      const current = (await t.get(`/api/initiatives/${started.id}`)).body;
+      expect((await t.patch(`/api/initiatives/${started.id}`, { leadDepartmentId: other.id }, { ifMatch: current.version })).status).toBe(200);
+
+      expect(await t.dataSource.query('SELECT lead_department_id, status FROM dashboard_reporting WHERE initiative_id = $1', [started.id])).toEqual([
+        { lead_department_id: other.id, status: 'in_progress' },
+      ]);
+      expect(await reportingCounts()).toEqual(countsBefore);
+      const listed = (await t.get('/api/dashboard')).body.compliance.find((row: { initiative: { id: string } }) => row.initiative.id === started.id);
+      expect(listed.leadDepartment).toEqual({ id: other.id, code: 'MTM', name: other.name });
+    });
+
     it('are rebuilt from scratch by the rebuild command', async () => {
       const { initiative } = await make.world();
       await make.milestone(initiative.id, { weight: 2, completedDate: '2025-01-01' });
