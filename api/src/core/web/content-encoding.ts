@@ -39,14 +39,23 @@ export function preferredEncoding(
   return best;
 }
 
-/** Brotli at quality 5: within a few per cent of the best for JSON and markup, at a small fraction of the time. */
-const brotliOptions = (body: Buffer) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+/**
+ * Brotli quality by how long a body lives. `lasting` (5), for bodies sent many times: within a few
+ * per cent of the best for JSON and markup, at a small fraction of the time. `brief` (3), for a body
+ * the next change replaces and that a reader waits for: a few per cent larger, in a third of the time.
+ */
+export const BROTLI_QUALITY = { lasting: 5, brief: 3 } as const;
+type BrotliQuality = (typeof BROTLI_QUALITY)[keyof typeof BROTLI_QUALITY];
+
+const brotliOptions = (body: Buffer, quality: BrotliQuality = BROTLI_QUALITY.lasting) => ({
+  params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+});
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** A body the app answers itself compressed, in one call (a few dozen kB at most). */
-export function compressSync(encoding: ContentEncoding, body: Buffer): Buffer {
-  return encoding === 'br' ? brotliCompressSync(body, brotliOptions(body)) : gzipSync(body);
+export function compressSync(encoding: ContentEncoding, body: Buffer, quality?: BrotliQuality): Buffer {
+  return encoding === 'br' ? brotliCompressSync(body, brotliOptions(body, quality)) : gzipSync(body);
 }
 
 /** The same, off the event loop: for bodies compressed once and kept. */

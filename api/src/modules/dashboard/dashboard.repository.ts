@@ -36,26 +36,39 @@ export interface HeadlineRow {
   milestones: { total: number; completed: number; completedOnTime: number; overdue: number; dueNext90Days: number };
 }
 
+export interface DashboardFigures {
+  headline: HeadlineRow;
+  departments: DepartmentRow[];
+  healthOverTime: { month: string; byHealth: HealthCounts; reported: number }[];
+  milestoneWeeks: { weekStart: string; due: number }[];
+  reporting: ReportingRow[];
+}
+
 /** The dashboard's aggregates, computed by PostgreSQL with the statements of DASHBOARD_STATEMENTS, sent as two. */
 @Injectable()
 export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
-  /** Everything one view shows, in two statements sent at once (dashboardViewStatements). */
-  async view(
+  /**
+   * Everything one view shows, in two statements sent at once (dashboardViewStatements), and what
+   * `ofListed` reads about the listed initiatives: it starts as soon as the statement that lists
+   * them answers, while the other may still run.
+   */
+  async view<T>(
     query: DashboardQuery,
     today: string,
     limit: number | null,
-  ): Promise<{
-    headline: HeadlineRow;
-    departments: DepartmentRow[];
-    healthOverTime: { month: string; byHealth: HealthCounts; reported: number }[];
-    milestoneWeeks: { weekStart: string; due: number }[];
-    reporting: ReportingRow[];
-  }> {
+    ofListed: (reporting: ReportingRow[]) => Promise<T>,
+  ): Promise<DashboardFigures & { ofListed: T }> {
     const [first, second] = dashboardViewStatements(query, today, limit);
-    const rows = await this.db.all([() => this.db.named(named(first), first.params), () => this.db.named(named(second), second.params)]);
-    return Object.assign({}, ...rows.map(([row]) => row));
+    const [[overview], [followUp, listed]] = await this.db.all([
+      () => this.db.named<Partial<DashboardFigures>>(named(first), first.params),
+      async () => {
+        const [rows] = await this.db.named<Partial<DashboardFigures> & Pick<DashboardFigures, 'reporting'>>(named(second), second.params);
+        return [rows, await ofListed(rows.reporting)] as const;
+      },
+    ]);
+    return { ...(overview as DashboardFigures), ...followUp, ofListed: listed };
   }
 }
 

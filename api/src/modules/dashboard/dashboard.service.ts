@@ -13,7 +13,7 @@ import {
 import { awaitsReport, computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
-import { DashboardRepository } from './dashboard.repository';
+import { DashboardRepository, type DashboardFigures } from './dashboard.repository';
 import { DashboardAnswer } from './dashboard-answer';
 import { DashboardViewCache, viewKey } from './dashboard-view-cache';
 import type { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
@@ -32,10 +32,14 @@ const MAILS_SHOWN = {
 type MailShown = keyof typeof MAILS_SHOWN;
 type ShownMail = SentMailRecord & { group: string };
 
-/** The figures of a view, kept until the next change, with the last answer sent from them. */
+/**
+ * The figures of a view, kept until the next change, with the last answer sent from them, and the
+ * mails read with the figures until the first answer uses them.
+ */
 export interface KeptView {
   figures: DashboardDto;
   answer?: DashboardAnswer;
+  mailsReadWith?: ShownMail[];
 }
 
 @Injectable()
@@ -52,9 +56,12 @@ export class DashboardService {
    * `complianceLimit` most overdue initiatives (the exports ask for all of them with null).
    */
   async view(query: DashboardQueryDto, { complianceLimit = COMPLIANCE_LIST_LIMIT }: { complianceLimit?: number | null } = {}): Promise<DashboardDto> {
-    const figures =
-      complianceLimit === COMPLIANCE_LIST_LIMIT ? (await this.kept(query)).figures : await this.figures(query, this.clock.today(), complianceLimit);
-    return withMails(figures, await this.mailsFor(figures.compliance));
+    if (complianceLimit === COMPLIANCE_LIST_LIMIT) {
+      const kept = await this.kept(query);
+      return withMails(kept.figures, await this.mailsOf(kept));
+    }
+    const { figures, mails } = await this.figures(query, this.clock.today(), complianceLimit);
+    return withMails(figures, mails);
   }
 
   /**
@@ -63,29 +70,47 @@ export class DashboardService {
    */
   async answer(query: DashboardQueryDto): Promise<DashboardAnswer> {
     const kept = await this.kept(query);
-    const mails = await this.mailsFor(kept.figures.compliance);
+    const mails = await this.mailsOf(kept);
     const key = JSON.stringify(mails);
     if (kept.answer?.mails !== key) kept.answer = new DashboardAnswer(key, Buffer.from(JSON.stringify(withMails(kept.figures, mails))));
     return kept.answer;
   }
 
-  /** The figures of the view, kept until the next change; the mails sent are read each time (the outbox reports no changes). */
+  /** The figures of the view, kept until the next change. */
   private kept(query: DashboardQueryDto): Promise<KeptView> {
     const today = this.clock.today();
-    return this.cache.get(viewKey(today, query), async () => ({ figures: await this.figures(query, today, COMPLIANCE_LIST_LIMIT) }));
+    return this.cache.get(viewKey(today, query), async () => {
+      const { figures, mails } = await this.figures(query, today, COMPLIANCE_LIST_LIMIT);
+      return { figures, mailsReadWith: mails };
+    });
   }
 
-  /** The latest reminder and escalation of each row of the compliance table. */
-  private mailsFor(rows: ComplianceRow[]): Promise<ShownMail[]> {
-    if (rows.length === 0) return Promise.resolve([]);
-    return this.outbox.latestSentFor(
-      rows.map((row) => row.initiative.id),
-      MAILS_SHOWN,
+  /** The mails a kept view shows: those read with its figures the first time, then read again each time (the outbox reports no changes). */
+  private mailsOf(kept: KeptView): Promise<ShownMail[]> {
+    const { mailsReadWith } = kept;
+    kept.mailsReadWith = undefined;
+    return mailsReadWith ? Promise.resolve(mailsReadWith) : this.mailsFor(kept.figures.compliance.map((row) => row.initiative.id));
+  }
+
+  /** The latest reminder and escalation of each of these initiatives. */
+  private mailsFor(initiativeIds: string[]): Promise<ShownMail[]> {
+    if (initiativeIds.length === 0) return Promise.resolve([]);
+    return this.outbox.latestSentFor(initiativeIds, MAILS_SHOWN);
+  }
+
+  /** The figures of a view, and the mails of the initiatives it lists, read as soon as the list is known. */
+  private async figures(query: DashboardQueryDto, today: string, complianceLimit: number | null): Promise<{ figures: DashboardDto; mails: ShownMail[] }> {
+    const { headline, departments, healthOverTime, milestoneWeeks, reporting, ofListed } = await this.dashboard.view(query, today, complianceLimit, (rows) =>
+      this.mailsFor(rows.map((row) => row.id)),
     );
+    return { figures: this.figuresOf(query, today, { headline, departments, healthOverTime, milestoneWeeks, reporting }), mails: ofListed };
   }
 
-  private async figures(query: DashboardQueryDto, today: string, complianceLimit: number | null): Promise<DashboardDto> {
-    const { headline, departments, healthOverTime, milestoneWeeks, reporting } = await this.dashboard.view(query, today, complianceLimit);
+  private figuresOf(
+    query: DashboardQueryDto,
+    today: string,
+    { headline, departments, healthOverTime, milestoneWeeks, reporting }: DashboardFigures,
+  ): DashboardDto {
     const { milestones } = headline;
     return {
       generatedAt: this.clock.now().toISOString(),
