@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPRESSION_THRESHOLD_BYTES } from '../../core/web/compression';
-import { BROTLI_QUALITY, compressSync, preferredEncoding, type ContentEncoding } from '../../core/web/content-encoding';
+import { compressSync, preferredEncoding, type ContentEncoding } from '../../core/web/content-encoding';
 
 /**
  * The JSON of one dashboard view as sent, for the mails it shows (`mails`, a key of them): kept
@@ -18,7 +18,7 @@ export class DashboardAnswer {
   /** The body in `encoding` (compressed in one call: the answer is a few dozen kB; the next change replaces it), or as is. */
   body(encoding: ContentEncoding | null): Buffer {
     if (!encoding) return this.json;
-    return (this.encoded[encoding] ??= compressSync(encoding, this.json, BROTLI_QUALITY.brief));
+    return (this.encoded[encoding] ??= compressSync(encoding, this.json, 'brief'));
   }
 
   /** Sends the answer compressed as the request accepts, as the app's compression would. */
