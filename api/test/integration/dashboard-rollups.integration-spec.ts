@@ -7,7 +7,9 @@ import {
   DASHBOARD_ROLLUP_STATEMENTS,
   DASHBOARD_STATEMENTS,
   dashboardViewStatements,
+  MAILS_SHOWN,
 } from '../../src/modules/dashboard/dashboard-statements';
+import { kindsByGroup, latestSentSql } from '../../src/modules/outbox/sent-mail-rows';
 import { rebuildDashboardRollups } from '../../src/modules/dashboard/rollups/rebuild-rollups';
 import { type Factories } from '../support/factories';
 import { type TestApp, useTestApp } from '../support/test-app';
@@ -313,9 +315,15 @@ describe('The dashboard rollups', () => {
       expect(view.compliance.length).toBe(Math.min(awaiting.length, COMPLIANCE_LIST_LIMIT));
     });
 
-    it('answer in the two statements of a view what the five statements answer one by one, the sums they share included', async () => {
+    it('answer in the two statements of a view what the five statements answer one by one, the sums they share included, with the mails of the listed', async () => {
       const { plans, departments } = await randomWrites(3131, 100);
       const { today } = await dashboard('');
+      // Mails of each kind shown, and one of a kind not shown, for every initiative.
+      await t.dataSource.query(
+        `INSERT INTO outbox_message (idempotency_key, kind, "to", language, subject, text, html, initiative_ids, state, sent_at)
+         SELECT k.kind || i.id, k.kind, 'lead@test.example', 'da', 'Emne', 'x', '<p>x</p>', ARRAY[i.id], 'sent', now() - k.n * interval '1 hour'
+           FROM dashboard_initiative i, unnest(ARRAY['reminder', 'final_reminder', 'escalation', 'digest']) WITH ORDINALITY AS k(kind, n)`,
+      );
       const views = [
         {},
         { actionPlanId: plans[0].id },
@@ -325,7 +333,14 @@ describe('The dashboard rollups', () => {
       ];
       for (const query of views) {
         const [first, second] = await Promise.all(dashboardViewStatements(query, today).map(({ sql, params }) => t.dataSource.query(sql, params)));
-        const combined = { ...first[0], ...second[0] };
+        const { mails, ...combined } = { ...first[0], ...second[0] };
+        const { kinds, groups } = kindsByGroup(MAILS_SHOWN);
+        const [{ latest }] = await t.dataSource.query(
+          `SELECT coalesce(json_agg(x), '[]') AS latest FROM (${latestSentSql('$1::uuid[]', '$2::varchar[]', '$3::text[]')}) x`,
+          [combined.reporting.map((row: { id: string }) => row.id), kinds, groups],
+        );
+        expect(mails).toEqual(latest);
+        expect(mails.length).toBe(2 * combined.reporting.length);
         const separate: Record<string, unknown> = {};
         for (const [name, statement] of Object.entries(DASHBOARD_STATEMENTS)) {
           const { sql, params } = statement(query, today);

@@ -111,6 +111,32 @@ describe('The dashboard between two changes', () => {
     expect(row(quiet.id)).toMatchObject({ lastReminder: null, lastEscalation: null });
   });
 
+  it('shows the same mails in the answer computed after a change, read with the figures, as in the answers that follow it', async () => {
+    const { plan, department } = await make.world();
+    const create = async (title: string) =>
+      (await t.post('/api/initiatives', { title, actionPlanId: plan.id, leadDepartmentId: department.id, status: 'in_progress', startDate: '2025-01-01' }))
+        .body as { id: string };
+    const reminded = await create('Påmindet');
+    await t.dataSource.query(
+      `INSERT INTO outbox_message (idempotency_key, kind, "to", language, subject, text, html, initiative_ids, state, created_at, sent_at)
+       VALUES ('computed', 'reminder', 'lead@test.example', 'da', 'Emne', 'x', '<p>x</p>', ARRAY[$1::uuid], 'sent',
+               '2026-01-03T07:59:59.987654Z', '2026-01-03T08:00:00.123456Z')`,
+      [reminded.id],
+    );
+    // A change drops the kept view: the next answer that lists the new initiative was computed.
+    const later = await create('Senere');
+    const listed = (body: { compliance: { initiative: { id: string } }[] }) => body.compliance.some((r) => r.initiative.id === later.id);
+    let computed = (await t.get('/api/dashboard')).body;
+    for (const started = Date.now(); !listed(computed) && Date.now() - started < 2000;) computed = (await t.get('/api/dashboard')).body;
+    const rowOf = (body: { compliance: { initiative: { id: string } }[] }) => body.compliance.find((r) => r.initiative.id === reminded.id);
+
+    expect(rowOf(computed)).toMatchObject({
+      lastReminder: { kind: 'reminder', to: 'lead@test.example', recipientName: null, at: '2026-01-03T08:00:00.123Z', state: 'sent' },
+      lastEscalation: null,
+    });
+    expect(rowOf((await t.get('/api/dashboard')).body)).toEqual(rowOf(computed));
+  });
+
   it('runs the statements of a view by a name that follows their text, so that PostgreSQL plans each once per connection', async () => {
     const { plan, department } = await make.world();
     const names = async (path: string) => {

@@ -1,4 +1,5 @@
-import { COMPLIANCE_LIST_LIMIT, type DashboardQuery } from '@fremdrift/contracts';
+import { COMPLIANCE_LIST_LIMIT, type DashboardQuery, type MailKind } from '@fremdrift/contracts';
+import { kindsByGroup, latestSentSql } from '../outbox/sent-mail-rows';
 import { departmentCondition } from '../initiatives/department-condition';
 
 /** A statement with its parameters, ready for `query(sql, params)`. */
@@ -503,7 +504,7 @@ function shifted(statement: Statement, offset: number): Statement {
   };
 }
 
-type ViewPart = 'headline' | 'departments' | 'healthOverTime' | 'milestoneWeeks' | 'reporting';
+type ViewPart = 'headline' | 'departments' | 'healthOverTime' | 'milestoneWeeks' | 'reporting' | 'mails';
 
 /**
  * Statements of DASHBOARD_STATEMENTS as one statement with one JSON column each (`headline` an
@@ -525,18 +526,41 @@ function combined(parts: [ViewPart, Statement][], today: string, shared?: Statem
   return { sql: `${prelude}SELECT ${columns.join(',\n       ')}`, params };
 }
 
+/** The mails a compliance row shows: the latest of any kind of reminder, and the latest escalation. */
+export const MAILS_SHOWN = {
+  lastReminder: ['reminder', 'final_reminder', 'manual_reminder'],
+  lastEscalation: ['escalation'],
+} as const satisfies Record<string, readonly MailKind[]>;
+
+/**
+ * The parts of a view after the list of initiatives that await a report (`reporting`), computed once
+ * as the CTE `listed`: the list, and the mails MAILS_SHOWN of the listed initiatives (`mails`).
+ */
+function listedWithMails(query: DashboardQuery, today: string, limit: number | null, before: [ViewPart, Statement][]): Statement {
+  const reporting = DASHBOARD_STATEMENTS.reporting(query, today, limit);
+  const { kinds, groups } = kindsByGroup(MAILS_SHOWN);
+  return combined(
+    [
+      ...before,
+      ['reporting', { sql: 'SELECT * FROM listed', params: [today] }],
+      ['mails', { sql: latestSentSql('ARRAY(SELECT id FROM listed)', '$2::varchar[]', '$3::text[]'), params: [today, kinds, groups] }],
+    ],
+    today,
+    { sql: `listed AS MATERIALIZED (${reporting.sql})`, params: reporting.params },
+  );
+}
+
 /**
  * One view of the dashboard in two statements, meant to run at once on two connections: the five
  * statements of DASHBOARD_STATEMENTS as subqueries, split so that each half takes about as long
  * (one statement would run them one after the other on one server process; five would cost five
  * round trips). Each answers one row; together they hold one JSON column per statement, and the
- * second holds the list of initiatives that await a report. From the counters, the headline and the
- * departments share their counter rows and sums of expected progress.
+ * second holds the list of initiatives that await a report with the mails it shows. From the
+ * counters, the headline and the departments share their counter rows and sums of expected progress.
  */
 export function dashboardViewStatements(query: DashboardQuery, today: string, limit: number | null = COMPLIANCE_LIST_LIMIT): Statement[] {
   const healthOverTime: [ViewPart, Statement] = ['healthOverTime', DASHBOARD_STATEMENTS.healthOverTime(query, today)];
   const milestoneWeeks: [ViewPart, Statement] = ['milestoneWeeks', DASHBOARD_STATEMENTS.milestoneWeeks(query, today)];
-  const reporting: [ViewPart, Statement] = ['reporting', DASHBOARD_STATEMENTS.reporting(query, today, limit)];
   if (!fromCounters(query)) {
     return [
       combined(
@@ -547,7 +571,7 @@ export function dashboardViewStatements(query: DashboardQuery, today: string, li
         ],
         today,
       ),
-      combined([milestoneWeeks, reporting], today),
+      listedWithMails(query, today, limit, [milestoneWeeks]),
     ];
   }
   return [
@@ -559,7 +583,7 @@ export function dashboardViewStatements(query: DashboardQuery, today: string, li
       today,
       sharedCounters(query, today),
     ),
-    combined([healthOverTime, milestoneWeeks, reporting], today),
+    listedWithMails(query, today, limit, [healthOverTime, milestoneWeeks]),
   ];
 }
 

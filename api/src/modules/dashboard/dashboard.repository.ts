@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod } from '@fremdrift/contracts';
+import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod, SentMailRecord } from '@fremdrift/contracts';
 import { Database, type NamedStatement } from '../../core/database/database';
+import { toSentMailRecord, type SentMailRow } from '../outbox/sent-mail-rows';
 import { dashboardViewStatements, type Statement } from './dashboard-statements';
 
 export interface DepartmentRow {
@@ -44,31 +45,27 @@ export interface DashboardFigures {
   reporting: ReportingRow[];
 }
 
+/** A mail a compliance row shows, with the name of its group in MAILS_SHOWN. */
+export type ShownMail = SentMailRecord & { group: string };
+type ShownMailRow = SentMailRow & { group: string };
+
 /** The dashboard's aggregates, computed by PostgreSQL with the statements of DASHBOARD_STATEMENTS, sent as two. */
 @Injectable()
 export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Everything one view shows, in two statements sent at once (dashboardViewStatements), and what
-   * `ofListed` reads about the listed initiatives: it starts as soon as the statement that lists
-   * them answers, while the other may still run.
+   * Everything one view shows, with the latest mails of the initiatives it lists, in two
+   * statements sent at once (dashboardViewStatements).
    */
-  async view<T>(
-    query: DashboardQuery,
-    today: string,
-    limit: number | null,
-    ofListed: (reporting: ReportingRow[]) => Promise<T>,
-  ): Promise<DashboardFigures & { ofListed: T }> {
+  async view(query: DashboardQuery, today: string, limit: number | null): Promise<DashboardFigures & { mails: ShownMail[] }> {
     const [first, second] = dashboardViewStatements(query, today, limit);
-    const [[overview], [followUp, listed]] = await this.db.all([
+    const [[overview], [rest]] = await this.db.all([
       () => this.db.named<Partial<DashboardFigures>>(named(first), first.params),
-      async () => {
-        const [rows] = await this.db.named<Partial<DashboardFigures> & Pick<DashboardFigures, 'reporting'>>(named(second), second.params);
-        return [rows, await ofListed(rows.reporting)] as const;
-      },
+      () => this.db.named<Partial<DashboardFigures> & { mails: ShownMailRow[] }>(named(second), second.params),
     ]);
-    return { ...(overview as DashboardFigures), ...followUp, ofListed: listed };
+    const { mails, ...figures } = { ...overview, ...rest };
+    return { ...(figures as DashboardFigures), mails: mails.map((row) => ({ ...toSentMailRecord(row), group: row.group })) };
   }
 }
 

@@ -7,13 +7,12 @@ import {
   type ComplianceRow,
   type HealthCounts,
   type InitiativeStatus,
-  type MailKind,
-  type SentMailRecord,
 } from '@fremdrift/contracts';
 import { awaitsReport, computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
-import { DashboardRepository, type DashboardFigures } from './dashboard.repository';
+import { DashboardRepository, type DashboardFigures, type ShownMail } from './dashboard.repository';
+import { MAILS_SHOWN } from './dashboard-statements';
 import { DashboardAnswer } from './dashboard-answer';
 import { DashboardViewCache, viewKey } from './dashboard-view-cache';
 import type { DashboardDto, DashboardQueryDto } from './dto/dashboard.dto';
@@ -24,13 +23,7 @@ const zeroes = <K extends string>(keys: readonly K[], counts: Partial<Record<K, 
 /** As `localeCompare(…, 'da')`, without looking the collation up on every comparison. */
 const byDanishTitle = new Intl.Collator('da').compare;
 
-/** The mails a compliance row shows: the latest of any kind of reminder, and the latest escalation. */
-const MAILS_SHOWN = {
-  lastReminder: ['reminder', 'final_reminder', 'manual_reminder'],
-  lastEscalation: ['escalation'],
-} as const satisfies Record<string, readonly MailKind[]>;
 type MailShown = keyof typeof MAILS_SHOWN;
-type ShownMail = SentMailRecord & { group: string };
 
 /**
  * The figures of a view, kept until the next change, with the last answer sent from them, and the
@@ -98,12 +91,10 @@ export class DashboardService {
     return this.outbox.latestSentFor(initiativeIds, MAILS_SHOWN);
   }
 
-  /** The figures of a view, and the mails of the initiatives it lists, read as soon as the list is known. */
+  /** The figures of a view, and the mails of the initiatives it lists, read with them. */
   private async figures(query: DashboardQueryDto, today: string, complianceLimit: number | null): Promise<{ figures: DashboardDto; mails: ShownMail[] }> {
-    const { headline, departments, healthOverTime, milestoneWeeks, reporting, ofListed } = await this.dashboard.view(query, today, complianceLimit, (rows) =>
-      this.mailsFor(rows.map((row) => row.id)),
-    );
-    return { figures: this.figuresOf(query, today, { headline, departments, healthOverTime, milestoneWeeks, reporting }), mails: ofListed };
+    const { mails, ...figures } = await this.dashboard.view(query, today, complianceLimit);
+    return { figures: this.figuresOf(query, today, figures), mails };
   }
 
   private figuresOf(

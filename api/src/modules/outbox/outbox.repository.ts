@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MailKind, OutboxMessage, OutboxMessageSummary, OutboxState, OutgoingMail, SentMailRecord } from '@fremdrift/contracts';
 import { Database, type NamedStatement } from '../../core/database/database';
 import type { PageWindow } from '../../core/http/pagination';
+import { kindsByGroup, latestSentSql, toSentMailRecord, type SentMailRow } from './sent-mail-rows';
 
 interface MessageRow {
   id: string;
@@ -41,31 +42,10 @@ function toSummary(row: MessageRow): OutboxMessageSummary {
   };
 }
 
-function toSentMailRecord(row: MessageRow & { initiative_id: string }): SentMailRecord {
-  return {
-    messageId: row.id,
-    initiativeId: row.initiative_id,
-    kind: row.kind,
-    recipientUserId: row.recipient_user_id,
-    recipientName: row.recipient_name,
-    to: row.to,
-    state: row.state,
-    createdAt: row.created_at.toISOString(),
-    sentAt: row.sent_at?.toISOString() ?? null,
-  };
-}
-
 /** `$1` the initiatives, `$2` and `$3` each kind with the name of its group. Read on every dashboard request. */
 const LATEST_SENT_FOR: NamedStatement = {
   name: 'outbox-latest-sent-for',
-  text: `SELECT DISTINCT ON (i.initiative_id, g.name) g.name AS "group", m.id, i.initiative_id, m.kind, m.recipient_user_id,
-                u.display_name AS recipient_name, m."to", m.state, m.created_at, m.sent_at
-           FROM outbox_message m
-          CROSS JOIN LATERAL unnest(m.initiative_ids) AS i(initiative_id)
-           JOIN unnest($2::varchar[], $3::text[]) AS g(kind, name) ON g.kind = m.kind
-           LEFT JOIN app_user u ON u.id = m.recipient_user_id
-          WHERE m.initiative_ids && $1::uuid[] AND i.initiative_id = ANY($1::uuid[])
-          ORDER BY i.initiative_id, g.name, coalesce(m.sent_at, m.created_at) DESC, m.created_at DESC, m.id`,
+  text: latestSentSql('$1::uuid[]', '$2::varchar[]', '$3::text[]'),
 };
 
 @Injectable()
@@ -140,12 +120,8 @@ export class OutboxRepository {
    */
   async latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<(SentMailRecord & { group: string })[]> {
     if (initiativeIds.length === 0) return [];
-    const kinds = Object.entries(groups).flatMap(([group, members]) => members.map((kind) => [kind, group]));
-    const rows = await this.db.named<MessageRow & { initiative_id: string; group: string }>(LATEST_SENT_FOR, [
-      initiativeIds,
-      kinds.map(([kind]) => kind),
-      kinds.map(([, group]) => group),
-    ]);
+    const { kinds, groups: names } = kindsByGroup(groups);
+    const rows = await this.db.named<SentMailRow & { group: string }>(LATEST_SENT_FOR, [initiativeIds, kinds, names]);
     return rows.map((row) => ({ ...toSentMailRecord(row), group: row.group }));
   }
 
