@@ -325,7 +325,8 @@ ${due}
               json_build_object('id', d.id, 'code', d.code, 'name', d.name) AS "leadDepartment",
               counts.awaiting, counts.overdue
          FROM top
-         JOIN department d ON d.id = top.lead_department_id
+         -- A lookup per listed row keeps the rows in the order of top, so that they need no second sort.
+        CROSS JOIN LATERAL (SELECT d.id, d.code, d.name FROM department d WHERE d.id = top.lead_department_id LIMIT 1) d
         CROSS JOIN counts
         ORDER BY top.part, top.day, top.title, top.initiative_id`,
     params,
