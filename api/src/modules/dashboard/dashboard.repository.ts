@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod, SentMailRecord } from '@fremdrift/contracts';
+import type { DashboardQuery, DepartmentRef, HealthCounts, InitiativeStatus, ReportingPeriod } from '@fremdrift/contracts';
 import { Database, type NamedStatement } from '../../core/database/database';
-import { toSentMailRecord, type SentMailRow } from '../outbox/sent-mail-rows';
+import { toLatestSentRecord, type LatestSentRecord, type LatestSentRow } from '../outbox/sent-mail-rows';
 import { dashboardViewStatements, type Statement } from './dashboard-statements';
 
 export interface DepartmentRow {
@@ -45,10 +45,6 @@ export interface DashboardFigures {
   reporting: ReportingRow[];
 }
 
-/** A mail a compliance row shows, with the name of its group in MAILS_SHOWN. */
-export type ShownMail = SentMailRecord & { group: string };
-type ShownMailRow = SentMailRow & { group: string };
-
 /** The dashboard's aggregates, computed by PostgreSQL with the statements of DASHBOARD_STATEMENTS, sent as two. */
 @Injectable()
 export class DashboardRepository {
@@ -58,14 +54,14 @@ export class DashboardRepository {
    * Everything one view shows, with the latest mails of the initiatives it lists, in two
    * statements sent at once (dashboardViewStatements).
    */
-  async view(query: DashboardQuery, today: string, limit: number | null): Promise<DashboardFigures & { mails: ShownMail[] }> {
+  async view(query: DashboardQuery, today: string, limit: number | null): Promise<DashboardFigures & { mails: LatestSentRecord[] }> {
     const [first, second] = dashboardViewStatements(query, today, limit);
     const [[overview], [rest]] = await this.db.all([
       () => this.db.named<Partial<DashboardFigures>>(named(first), first.params),
-      () => this.db.named<Partial<DashboardFigures> & { mails: ShownMailRow[] }>(named(second), second.params),
+      () => this.db.named<Partial<DashboardFigures> & { mails: LatestSentRow[] }>(named(second), second.params),
     ]);
     const { mails, ...figures } = { ...overview, ...rest };
-    return { ...(figures as DashboardFigures), mails: mails.map((row) => ({ ...toSentMailRecord(row), group: row.group })) };
+    return { ...(figures as DashboardFigures), mails: mails.map(toLatestSentRecord) };
   }
 }
 

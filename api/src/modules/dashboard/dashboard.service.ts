@@ -11,7 +11,8 @@ import {
 import { awaitsReport, computeReporting } from '@fremdrift/progress';
 import { Clock } from '../../core/clock/clock';
 import { OutboxService } from '../outbox/outbox.service';
-import { DashboardRepository, type DashboardFigures, type ShownMail } from './dashboard.repository';
+import type { LatestSentRecord } from '../outbox/sent-mail-rows';
+import { DashboardRepository, type DashboardFigures } from './dashboard.repository';
 import { MAILS_SHOWN } from './dashboard-statements';
 import { DashboardAnswer } from './dashboard-answer';
 import { DashboardViewCache, viewKey } from './dashboard-view-cache';
@@ -32,7 +33,7 @@ type MailShown = keyof typeof MAILS_SHOWN;
 export interface KeptView {
   figures: DashboardDto;
   answer?: DashboardAnswer;
-  mailsReadWith?: ShownMail[];
+  mailsReadWith?: LatestSentRecord[];
 }
 
 @Injectable()
@@ -79,20 +80,24 @@ export class DashboardService {
   }
 
   /** The mails a kept view shows: those read with its figures the first time, then read again each time (the outbox reports no changes). */
-  private mailsOf(kept: KeptView): Promise<ShownMail[]> {
+  private mailsOf(kept: KeptView): Promise<LatestSentRecord[]> {
     const { mailsReadWith } = kept;
     kept.mailsReadWith = undefined;
     return mailsReadWith ? Promise.resolve(mailsReadWith) : this.mailsFor(kept.figures.compliance.map((row) => row.initiative.id));
   }
 
   /** The latest reminder and escalation of each of these initiatives. */
-  private mailsFor(initiativeIds: string[]): Promise<ShownMail[]> {
+  private mailsFor(initiativeIds: string[]): Promise<LatestSentRecord[]> {
     if (initiativeIds.length === 0) return Promise.resolve([]);
     return this.outbox.latestSentFor(initiativeIds, MAILS_SHOWN);
   }
 
   /** The figures of a view, and the mails of the initiatives it lists, read with them. */
-  private async figures(query: DashboardQueryDto, today: string, complianceLimit: number | null): Promise<{ figures: DashboardDto; mails: ShownMail[] }> {
+  private async figures(
+    query: DashboardQueryDto,
+    today: string,
+    complianceLimit: number | null,
+  ): Promise<{ figures: DashboardDto; mails: LatestSentRecord[] }> {
     const { mails, ...figures } = await this.dashboard.view(query, today, complianceLimit);
     return { figures: this.figuresOf(query, today, figures), mails };
   }
@@ -149,7 +154,7 @@ export class DashboardService {
 }
 
 /** The view with the latest reminder and escalation on each row of the compliance table. */
-function withMails(figures: DashboardDto, records: ShownMail[]): DashboardDto {
+function withMails(figures: DashboardDto, records: LatestSentRecord[]): DashboardDto {
   if (records.length === 0) return figures;
   const latest = new Map<string, Partial<Record<MailShown, ComplianceMail>>>();
   for (const record of records) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MailKind, OutboxMessage, OutboxMessageSummary, OutboxState, OutgoingMail, SentMailRecord } from '@fremdrift/contracts';
 import { Database, type NamedStatement } from '../../core/database/database';
 import type { PageWindow } from '../../core/http/pagination';
-import { kindsByGroup, latestSentSql, toSentMailRecord, type SentMailRow } from './sent-mail-rows';
+import { kindsByGroup, latestSentSql, toLatestSentRecord, toSentMailRecord, type LatestSentRecord, type LatestSentRow } from './sent-mail-rows';
 
 interface MessageRow {
   id: string;
@@ -118,11 +118,11 @@ export class OutboxRepository {
    * Per initiative and group of kinds, the latest message: the one sent last, or written last while
    * not sent. One row per initiative and group that has any, whatever the history's length.
    */
-  async latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<(SentMailRecord & { group: string })[]> {
+  async latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<LatestSentRecord[]> {
     if (initiativeIds.length === 0) return [];
     const { kinds, groups: names } = kindsByGroup(groups);
-    const rows = await this.db.named<SentMailRow & { group: string }>(LATEST_SENT_FOR, [initiativeIds, kinds, names]);
-    return rows.map((row) => ({ ...toSentMailRecord(row), group: row.group }));
+    const rows = await this.db.named<LatestSentRow>(LATEST_SENT_FOR, [initiativeIds, kinds, names]);
+    return rows.map(toLatestSentRecord);
   }
 
   async sentFor(initiativeIds: string[]): Promise<SentMailRecord[]> {

@@ -6,6 +6,7 @@ import { ConflictProblemException, ResourceNotFoundException } from '../../core/
 import { pageWindow, toPage, type PageQueryDto } from '../../core/http/pagination';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSender } from './outbox-sender';
+import type { LatestSentRecord } from './sent-mail-rows';
 
 export const SEND_JOB = 'outbox.send';
 
@@ -40,7 +41,7 @@ export class OutboxService implements OnModuleInit {
   }
 
   /** Per initiative and group of kinds (e.g. every kind of reminder), the latest message recorded for it, with its group. */
-  latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<(SentMailRecord & { group: string })[]> {
+  latestSentFor(initiativeIds: string[], groups: Readonly<Record<string, readonly MailKind[]>>): Promise<LatestSentRecord[]> {
     return this.repository.latestSentFor(initiativeIds, groups);
   }
 

@@ -27,6 +27,14 @@ export function toSentMailRecord(row: SentMailRow): SentMailRecord {
   };
 }
 
+/** A row of latestSentSql: a message with the name of the group of kinds it is the latest of. */
+export type LatestSentRow = SentMailRow & { group: string };
+export type LatestSentRecord = SentMailRecord & { group: string };
+
+export function toLatestSentRecord(row: LatestSentRow): LatestSentRecord {
+  return { ...toSentMailRecord(row), group: row.group };
+}
+
 /**
  * The latest message of each initiative of `initiatives` and each group of kinds, with its group
  * (`group`): SQL expressions of the initiatives (uuid[]), and of each kind (varchar[]) with the name
